@@ -1,0 +1,159 @@
+"""The one description of Understudy's functions, read by both the CDK stack and the sandbox.
+
+Each entry says where the handler lives, which HTTP routes reach it and what it may touch. The
+sandbox builds its gateway and its Lambda endpoint from this list; the CDK stack builds functions,
+routes, environment and IAM from it; a test holds the two to the same set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FUNCTIONS_DIR = ROOT / "functions"
+LAYER_DIR = ROOT / "layers" / "shared"
+WORKFLOW_FILE = ROOT / "infra" / "workflows" / "review_post.asl.json"
+CONSOLE_DIR = ROOT / "console"
+
+# Logical table names; each maps to an environment variable holding the real name.
+TABLES = {
+    "users": "USERS_TABLE",
+    "posts": "POSTS_TABLE",
+    "org": "ORG_TABLE",
+}
+# Logical secret names; each maps to an environment variable holding the secret's name or ARN.
+SECRETS = {
+    "link_key": "LINK_KEY_SECRET",
+}
+
+READ = "read"
+WRITE = "write"  # write implies read
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str
+    # False only for the review-link routes: they carry an HMAC-signed token instead of a JWT.
+    authorized: bool = True
+
+    @property
+    def key(self) -> str:
+        """API Gateway v2 route key, e.g. ``GET /posts/{id}``."""
+        return f"{self.method} {self.path}"
+
+
+@dataclass(frozen=True)
+class FunctionSpec:
+    name: str
+    description: str
+    tables: dict[str, str] = field(default_factory=dict)  # logical table -> READ | WRITE
+    secrets: tuple[str, ...] = ()
+    # Step Functions actions on the review-post state machine, e.g. ("StartExecution",).
+    states_actions: tuple[str, ...] = ()
+    sends_email: bool = False
+    # Cognito admin actions on the user pool (inviting people, changing groups).
+    cognito_actions: tuple[str, ...] = ()
+    routes: tuple[Route, ...] = ()
+    # Invoked by the workflow (Step Functions lambda:invoke); the CDK grants invoke to the state machine.
+    workflow_task: bool = False
+    timeout_seconds: int = 10
+    memory_mb: int = 256
+
+    @property
+    def handler_file(self) -> Path:
+        return FUNCTIONS_DIR / self.name / "handler.py"
+
+    @property
+    def handler(self) -> str:
+        return "handler.lambda_handler"
+
+    @property
+    def code_dir(self) -> Path:
+        return FUNCTIONS_DIR / self.name
+
+    @property
+    def substitution(self) -> str:
+        """The ``${...}`` name the workflow definition uses for this function's ARN."""
+        return "".join(part.capitalize() for part in self.name.split("_")) + "FunctionArn"
+
+
+def _authorized(*keys: str) -> tuple[Route, ...]:
+    return tuple(Route(*key.split(" ", 1)) for key in keys)
+
+
+FUNCTIONS: tuple[FunctionSpec, ...] = (
+    FunctionSpec(
+        name="api",
+        description="The authenticated HTTP API behind the console.",
+        tables={"users": WRITE, "posts": WRITE, "org": WRITE},
+        states_actions=("StartExecution", "SendTaskSuccess", "SendTaskFailure"),
+        cognito_actions=(
+            "AdminCreateUser",
+            "AdminAddUserToGroup",
+            "AdminRemoveUserFromGroup",
+            "AdminUpdateUserAttributes",
+        ),
+        routes=_authorized(
+            "GET /me",
+            "GET /channels",
+            "POST /posts",
+            "GET /posts",
+            "GET /posts/{id}",
+            "PUT /posts/{id}",
+            "POST /posts/{id}/withdraw",
+            "POST /posts/{id}/decision",
+            "GET /guidelines",
+            "PUT /guidelines",
+            "GET /users",
+            "POST /users",
+            "PATCH /users/{email}",
+            "GET /settings",
+            "PUT /settings",
+            "GET /openapi.json",
+        ),
+    ),
+    FunctionSpec(
+        name="review_link",
+        description="Shows and decides a post from a signed, expiring review link (no login).",
+        tables={"users": READ, "posts": WRITE, "org": READ},
+        secrets=("link_key",),
+        states_actions=("SendTaskSuccess",),
+        routes=(
+            Route("POST", "/review-links/view", authorized=False),
+            Route("POST", "/review-links/decide", authorized=False),
+        ),
+    ),
+    FunctionSpec(
+        name="request_review",
+        description="Stores the workflow's task token on the post and emails reviewers signed links.",
+        tables={"users": READ, "posts": WRITE, "org": READ},
+        secrets=("link_key",),
+        states_actions=("SendTaskSuccess",),
+        sends_email=True,
+        workflow_task=True,
+    ),
+    FunctionSpec(
+        name="publish",
+        description="Publishes an approved revision to its channel, at most once.",
+        tables={"posts": WRITE, "org": READ},
+        workflow_task=True,
+        timeout_seconds=30,
+    ),
+    FunctionSpec(
+        name="notify",
+        description="Moves a post to its final status where needed and emails the author (and admins).",
+        tables={"users": READ, "posts": WRITE, "org": READ},
+        states_actions=("SendTaskSuccess",),
+        sends_email=True,
+        workflow_task=True,
+    ),
+)
+
+BY_NAME = {spec.name: spec for spec in FUNCTIONS}
+
+
+def routes() -> dict[str, FunctionSpec]:
+    """Every HTTP route key mapped to the function it reaches."""
+    return {route.key: spec for spec in FUNCTIONS for route in spec.routes}

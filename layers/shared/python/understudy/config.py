@@ -1,0 +1,39 @@
+"""Runtime configuration, read once from the environment the stack (or the sandbox) sets."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class Config:
+    users_table: str
+    posts_table: str
+    org_table: str
+    state_machine_arn: str
+    link_key_secret: str
+    console_url: str
+    user_pool_id: str
+    sender_email: str
+    region: str
+    # Where the sandbox's `local` channel appends published posts (JSON lines).
+    local_timeline_path: str
+
+
+@cache
+def config() -> Config:
+    env = os.environ.get
+    return Config(
+        users_table=env("USERS_TABLE", "understudy-users"),
+        posts_table=env("POSTS_TABLE", "understudy-posts"),
+        org_table=env("ORG_TABLE", "understudy-org"),
+        state_machine_arn=env("STATE_MACHINE_ARN", ""),
+        link_key_secret=env("LINK_KEY_SECRET", "understudy/link-key"),
+        console_url=env("CONSOLE_URL", "http://127.0.0.1:8000").rstrip("/"),
+        user_pool_id=env("USER_POOL_ID", ""),
+        sender_email=env("SENDER_EMAIL", "understudy@example.org"),
+        region=env("AWS_REGION") or env("AWS_DEFAULT_REGION") or "us-east-1",
+        local_timeline_path=env("LOCAL_TIMELINE_PATH", "/tmp/understudy-timeline.jsonl"),  # noqa: S108
+    )

@@ -1,0 +1,189 @@
+"""Plain typed objects the domain works with; they know nothing of DynamoDB or HTTP events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+ADMINS = "admins"
+REVIEWERS = "reviewers"
+GROUPS = frozenset({ADMINS, REVIEWERS})
+
+
+class Status(StrEnum):
+    PENDING_REVIEW = "pending_review"
+    CHANGES_REQUESTED = "changes_requested"
+    PUBLISHING = "publishing"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+    FAILED = "failed"
+
+
+FINAL = frozenset({Status.PUBLISHED, Status.REJECTED, Status.WITHDRAWN, Status.EXPIRED, Status.FAILED})
+
+
+class Decision(StrEnum):
+    APPROVE = "approve"
+    REQUEST_CHANGES = "request_changes"
+    REJECT = "reject"
+
+
+# What each decision moves a post to.
+DECISION_STATUS = {
+    Decision.APPROVE: Status.PUBLISHING,
+    Decision.REQUEST_CHANGES: Status.CHANGES_REQUESTED,
+    Decision.REJECT: Status.REJECTED,
+}
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+@dataclass
+class Feedback:
+    decision: str
+    text: str
+    reviewer: str
+    at: str
+    via: str = "console"  # "console" or "link"
+
+    def as_json(self) -> dict:
+        return {"decision": self.decision, "feedback": self.text, "reviewer": self.reviewer,
+                "at": self.at, "via": self.via}
+
+
+@dataclass
+class Revision:
+    number: int
+    text: str
+    note: str
+    submitted_at: str
+    feedback: Feedback | None = None
+
+    def as_json(self) -> dict:
+        return {"number": self.number, "text": self.text, "note": self.note,
+                "submittedAt": self.submitted_at,
+                "feedback": self.feedback.as_json() if self.feedback else None}
+
+
+@dataclass
+class StatusChange:
+    status: str
+    at: str
+    by: str
+    detail: str = ""
+
+    def as_json(self) -> dict:
+        return {"status": self.status, "at": self.at, "by": self.by, "detail": self.detail}
+
+
+@dataclass
+class Post:
+    id: str
+    author: str
+    author_name: str
+    channel: str
+    status: Status
+    revisions: list[Revision]
+    history: list[StatusChange]
+    created_at: str
+    updated_at: str
+    review: bool = True
+    published_url: str | None = None
+    published_revision: int | None = None
+    error: str | None = None
+    # The workflow's task token for the wait the post is in; never leaves the backend.
+    task_token: str | None = None
+    version: int | None = None
+
+    @property
+    def revision(self) -> int:
+        return self.revisions[-1].number
+
+    @property
+    def current(self) -> Revision:
+        return self.revisions[-1]
+
+    @property
+    def last_feedback(self) -> Feedback | None:
+        return next((r.feedback for r in reversed(self.revisions) if r.feedback), None)
+
+    def move_to(self, status: Status, by: str, detail: str = "") -> None:
+        at = now_iso()
+        self.status = status
+        self.updated_at = at
+        self.history.append(StatusChange(status=status.value, at=at, by=by, detail=detail))
+
+    def as_json(self) -> dict:
+        last = self.last_feedback
+        return {
+            "id": self.id, "author": self.author, "authorName": self.author_name,
+            "channel": self.channel, "status": self.status.value, "revision": self.revision,
+            "text": self.current.text, "note": self.current.note,
+            "review": self.review,
+            "createdAt": self.created_at, "updatedAt": self.updated_at,
+            "publishedUrl": self.published_url, "error": self.error,
+            "feedback": last.as_json() if last else None,
+            "revisions": [r.as_json() for r in self.revisions],
+            "history": [h.as_json() for h in self.history],
+        }
+
+
+@dataclass
+class User:
+    email: str
+    name: str
+    roles: frozenset[str] = frozenset()
+    training_mode: bool = True
+    created_at: str = field(default_factory=now_iso)
+
+    def as_json(self) -> dict:
+        return {"email": self.email, "name": self.name, "roles": sorted(self.roles),
+                "trainingMode": self.training_mode, "createdAt": self.created_at}
+
+
+@dataclass
+class Channel:
+    id: str
+    name: str
+    kind: str
+    # Non-secret facts about the channel (e.g. the connected account's handle). Credentials never live here.
+    details: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "kind": self.kind, **self.details}
+
+
+@dataclass
+class Settings:
+    review_timeout_seconds: int = 7 * 24 * 3600
+    revision_timeout_seconds: int = 14 * 24 * 3600
+    sender_email: str = ""
+
+    def as_json(self) -> dict:
+        return {"reviewTimeoutSeconds": self.review_timeout_seconds,
+                "revisionTimeoutSeconds": self.revision_timeout_seconds,
+                "senderEmail": self.sender_email}
+
+
+@dataclass
+class Guidelines:
+    markdown: str
+    updated_at: str = ""
+    updated_by: str = ""
+
+    def as_json(self) -> dict:
+        return {"markdown": self.markdown, "updatedAt": self.updated_at, "updatedBy": self.updated_by}
+
+
+@dataclass
+class Page(Generic[T]):
+    items: list[T]
+    cursor: str | None
