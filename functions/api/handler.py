@@ -1,0 +1,124 @@
+"""The authenticated HTTP API behind the console. Routes parse, call the domain, shape the answer."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body, Query
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from understudy import org, people, posts, schemas
+from understudy.auth import Caller, caller_from_claims
+from understudy.http import json_response, resolver
+from understudy.observability import logger, metrics
+
+app = resolver()
+
+
+def caller() -> Caller:
+    return caller_from_claims(app.current_event.request_context.authorizer.jwt_claim)
+
+
+def page(result) -> dict:
+    return {"items": [item.as_json() for item in result.items], "cursor": result.cursor}
+
+
+@app.get("/me")
+def get_me() -> dict:
+    return people.me(caller())
+
+
+@app.get("/channels")
+def list_channels() -> dict:
+    caller()
+    return {"items": [channel.as_json() for channel in org.channels()]}
+
+
+@app.post("/posts")
+def create_post(body: Annotated[schemas.NewPost, Body()]):
+    post = posts.submit(caller(), body.channel, body.text, body.note)
+    metrics.add_metric(name="PostsSubmitted", unit="Count", value=1)
+    return json_response(201, post.as_json())
+
+
+@app.get("/posts")
+def list_posts(mine: Annotated[bool, Query()] = False, status: Annotated[str | None, Query()] = None,
+               cursor: Annotated[str | None, Query()] = None) -> dict:
+    return page(posts.list_for(caller(), mine=mine, status=status, cursor=cursor))
+
+
+@app.get("/posts/<post_id>")
+def get_post(post_id: str) -> dict:
+    return posts.get(caller(), post_id).as_json()
+
+
+@app.put("/posts/<post_id>")
+def revise_post(post_id: str, body: Annotated[schemas.RevisedPost, Body()]) -> dict:
+    return posts.revise(caller(), post_id, body.text, body.note).as_json()
+
+
+@app.post("/posts/<post_id>/withdraw")
+def withdraw_post(post_id: str) -> dict:
+    return posts.withdraw(caller(), post_id).as_json()
+
+
+@app.post("/posts/<post_id>/decision")
+def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, Body()]) -> dict:
+    who = caller()
+    who.require_reviewer()
+    post = posts.decide(who.email, post_id, body.decision, body.feedback, revision=body.revision)
+    metrics.add_metric(name="Decisions", unit="Count", value=1)
+    return post.as_json()
+
+
+@app.get("/guidelines")
+def get_guidelines() -> dict:
+    caller()
+    return org.guidelines().as_json()
+
+
+@app.put("/guidelines")
+def put_guidelines(body: Annotated[schemas.GuidelinesBody, Body()]) -> dict:
+    return org.set_guidelines(caller(), body.markdown).as_json()
+
+
+@app.get("/settings")
+def get_settings() -> dict:
+    return org.settings(caller()).as_json()
+
+
+@app.put("/settings")
+def put_settings(body: Annotated[schemas.SettingsBody, Body()]) -> dict:
+    return org.set_settings(caller(), body.review_timeout_seconds, body.revision_timeout_seconds,
+                            body.sender_email).as_json()
+
+
+@app.get("/users")
+def list_users(cursor: Annotated[str | None, Query()] = None) -> dict:
+    return page(people.list_people(caller(), cursor))
+
+
+@app.post("/users")
+def invite_user(body: Annotated[schemas.NewUser, Body()]):
+    user = people.invite(caller(), body.email, body.name, body.roles, body.training_mode)
+    return json_response(201, user.as_json())
+
+
+@app.patch("/users/<email>")
+def update_user(email: str, body: Annotated[schemas.UserChanges, Body()]) -> dict:
+    return people.update(caller(), email, training_mode=body.training_mode, roles=body.roles,
+                         name=body.name).as_json()
+
+
+@app.get("/openapi.json")
+def openapi():
+    caller()
+    return json_response(200, app.get_openapi_schema(title="Understudy API", version="1").model_dump(
+        mode="json", by_alias=True, exclude_none=True))
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
+@metrics.log_metrics
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    return app.resolve(event, context)

@@ -1,0 +1,14 @@
+"""Workflow task: settle the post's status where the workflow ends and email the people concerned."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from understudy import notifications
+from understudy.observability import logger, metrics
+
+
+@logger.inject_lambda_context(correlation_id_path="postId")
+@metrics.log_metrics
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    return notifications.notify(event["event"], event["postId"], event.get("taskToken"), event.get("error"))

@@ -1,0 +1,16 @@
+"""Workflow task: publish an approved revision to its channel, at most once."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from understudy import notifications
+from understudy.observability import logger, metrics
+
+
+@logger.inject_lambda_context(correlation_id_path="postId")
+@metrics.log_metrics
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    answer = notifications.publish(event["postId"])
+    metrics.add_metric(name="PostsPublished", unit="Count", value=1)
+    return answer

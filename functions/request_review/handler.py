@@ -1,0 +1,14 @@
+"""Workflow task: hold the post for review (the task token stays here) and email reviewers signed links."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from understudy import notifications
+from understudy.observability import logger, metrics
+
+
+@logger.inject_lambda_context(correlation_id_path="postId")
+@metrics.log_metrics
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    return notifications.request_review(event["postId"], event["taskToken"])

@@ -1,0 +1,47 @@
+"""Cognito, where people sign in: invitations and group membership (the roles the API checks)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from understudy.config import config
+from understudy.model import GROUPS
+
+
+@cache
+def _cognito():
+    import boto3
+
+    return boto3.client("cognito-idp", region_name=config().region)
+
+
+def invite(email: str, name: str) -> None:
+    """Create the account; Cognito emails the person a temporary password to sign in with."""
+    _cognito().admin_create_user(
+        UserPoolId=config().user_pool_id, Username=email,
+        UserAttributes=[{"Name": "email", "Value": email}, {"Name": "email_verified", "Value": "true"},
+                        {"Name": "name", "Value": name}],
+        DesiredDeliveryMediums=["EMAIL"],
+    )
+
+
+def exists(email: str) -> bool:
+    client = _cognito()
+    try:
+        client.admin_get_user(UserPoolId=config().user_pool_id, Username=email)
+    except client.exceptions.UserNotFoundException:
+        return False
+    return True
+
+
+def set_name(email: str, name: str) -> None:
+    _cognito().admin_update_user_attributes(UserPoolId=config().user_pool_id, Username=email,
+                                            UserAttributes=[{"Name": "name", "Value": name}])
+
+
+def set_groups(email: str, before: frozenset[str], after: frozenset[str]) -> None:
+    client, pool = _cognito(), config().user_pool_id
+    for group in sorted((after - before) & GROUPS):
+        client.admin_add_user_to_group(UserPoolId=pool, Username=email, GroupName=group)
+    for group in sorted((before - after) & GROUPS):
+        client.admin_remove_user_from_group(UserPoolId=pool, Username=email, GroupName=group)

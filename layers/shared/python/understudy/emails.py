@@ -1,0 +1,103 @@
+"""What people receive: multipart text and HTML emails rendered from templates, sent through SES.
+
+HTML templates autoescape, so post text, notes, names and feedback are always shown as text.
+Mail goes out as raw MIME (multipart/alternative) so both parts arrive as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from functools import cache
+from pathlib import Path
+
+from understudy.config import config
+from understudy.model import Post
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Email:
+    to: tuple[str, ...]
+    subject: str
+    text: str
+    html: str
+
+
+@cache
+def _environments():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    loader = FileSystemLoader(TEMPLATES)
+    html = Environment(loader=loader, autoescape=True, undefined=StrictUndefined)
+    text = Environment(loader=loader, autoescape=False, undefined=StrictUndefined,  # noqa: S701 plain text part
+                       keep_trailing_newline=True)
+    return html, text
+
+
+def render(template: str, to: list[str] | tuple[str, ...], subject: str, **context) -> Email:
+    html_env, text_env = _environments()
+    context = {"subject": subject, "console_url": config().console_url, **context}
+    return Email(to=tuple(to), subject=subject,
+                 text=text_env.get_template(f"{template}.txt").render(**context),
+                 html=html_env.get_template(f"{template}.html").render(**context))
+
+
+@cache
+def _ses():
+    import boto3
+
+    return boto3.client("sesv2", region_name=config().region)
+
+
+def send(email: Email, sender: str) -> None:
+    message = MIMEMultipart("alternative")
+    message["Subject"] = email.subject
+    message["From"] = sender
+    message["To"] = ", ".join(email.to)
+    message.attach(MIMEText(email.text, "plain", "utf-8"))
+    message.attach(MIMEText(email.html, "html", "utf-8"))
+    _ses().send_email(FromEmailAddress=sender, Destination={"ToAddresses": list(email.to)},
+                      Content={"Raw": {"Data": message.as_bytes()}})
+
+
+def _when(epoch: int) -> str:
+    return datetime.fromtimestamp(epoch, UTC).strftime("%d %b %Y, %H:%M")
+
+
+def review_request(post: Post, reviewer: str, channel_name: str, links: dict[str, str],
+                   guidelines: list[str], expires: int) -> Email:
+    author = post.author_name or post.author
+    return render("review_request", [reviewer], f"Review requested: a post by {author}",
+                  post=post, channel_name=channel_name, links=links, guidelines=guidelines,
+                  expires=_when(expires),
+                  reason="You got this email because you are a reviewer in Understudy, the training "
+                         "mode for your organisation's social media accounts.")
+
+
+# What the author is told at each end of the workflow: (subject, headline, next step).
+OUTCOMES = {
+    "published": ("Your post is live", "Your post was approved and published",
+                  "Well done. Keep the feedback in mind for your next post."),
+    "changes_requested": ("Changes requested on your post", "Your reviewer asked for changes",
+                          "Edit the post in Understudy and resubmit it; it goes back to your reviewer."),
+    "rejected": ("Your post was not approved", "Your post was not approved",
+                 "Nothing was published. The feedback says why; you are welcome to write a new post."),
+    "expired": ("Your post expired", "Your post expired before it was decided",
+                "Nothing was published. Submit it again if it is still relevant."),
+    "failed": ("Your post could not be published", "Your post was approved but could not be published",
+               "Nothing was published. An admin has been told and will look into it."),
+}
+
+
+def outcome(post: Post, event: str, channel_name: str, to: list[str] | None = None) -> Email:
+    subject, headline, next_step = OUTCOMES[event]
+    feedback = post.last_feedback if event != "expired" else None
+    return render("outcome", to or [post.author], subject, post=post, headline=headline,
+                  next_step=next_step, channel_name=channel_name, feedback=feedback,
+                  error=post.error if event == "failed" else None,
+                  reason="You got this email because you wrote this post in Understudy, or you are "
+                         "an admin who is told when a post fails.")

@@ -1,0 +1,100 @@
+"""The workflow's tasks: asking reviewers, publishing, and telling the author how it ended."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from understudy import channels, data, emails, links, org, posts
+from understudy.config import config
+from understudy.errors import PublishFailed
+from understudy.model import ADMINS, REVIEWERS, Decision, Post, Status
+from understudy.observability import logger
+
+
+def sender() -> str:
+    return data.get_settings().sender_email or config().sender_email
+
+
+def reviewers_for(post: Post) -> list[str]:
+    """Every reviewer but the author; the admins when there is no such reviewer."""
+    for role in (REVIEWERS, ADMINS):
+        people = sorted(u.email for u in data.users_in_role(role) if u.email != post.author)
+        if people:
+            return people
+    return []
+
+
+def review_links(post: Post, reviewer: str, expires: int, keys: dict) -> dict[str, str]:
+    token = links.sign(post.id, post.revision, reviewer, expires, keys=keys)
+    base = f"{config().console_url}/review.html#token={token}"
+    return {d.value: f"{base}&decision={d.value}" for d in Decision}
+
+
+def request_review(post_id: str, task_token: str) -> dict:
+    post, waiting = posts.await_review(post_id, task_token)
+    if not waiting:
+        return {"waiting": False, "status": post.status.value}
+    settings = data.get_settings()
+    expires = int(time.time()) + settings.review_timeout_seconds
+    keys = links._keys()
+    guidelines = org.guideline_items(org.guidelines().markdown)[:5]
+    name, mail_from = posts.channel_name(post.channel), sender()
+    reviewers = reviewers_for(post)
+    if not reviewers:
+        logger.warning("Nobody can review this post", extra={"post_id": post.id})
+    for reviewer in reviewers:
+        emails.send(emails.review_request(post, reviewer, name, review_links(post, reviewer, expires, keys),
+                                          guidelines, expires), mail_from)
+    return {"waiting": True, "reviewers": len(reviewers)}
+
+
+def publish(post_id: str) -> dict:
+    post = posts.claim_for_publishing(post_id)
+    if post.status == Status.PUBLISHED:
+        return {"url": post.published_url}
+    channel = data.get_channel(post.channel)
+    if channel is None:
+        raise PublishFailed(f"The channel {post.channel!r} no longer exists.")
+    published = channels.client_for(channel).publish(post.id, post.revision, post.current.text)
+    posts.mark_published(post.id, post.revision, published.url)
+    return {"url": published.url}
+
+
+def _tell(post: Post, event: str, to: list[str] | None = None) -> None:
+    emails.send(emails.outcome(post, event, posts.channel_name(post.channel), to), sender())
+
+
+def _error_text(error: dict | None) -> str:
+    """Step Functions hands over {Error, Cause}; a Lambda error's Cause is JSON with errorMessage."""
+    error = error or {}
+    cause = error.get("Cause") or ""
+    try:
+        cause = json.loads(cause).get("errorMessage", cause)
+    except (ValueError, AttributeError):
+        pass
+    return f"{error.get('Error', 'Error')}: {cause}".strip(": ") or "Unknown error"
+
+
+def notify(event: str, post_id: str, task_token: str | None = None, error: dict | None = None) -> dict:
+    if event == "changes_requested":
+        post, waiting = posts.await_revision(post_id, task_token)
+        if waiting:
+            _tell(post, event)
+        return {"status": post.status.value}
+    if event == "expired":
+        post, expired = posts.expire(post_id)
+        if expired:
+            _tell(post, event)
+        return {"status": post.status.value}
+    if event == "failed":
+        post, failed = posts.mark_failed(post_id, _error_text(error))
+        if failed:
+            admins = [u.email for u in data.users_in_role(ADMINS)]
+            _tell(post, event, to=sorted({post.author, *admins}))
+        return {"status": post.status.value}
+    if event in ("published", "rejected"):
+        post = posts.get_existing(post_id)
+        _tell(post, event)
+        return {"status": post.status.value}
+    raise ValueError(f"Unknown notification {event!r}")

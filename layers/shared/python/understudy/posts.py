@@ -1,0 +1,257 @@
+"""Posts: submitting, revising, withdrawing, deciding, and the workflow's side of each wait.
+
+Every change reads the post, applies the domain rule, and writes it back guarded by the post's
+version; if someone else wrote in between, the change is re-applied to the fresh post (so a
+second decision on the same revision finds it decided and gets a Conflict, never a silent win).
+The workflow's task token is handed back only after the write has landed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import TypeVar
+
+from understudy import data, text, workflow
+from understudy.auth import Caller
+from understudy.errors import BadInput, Conflict, Forbidden, NotFound, NotPublishable, TransientError
+from understudy.model import (
+    DECISION_STATUS,
+    Decision,
+    Feedback,
+    Page,
+    Post,
+    Revision,
+    Status,
+    StatusChange,
+    now_iso,
+)
+from understudy.observability import logger
+
+T = TypeVar("T")
+WORKFLOW = "workflow"
+ATTEMPTS = 5
+
+# What a wait should be told when the post has moved on before the wait began.
+REVIEW_OUTCOME = {
+    Status.PUBLISHING: "approve", Status.PUBLISHED: "approve",
+    Status.CHANGES_REQUESTED: "request_changes", Status.REJECTED: "reject",
+}
+REVISION_OUTCOME = {Status.PENDING_REVIEW: "revised"}
+
+
+def _change(post_id: str, apply: Callable[[Post], T]) -> tuple[Post, T]:
+    """Apply a rule to the latest post and save it; ``apply`` raises to refuse, returns its answer."""
+    for _ in range(ATTEMPTS):
+        post = get_existing(post_id)
+        answer = apply(post)
+        try:
+            return data.save_post(post), answer
+        except data.StaleWrite:
+            logger.info("Post changed while writing; re-applying", extra={"post_id": post_id})
+    raise TransientError("The post is changing too fast to update; try again in a moment.")
+
+
+def get_existing(post_id: str) -> Post:
+    post = data.get_post(post_id)
+    if post is None:
+        raise NotFound(f"There is no post with id {post_id!r}.")
+    return post
+
+
+def channel_name(channel_id: str) -> str:
+    channel = data.get_channel(channel_id)
+    return channel.name if channel else channel_id
+
+
+# --- the author's side ---------------------------------------------------------------------------
+
+def submit(caller: Caller, channel_id: str, body: str, note: str | None) -> Post:
+    body = text.post_text(body)
+    note = text.optional_text(note, "note", text.NOTE_LIMIT)
+    if data.get_channel(channel_id) is None:
+        raise BadInput(f"There is no channel {channel_id!r} to post to.")
+    user = data.get_user(caller.email)
+    in_training = user.training_mode if user else True  # someone not yet on the people list is a trainee
+    at = now_iso()
+    status = Status.PENDING_REVIEW if in_training else Status.PUBLISHING
+    post = Post(
+        id=uuid.uuid4().hex, author=caller.email, author_name=user.name if user else caller.name,
+        channel=channel_id, status=status, review=in_training,
+        revisions=[Revision(number=1, text=body, note=note, submitted_at=at)],
+        history=[StatusChange(status=status.value, at=at, by=caller.email, detail="submitted")],
+        created_at=at, updated_at=at,
+    )
+    data.create_post(post)
+    try:
+        workflow.start(post, data.get_settings())
+    except Exception as exc:
+        # The post is kept, with a status that says what happened, rather than lost.
+        logger.exception("Could not start the review workflow", extra={"post_id": post.id})
+        mark_failed(post.id, f"The review could not be started: {type(exc).__name__}")
+        raise TransientError("Your post was saved but its review could not be started; "
+                             "an admin has been told. Please try again later.") from exc
+    return post
+
+
+def get(caller: Caller, post_id: str) -> Post:
+    post = get_existing(post_id)
+    if post.author != caller.email and not caller.is_reviewer:
+        raise Forbidden("You can only see your own posts.")
+    return post
+
+
+def list_for(caller: Caller, *, mine: bool, status: str | None, cursor: str | None) -> Page[Post]:
+    if status is not None and status not in Status.__members__.values():
+        raise BadInput(f"Unknown status {status!r}; use one of: {', '.join(s.value for s in Status)}.")
+    if mine or not caller.is_reviewer:
+        return data.list_posts(author=caller.email, status=status, cursor=cursor)
+    return data.list_posts(status=status, cursor=cursor)
+
+
+def _own(caller: Caller, post: Post) -> None:
+    if post.author != caller.email:
+        raise Forbidden("Only the author of a post can change it.")
+
+
+def revise(caller: Caller, post_id: str, body: str, note: str | None) -> Post:
+    body = text.post_text(body)
+    note = text.optional_text(note, "note", text.NOTE_LIMIT)
+
+    def apply(post: Post) -> str | None:
+        _own(caller, post)
+        if post.status != Status.CHANGES_REQUESTED:
+            raise Conflict(f"Only a post with changes requested can be revised; this one is {post.status}.")
+        token, post.task_token = post.task_token, None
+        post.revisions.append(Revision(number=post.revision + 1, text=body, note=note, submitted_at=now_iso()))
+        post.move_to(Status.PENDING_REVIEW, caller.email, f"revision {post.revision}")
+        return token
+
+    post, token = _change(post_id, apply)
+    if token:
+        workflow.resume(token, "revised", revision=post.revision)
+    return post
+
+
+def withdraw(caller: Caller, post_id: str) -> Post:
+    def apply(post: Post) -> str | None:
+        _own(caller, post)
+        if post.status not in (Status.PENDING_REVIEW, Status.CHANGES_REQUESTED):
+            raise Conflict(f"This post can no longer be withdrawn: it is {post.status}.")
+        token, post.task_token = post.task_token, None
+        post.move_to(Status.WITHDRAWN, caller.email)
+        return token
+
+    post, token = _change(post_id, apply)
+    if token:
+        workflow.resume(token, "withdrawn")
+    return post
+
+
+# --- the reviewer's side -------------------------------------------------------------------------
+
+def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
+           revision: int | None = None, via: str = "console") -> Post:
+    try:
+        decision = Decision(decision)
+    except ValueError as exc:
+        raise BadInput("The decision must be approve, request_changes or reject.") from exc
+    feedback = text.optional_text(feedback, "feedback", text.FEEDBACK_LIMIT)
+    if decision != Decision.APPROVE and not feedback:
+        raise BadInput("Say what should change: feedback is needed when asking for changes or rejecting.")
+
+    def apply(post: Post) -> str | None:
+        if post.author == reviewer:
+            raise Forbidden("You cannot decide on your own post.")
+        if revision is not None and revision != post.revision:
+            raise Conflict(f"This link is for revision {revision}; the post is now at revision "
+                           f"{post.revision}.")
+        if post.status != Status.PENDING_REVIEW:
+            raise Conflict(already_decided(post))
+        token, post.task_token = post.task_token, None
+        post.current.feedback = Feedback(decision=decision.value, text=feedback, reviewer=reviewer,
+                                         at=now_iso(), via=via)
+        post.move_to(DECISION_STATUS[decision], reviewer, decision.value)
+        return token
+
+    post, token = _change(post_id, apply)
+    # No token yet means request_review has not stored it: it will find the decision and resume itself.
+    if token:
+        workflow.resume(token, decision.value, revision=post.revision)
+    return post
+
+
+def already_decided(post: Post) -> str:
+    feedback = post.current.feedback
+    if feedback:
+        return f"This revision was already decided: {feedback.decision} by {feedback.reviewer} at {feedback.at}."
+    return f"This post is no longer waiting for review: it is {post.status}."
+
+
+# --- the workflow's side -------------------------------------------------------------------------
+
+def _await(post_id: str, token: str, waiting: Status, outcomes: dict[Status, str]) -> tuple[Post, bool]:
+    """Store the wait's token if the post is in the waited-for state, else resume the wait at once."""
+    def apply(post: Post) -> bool:
+        if post.status == waiting:
+            post.task_token = token
+            return True
+        return False
+
+    post, waits = _change(post_id, apply)
+    if not waits:
+        workflow.resume(token, outcomes.get(post.status, "closed"), revision=post.revision)
+    return post, waits
+
+
+def await_review(post_id: str, token: str) -> tuple[Post, bool]:
+    return _await(post_id, token, Status.PENDING_REVIEW, REVIEW_OUTCOME)
+
+
+def await_revision(post_id: str, token: str) -> tuple[Post, bool]:
+    return _await(post_id, token, Status.CHANGES_REQUESTED, REVISION_OUTCOME)
+
+
+def expire(post_id: str) -> tuple[Post, bool]:
+    """Expire a post whose wait timed out, unless a decision or revision got in first."""
+    def apply(post: Post) -> bool:
+        if post.status in (Status.PENDING_REVIEW, Status.CHANGES_REQUESTED):
+            post.task_token = None
+            post.move_to(Status.EXPIRED, WORKFLOW, "nobody acted before the deadline")
+            return True
+        return False
+
+    return _change(post_id, apply)
+
+
+def claim_for_publishing(post_id: str) -> Post:
+    post = get_existing(post_id)
+    if post.status == Status.PUBLISHED and post.published_revision == post.revision:
+        return post  # an earlier attempt finished; the caller returns its result
+    if post.status != Status.PUBLISHING:
+        raise NotPublishable(f"Post {post_id} is {post.status}, not waiting to be published.")
+    return post
+
+
+def mark_published(post_id: str, revision: int, url: str) -> Post:
+    def apply(post: Post) -> None:
+        if post.status == Status.PUBLISHED and post.published_revision == revision:
+            return
+        if post.status != Status.PUBLISHING:
+            raise NotPublishable(f"Post {post_id} is {post.status}, not waiting to be published.")
+        post.published_url, post.published_revision = url, revision
+        post.move_to(Status.PUBLISHED, WORKFLOW)
+
+    return _change(post_id, apply)[0]
+
+
+def mark_failed(post_id: str, error: str) -> tuple[Post, bool]:
+    def apply(post: Post) -> bool:
+        if post.status in (Status.PUBLISHED, Status.FAILED):
+            return False
+        post.task_token = None
+        post.error = error
+        post.move_to(Status.FAILED, WORKFLOW, error)
+        return True
+
+    return _change(post_id, apply)

@@ -1,0 +1,64 @@
+"""Request bodies of the HTTP API: validated by Powertools and described in /openapi.json."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from understudy.text import FEEDBACK_LIMIT, NOTE_LIMIT
+
+DecisionName = Literal["approve", "request_changes", "reject"]
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class NewPost(_Body):
+    channel: str = Field(min_length=1, max_length=100)
+    text: str = Field(max_length=4000, description="Checked against the channel's length rules.")
+    note: str | None = Field(default=None, max_length=NOTE_LIMIT, description="For the reviewer.")
+
+
+class RevisedPost(_Body):
+    text: str = Field(max_length=4000)
+    note: str | None = Field(default=None, max_length=NOTE_LIMIT)
+
+
+class DecisionBody(_Body):
+    decision: DecisionName
+    feedback: str = Field(default="", max_length=FEEDBACK_LIMIT)
+    revision: int | None = Field(default=None, ge=1, description="Refuse if the post has moved on.")
+
+
+class LinkBody(_Body):
+    token: str = Field(min_length=1, max_length=2000)
+
+
+class LinkDecisionBody(LinkBody):
+    decision: DecisionName
+    feedback: str = Field(default="", max_length=FEEDBACK_LIMIT)
+
+
+class NewUser(_Body):
+    email: str = Field(min_length=3, max_length=254)
+    name: str | None = Field(default=None, max_length=100)
+    roles: list[str] = Field(default_factory=list)
+    training_mode: bool = Field(default=True, alias="trainingMode")
+
+
+class UserChanges(_Body):
+    training_mode: bool | None = Field(default=None, alias="trainingMode")
+    roles: list[str] | None = None
+    name: str | None = Field(default=None, max_length=100)
+
+
+class GuidelinesBody(_Body):
+    markdown: str = Field(max_length=20_000)
+
+
+class SettingsBody(_Body):
+    review_timeout_seconds: int = Field(alias="reviewTimeoutSeconds")
+    revision_timeout_seconds: int = Field(alias="revisionTimeoutSeconds")
+    sender_email: str = Field(default="", alias="senderEmail", max_length=254)
