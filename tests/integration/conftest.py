@@ -1,0 +1,196 @@
+"""Handlers under moto (decorator mode): real DynamoDB, SES, Secrets Manager, Cognito and Step
+Functions APIs in memory. The workflow itself does not run here (see tests/e2e for that); starting
+an execution is recorded and can be inspected."""
+
+from __future__ import annotations
+
+import base64
+import email
+import importlib.util
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import boto3
+import pytest
+from moto import mock_aws
+from moto.core import DEFAULT_ACCOUNT_ID
+from moto.ses.models import ses_backends
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "Demo-pass-1"
+PEOPLE = {  # email: (name, groups, training mode)
+    "admin@example.org": ("Ada Admin", ["admins"], False),
+    "reviewer@example.org": ("Rita Reviewer", ["reviewers"], False),
+    "trainee@example.org": ("Tom <b>Trainee</b>", [], True),
+    "author@example.org": ("Alex Author", [], False),
+}
+GUIDELINES = "# Our voice\n\n- Be kind and specific.\n- No confidential information.\n- Check every link.\n"
+
+
+def load_handler(name: str):
+    spec = importlib.util.spec_from_file_location(f"fn_{name}", ROOT / "functions" / name / "handler.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class Context:
+    function_name = "understudy-test"
+    memory_limit_in_mb = 256
+    invoked_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:understudy-test"
+    aws_request_id = "test-request"
+
+    @staticmethod
+    def get_remaining_time_in_millis() -> int:
+        return 10_000
+
+
+@dataclass
+class Answer:
+    status: int
+    body: dict | list
+
+    @property
+    def message(self) -> str:
+        return self.body.get("message", "") if isinstance(self.body, dict) else ""
+
+
+def http_event(method: str, path: str, *, body=None, claims: dict | None = None, query: dict | None = None,
+               route: str | None = None) -> dict:
+    """An API Gateway v2 (HTTP API, payload 2.0) event, with claims stringified as the JWT authorizer does."""
+    authorizer = None
+    if claims is not None:
+        authorizer = {"jwt": {"claims": {k: (f"[{' '.join(v)}]" if isinstance(v, list) else str(v))
+                                         for k, v in claims.items()}, "scopes": None}}
+    query = query or {}
+    return {
+        "version": "2.0", "routeKey": route or f"{method} {path}", "rawPath": path,
+        "rawQueryString": "&".join(f"{k}={v}" for k, v in query.items()),
+        "queryStringParameters": query or None,
+        "headers": {"content-type": "application/json"},
+        "requestContext": {"accountId": "123456789012", "apiId": "api", "domainName": "localhost",
+                           "http": {"method": method, "path": path, "protocol": "HTTP/1.1",
+                                    "sourceIp": "127.0.0.1", "userAgent": "pytest"},
+                           "requestId": "r", "routeKey": route or f"{method} {path}", "stage": "$default",
+                           "time": "29/Nov/2026:00:00:00 +0000", "timeEpoch": 0,
+                           "authorizer": authorizer},
+        "body": json.dumps(body) if body is not None else None, "isBase64Encoded": False,
+    }
+
+
+@dataclass
+class Aws:
+    pool_id: str
+
+    def sent_emails(self) -> list[dict]:
+        """Every email SES accepted, parsed from the raw MIME we send."""
+        backend = ses_backends[DEFAULT_ACCOUNT_ID]["us-east-1"]
+        found = []
+        for message in backend.sent_messages:
+            raw = getattr(message, "raw_data", None)
+            if raw is None:
+                continue
+            parsed = email.message_from_string(raw)
+            parts = {p.get_content_type(): p.get_payload(decode=True).decode() for p in parsed.walk()
+                     if not p.is_multipart()}
+            found.append({"to": list(message.destinations), "subject": parsed["Subject"],
+                          "text": parts.get("text/plain", ""), "html": parts.get("text/html", "")})
+        return found
+
+    def executions(self) -> list[dict]:
+        sfn = boto3.client("stepfunctions")
+        return sfn.list_executions(stateMachineArn=os.environ["STATE_MACHINE_ARN"])["executions"]
+
+
+def _seed_cognito() -> str:
+    idp = boto3.client("cognito-idp")
+    pool = idp.create_user_pool(PoolName="understudy", UsernameAttributes=["email"])["UserPool"]["Id"]
+    for group in ("admins", "reviewers"):
+        idp.create_group(UserPoolId=pool, GroupName=group)
+    for address, (name, groups, _) in PEOPLE.items():
+        idp.admin_create_user(UserPoolId=pool, Username=address, MessageAction="SUPPRESS",
+                              UserAttributes=[{"Name": "email", "Value": address},
+                                              {"Name": "name", "Value": name}])
+        for group in groups:
+            idp.admin_add_user_to_group(UserPoolId=pool, Username=address, GroupName=group)
+    return pool
+
+
+@pytest.fixture
+def aws(monkeypatch):
+    with mock_aws():
+        from understudy import data
+        from understudy.config import config
+        from understudy.model import Channel, Guidelines, User, now_iso
+
+        pool = _seed_cognito()
+        monkeypatch.setenv("USER_POOL_ID", pool)
+        config.cache_clear()
+        data.create_tables()
+        for address, (name, groups, training) in PEOPLE.items():
+            data.save_user(User(address, name, frozenset(groups), training), new=True)
+        data.put_channel(Channel("demo", "Demo timeline", "local"), "test", now_iso())
+        data.put_guidelines(Guidelines(GUIDELINES, now_iso(), "test"))
+        key = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+        boto3.client("secretsmanager").create_secret(
+            Name=config().link_key_secret, SecretString=json.dumps({"current": "k1", "keys": {"k1": key}}))
+        boto3.client("ses").verify_email_identity(EmailAddress="understudy@example.org")
+        sfn = boto3.client("stepfunctions")
+        sfn.create_state_machine(name="understudy-review-post", roleArn="arn:aws:iam::123456789012:role/sfn",
+                                 definition=json.dumps({"StartAt": "S", "States": {"S": {"Type": "Succeed"}}}))
+        _clear_caches()
+        yield Aws(pool_id=pool)
+        _clear_caches()
+
+
+def _clear_caches() -> None:
+    """Clients and cached secrets are per mock: forget them between tests."""
+    from aws_lambda_powertools.utilities import parameters
+
+    from understudy import directory, emails, workflow
+
+    for cached in (workflow._client, emails._ses, directory._cognito):
+        cached.cache_clear()
+    parameters.clear_caches()
+
+
+def claims_for(address: str) -> dict:
+    name, groups, _ = PEOPLE.get(address, (address, [], True))
+    return {"email": address, "name": name, "cognito:groups": groups, "token_use": "id"}
+
+
+@pytest.fixture
+def api():
+    handler = load_handler("api")
+
+    def call(method: str, path: str, *, who: str | None = "trainee@example.org", body=None,
+             query: dict | None = None, claims: dict | None = None) -> Answer:
+        event = http_event(method, path, body=body, query=query,
+                           claims=claims if claims is not None else (claims_for(who) if who else None))
+        response = handler.lambda_handler(event, Context())
+        return Answer(response["statusCode"], json.loads(response["body"]) if response.get("body") else {})
+
+    return call
+
+
+@pytest.fixture
+def review_link():
+    handler = load_handler("review_link")
+
+    def call(action: str, body: dict) -> Answer:
+        response = handler.lambda_handler(http_event("POST", f"/review-links/{action}", body=body), Context())
+        return Answer(response["statusCode"], json.loads(response["body"]))
+
+    return call
+
+
+@pytest.fixture
+def task():
+    """Invoke a workflow task function as Step Functions would."""
+    def call(name: str, payload: dict):
+        return load_handler(name).lambda_handler(payload, Context())
+
+    return call
