@@ -7,7 +7,6 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-
 from understudy import org, people, posts, schemas
 from understudy.auth import Caller, caller_from_claims
 from understudy.http import json_response, resolver

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
-
 from understudy import notifications
 from understudy.observability import logger, metrics
 

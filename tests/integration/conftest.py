@@ -149,7 +149,6 @@ def aws(monkeypatch):
 def _clear_caches() -> None:
     """Clients and cached secrets are per mock: forget them between tests."""
     from aws_lambda_powertools.utilities import parameters
-
     from understudy import directory, emails, workflow
 
     for cached in (workflow._client, emails._ses, directory._cognito):

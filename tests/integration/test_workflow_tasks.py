@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from understudy.errors import NotPublishable
 
 REVIEWER, ADMIN, TRAINEE = "reviewer@example.org", "admin@example.org", "trainee@example.org"

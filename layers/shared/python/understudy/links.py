@@ -66,9 +66,10 @@ def verify(token: str, *, now: float | None = None, keys: dict | None = None) ->
                           expires=int(fields["e"]), key_id=str(fields["k"]))
     except (ValueError, KeyError, TypeError) as exc:
         raise Forbidden(FORGED) from exc
-    keys = keys or _keys()
-    if claim.key_id not in keys["keys"]:
-        keys = _keys(fresh=True)  # the key may have been added since the cached copy was read
+    if keys is None:
+        keys = _keys()
+        if claim.key_id not in keys["keys"]:
+            keys = _keys(fresh=True)  # the key may have been added since the cached copy was read
     key = keys["keys"].get(claim.key_id)
     if key is None or not hmac.compare_digest(_mac(key, payload), signature):
         raise Forbidden(FORGED)

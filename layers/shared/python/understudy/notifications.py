@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 
@@ -69,10 +70,8 @@ def _error_text(error: dict | None) -> str:
     """Step Functions hands over {Error, Cause}; a Lambda error's Cause is JSON with errorMessage."""
     error = error or {}
     cause = error.get("Cause") or ""
-    try:
+    with contextlib.suppress(ValueError, AttributeError):
         cause = json.loads(cause).get("errorMessage", cause)
-    except (ValueError, AttributeError):
-        pass
     return f"{error.get('Error', 'Error')}: {cause}".strip(": ") or "Unknown error"
 
 
