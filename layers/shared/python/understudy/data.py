@@ -151,10 +151,9 @@ def decode_cursor(cursor: str | None) -> dict | None:
     return key
 
 
-def _page(results, convert, limit: int) -> Page:
+def _page(results, convert) -> Page:
     items = [convert(item) for item in results]
-    cursor = encode_cursor(results.last_evaluated_key) if len(items) >= limit else None
-    return Page(items=items, cursor=cursor)
+    return Page(items=items, cursor=encode_cursor(results.last_evaluated_key))
 
 
 # --- users ---------------------------------------------------------------------------------------
@@ -185,7 +184,7 @@ def save_user(user: User, *, new: bool = False) -> User:
 
 def list_users(cursor: str | None = None, limit: int = 100) -> Page[User]:
     results = UserItem.query(ORG, limit=limit, last_evaluated_key=decode_cursor(cursor))
-    return _page(results, _user, limit)
+    return _page(results, _user)
 
 
 def users_in_role(role: str) -> list[User]:
@@ -267,7 +266,7 @@ def list_posts(*, author: str | None = None, status: str | None = None,
         results = PostItem.by_status.query(status, **common)
     else:
         results = PostItem.by_org.query(ORG, **common)
-    return _page(results, _post, limit)
+    return _page(results, _post)
 
 
 # --- organisation: guidelines, settings, channels ------------------------------------------------

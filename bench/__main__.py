@@ -1,0 +1,18 @@
+import argparse
+import sys
+
+from bench import imports
+
+parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
+parser.add_argument("--posts", type=int, default=20, help="concurrent trainee posts for the end-to-end run")
+parser.add_argument("--skip-e2e", action="store_true", help="only measure imports")
+args = parser.parse_args()
+
+print("== Cold-start imports ==")
+ok = imports.run()
+if not args.skip_e2e:
+    from bench import end_to_end
+
+    print(f"\n== Sandbox end to end: {args.posts} concurrent trainee posts taken through approval ==")
+    ok &= end_to_end.run(args.posts)
+sys.exit(0 if ok else 1)
