@@ -1,10 +1,13 @@
 """Shared by every tier. The environment is set before anything imports `understudy`,
 because the data module reads table names once, at import, as it does in Lambda."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 _STATE = tempfile.mkdtemp(prefix="understudy-tests-")
+atexit.register(shutil.rmtree, _STATE, ignore_errors=True)
 for _name, _value in {
     "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SECURITY_TOKEN": "testing",
     "AWS_SESSION_TOKEN": "testing", "AWS_DEFAULT_REGION": "us-east-1", "AWS_REGION": "us-east-1",
