@@ -1,0 +1,563 @@
+// The console's home: sign in, write a post, see your posts and what reviewers said.
+
+import { AuthError, setNewPassword, signIn } from "./auth.js";
+import { api } from "./config.js";
+import { append, h, nextId, replace, showError, timeEl } from "./dom.js";
+import { announce, renderHeader, safeHref } from "./layout.js";
+import { renderMarkdownInto } from "./markdown.js";
+import { getToken, safeNext } from "./session.js";
+import { decisionLabel, measure, POST_LIMIT, statusLabel } from "./text.js";
+
+const POLL_MS = 3000;
+const ACTIVE = new Set(["pending_review", "publishing"]);
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  me: null,
+  channels: new Map(), // id → channel
+  posts: [], // newest first
+  cursor: null,
+  pollTimer: null,
+  loading: false,
+};
+
+// ---- character count -------------------------------------------------------------------------
+
+/** Keep a count line, a submit button and a live region in step with a textarea. */
+function wireCounter(textarea, countLine, submit) {
+  let lastOver = false;
+  const update = () => {
+    const m = measure(textarea.value);
+    countLine.textContent = m.over
+      ? `${-m.remaining} ${-m.remaining === 1 ? "character" : "characters"} over the limit of ${POST_LIMIT}`
+      : `${m.remaining} ${m.remaining === 1 ? "character" : "characters"} left`;
+    countLine.classList.toggle("over", m.over);
+    textarea.setAttribute("aria-invalid", m.over ? "true" : "false");
+    if (m.over !== lastOver) announce(m.over ? `Over the ${POST_LIMIT} character limit` : "Back within the limit");
+    lastOver = m.over;
+    submit.disabled = m.empty || m.over || submit.dataset.busy === "1";
+    return m;
+  };
+  textarea.addEventListener("input", update);
+  update();
+  return update;
+}
+
+// ---- sign in ---------------------------------------------------------------------------------
+
+function showSignIn(notice) {
+  stopPolling();
+  $("loading").hidden = true;
+  $("app").hidden = true;
+  $("signin").hidden = false;
+  $("signin-form").hidden = false;
+  $("newpw-form").hidden = true;
+  showError($("signin-notice"), notice || null);
+  renderHeader(null);
+  document.title = "Sign in · Understudy";
+  $("signin-email").focus();
+}
+
+function afterSignIn() {
+  const next = safeNext(new URLSearchParams(location.search).get("next"));
+  if (next !== "index.html") {
+    location.assign(next);
+    return;
+  }
+  history.replaceState(null, "", "index.html");
+  start();
+}
+
+function wireSignIn() {
+  let challenge = null;
+
+  $("signin-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const email = $("signin-email").value.trim();
+    const password = $("signin-password").value;
+    const error = $("signin-error");
+    if (!email || !password) {
+      showError(error, "Enter your email and password.");
+      (email ? $("signin-password") : $("signin-email")).focus();
+      return;
+    }
+    showError(error, null);
+    const button = event.submitter || $("signin-form").querySelector("button");
+    button.disabled = true;
+    button.textContent = "Signing in…";
+    try {
+      const result = await signIn(email, password);
+      if (result.signedIn) {
+        $("signin-password").value = "";
+        afterSignIn();
+        return;
+      }
+      challenge = result;
+      showNewPassword(result);
+    } catch (e) {
+      showError(error, e instanceof AuthError || e.message ? e.message : "Sign-in failed.");
+      $("signin-password").select();
+    } finally {
+      button.disabled = false;
+      button.textContent = "Sign in";
+    }
+  });
+
+  $("newpw-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const error = $("newpw-error");
+    const password = $("newpw-password").value;
+    if (!password) {
+      showError(error, "Choose a new password.");
+      $("newpw-password").focus();
+      return;
+    }
+    if (password !== $("newpw-repeat").value) {
+      showError(error, "The two passwords are not the same.");
+      $("newpw-repeat").focus();
+      return;
+    }
+    const attributes = {};
+    for (const input of $("newpw-attributes").querySelectorAll("input")) {
+      if (!input.value.trim()) {
+        showError(error, `Fill in ${input.dataset.label}.`);
+        input.focus();
+        return;
+      }
+      attributes[input.name] = input.value.trim();
+    }
+    showError(error, null);
+    const button = $("newpw-form").querySelector("button[type=submit]");
+    button.disabled = true;
+    try {
+      const result = await setNewPassword(challenge, password, attributes);
+      if (result.signedIn) afterSignIn();
+      else showError(error, "Sign-in needs another step the console does not support.");
+    } catch (e) {
+      showError(error, e.message);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+const ATTRIBUTE_LABELS = { name: "Your name", given_name: "First name", family_name: "Last name" };
+
+function showNewPassword(challenge) {
+  $("signin-form").hidden = true;
+  $("newpw-form").hidden = false;
+  const fields = (challenge.requiredAttributes || []).map((name) => {
+    const id = nextId("attr");
+    const label = ATTRIBUTE_LABELS[name] || name.replace(/_/g, " ");
+    return h(
+      "div",
+      { class: "field" },
+      h("label", { for: id, text: label }),
+      h("input", { id, name, type: "text", required: true, autocomplete: name === "name" ? "name" : null, dataset: { label: label.toLowerCase() } }),
+    );
+  });
+  replace($("newpw-attributes"), fields);
+  $("newpw-password").focus();
+}
+
+// ---- composer --------------------------------------------------------------------------------
+
+function channelName(id) {
+  const channel = state.channels.get(id);
+  return channel ? channel.name : id;
+}
+
+function renderChannels(channels) {
+  const select = $("compose-channel");
+  state.channels = new Map(channels.map((c) => [c.id, c]));
+  replace(select, channels.map((c) => h("option", { value: c.id, text: c.kind && c.kind !== c.name ? `${c.name} (${c.kind})` : c.name })));
+  if (!channels.length) {
+    select.disabled = true;
+    showError($("compose-error"), "There is no channel you can post to yet. Ask an admin to add one.");
+  }
+}
+
+function wireComposer() {
+  const form = $("compose-form");
+  const text = $("compose-text");
+  const note = $("compose-note");
+  const submit = $("compose-submit");
+  const update = wireCounter(text, $("compose-count"), submit);
+  text.addEventListener("input", () => {
+    $("compose-status").textContent = "";
+  });
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const m = update();
+    const error = $("compose-error");
+    if (m.empty || m.over) {
+      showError(error, m.empty ? "Write something before submitting." : `The post is over the ${POST_LIMIT} character limit.`);
+      text.focus();
+      return;
+    }
+    if (!$("compose-channel").value) {
+      showError(error, "Choose a channel.");
+      $("compose-channel").focus();
+      return;
+    }
+    showError(error, null);
+    submit.dataset.busy = "1";
+    submit.disabled = true;
+    try {
+      const post = await api("/posts", {
+        method: "POST",
+        body: { channel: $("compose-channel").value, text: text.value, note: note.value },
+      });
+      text.value = "";
+      note.value = "";
+      const waiting = post.status === "pending_review";
+      $("compose-status").textContent = waiting
+        ? "Sent for review. You will get an email when the reviewer decides."
+        : "Sent. Your post is being published.";
+      upsertPosts([post], { prepend: true });
+      renderPosts();
+      schedulePoll();
+    } catch (e) {
+      showError(error, e.message);
+      text.focus();
+    } finally {
+      delete submit.dataset.busy;
+      update();
+    }
+  });
+}
+
+// ---- my posts --------------------------------------------------------------------------------
+
+function postSignature(post) {
+  return JSON.stringify([post.status, post.revision, post.updatedAt, post.feedback, post.publishedUrl, post.error]);
+}
+
+function upsertPosts(posts, { prepend = false } = {}) {
+  const index = new Map(state.posts.map((p, i) => [p.id, i]));
+  const fresh = [];
+  for (const post of posts) {
+    if (index.has(post.id)) state.posts[index.get(post.id)] = post;
+    else fresh.push(post);
+  }
+  state.posts = prepend ? [...fresh, ...state.posts] : [...state.posts, ...fresh];
+}
+
+function feedbackBlock(feedback, heading = "Feedback") {
+  if (!feedback) return null;
+  const who = feedback.reviewer || "the reviewer";
+  return h(
+    "figure",
+    { class: `feedback decision-${feedback.decision}` },
+    h("figcaption", {}, h("strong", { text: `${heading}: ${decisionLabel(feedback.decision)}` }), ` by ${who}, `, timeEl(feedback.at)),
+    feedback.feedback ? h("blockquote", { class: "user-text", text: feedback.feedback }) : null,
+  );
+}
+
+function historyBlock(post) {
+  const revisions = post.revisions || [];
+  const history = post.history || [];
+  if (revisions.length < 2 && history.length < 2) return null;
+  return h(
+    "details",
+    { class: "history" },
+    h("summary", { text: "History" }),
+    revisions.length > 1
+      ? h(
+          "div",
+          {},
+          h("h4", { text: "Revisions" }),
+          h(
+            "ol",
+            { class: "revisions" },
+            revisions.map((r) =>
+              h(
+                "li",
+                {},
+                h("p", { class: "meta" }, `Revision ${r.number}, submitted `, timeEl(r.submittedAt)),
+                h("p", { class: "user-text", text: r.text }),
+                r.note ? h("p", { class: "note" }, h("span", { class: "note-label", text: "Your note: " }), h("span", { class: "user-text", text: r.note })) : null,
+                feedbackBlock(r.feedback),
+              ),
+            ),
+          ),
+        )
+      : null,
+    h("h4", { text: "Status changes" }),
+    h(
+      "ol",
+      { class: "status-history" },
+      history.map((c) =>
+        h("li", {}, timeEl(c.at), " ", h("strong", { text: statusLabel(c.status) }), c.by ? ` by ${c.by}` : "", c.detail ? ` (${c.detail})` : ""),
+      ),
+    ),
+  );
+}
+
+function renderPost(post) {
+  const headingId = nextId("post");
+  const item = h("li", { class: `post status-${post.status}`, id: `post-${post.id}`, "aria-labelledby": headingId, dataset: { sig: postSignature(post), id: post.id } });
+  const live = safeHref(post.publishedUrl);
+  const actionsSlot = h("div", { class: "post-actions" });
+  const errorSlot = h("p", { class: "error", role: "alert", hidden: true });
+  const formSlot = h("div", { class: "inline-slot" });
+
+  const canEdit = post.status === "changes_requested";
+  const canWithdraw = post.status === "pending_review" || post.status === "changes_requested";
+  if (canEdit) {
+    actionsSlot.append(h("button", { type: "button", class: "primary small", text: "Edit and resubmit", on: { click: () => openEditor(post, item, formSlot, errorSlot, actionsSlot) } }));
+  }
+  if (canWithdraw) {
+    actionsSlot.append(h("button", { type: "button", class: "secondary small", text: "Withdraw", on: { click: () => confirmWithdraw(post, item, formSlot, errorSlot, actionsSlot) } }));
+  }
+
+  append(item, [
+    h(
+      "div",
+      { class: "post-head" },
+      h("h3", { id: headingId, class: "post-title", tabindex: "-1" }, h("span", { class: `badge badge-${post.status}`, text: statusLabel(post.status) }), h("span", { class: "visually-hidden", text: `: post on ${channelName(post.channel)}` })),
+      h("p", { class: "meta" }, `${channelName(post.channel)} · revision ${post.revision} · `, timeEl(post.updatedAt || post.createdAt)),
+    ),
+    h("p", { class: "post-text user-text", text: post.text }),
+    post.note ? h("p", { class: "note" }, h("span", { class: "note-label", text: "Your note for the reviewer: " }), h("span", { class: "user-text", text: post.note })) : null,
+    feedbackBlock(post.feedback, "Latest feedback"),
+    live ? h("p", {}, h("a", { href: live, rel: "noopener noreferrer", target: "_blank", text: "See the live post" })) : null,
+    post.status === "failed" && post.error ? h("p", { class: "failure" }, h("strong", { text: "What went wrong: " }), h("span", { class: "user-text", text: post.error })) : null,
+    actionsSlot.childElementCount ? actionsSlot : null,
+    errorSlot,
+    formSlot,
+    historyBlock(post),
+  ]);
+  return item;
+}
+
+function setBusy(item, busy) {
+  if (busy) item.dataset.busy = "1";
+  else delete item.dataset.busy;
+}
+
+function openEditor(post, item, slot, errorSlot, actions) {
+  setBusy(item, true);
+  actions.hidden = true;
+  showError(errorSlot, null);
+  const textId = nextId("edit-text");
+  const countId = nextId("edit-count");
+  const noteId = nextId("edit-note");
+  const text = h("textarea", { id: textId, rows: "5", "aria-describedby": countId });
+  text.value = post.text;
+  const note = h("textarea", { id: noteId, rows: "2" });
+  note.value = post.note || "";
+  const count = h("p", { id: countId, class: "count" });
+  const submit = h("button", { type: "submit", class: "primary small", text: "Resubmit for review" });
+  const formError = h("p", { class: "error", role: "alert", hidden: true });
+  const close = () => {
+    setBusy(item, false);
+    slot.replaceChildren();
+    actions.hidden = false;
+    actions.querySelector("button")?.focus();
+  };
+  const form = h(
+    "form",
+    { class: "inline-form", novalidate: true, "aria-label": "Edit and resubmit" },
+    h("div", { class: "field" }, h("label", { for: textId, text: "Revised post" }), text, count),
+    h("div", { class: "field" }, h("label", { for: noteId }, "Note or question for the reviewer ", h("span", { class: "optional", text: "(optional)" })), note),
+    formError,
+    h("div", { class: "actions" }, submit, h("button", { type: "button", class: "secondary small", text: "Cancel", on: { click: close } })),
+  );
+  const update = wireCounter(text, count, submit);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const m = update();
+    if (m.empty || m.over) {
+      showError(formError, m.empty ? "Write something before resubmitting." : `The post is over the ${POST_LIMIT} character limit.`);
+      text.focus();
+      return;
+    }
+    submit.dataset.busy = "1";
+    submit.disabled = true;
+    try {
+      const updated = await api(`/posts/${encodeURIComponent(post.id)}`, { method: "PUT", body: { text: text.value, note: note.value } });
+      setBusy(item, false);
+      upsertPosts([updated]);
+      renderPosts();
+      focusPost(updated.id);
+      announce("Resubmitted. The post is waiting for review again.");
+      schedulePoll();
+    } catch (e) {
+      showError(formError, e.message);
+      text.focus();
+    } finally {
+      delete submit.dataset.busy;
+      update();
+    }
+  });
+  slot.replaceChildren(form);
+  text.focus();
+}
+
+function confirmWithdraw(post, item, slot, errorSlot, actions) {
+  setBusy(item, true);
+  actions.hidden = true;
+  showError(errorSlot, null);
+  const questionId = nextId("withdraw-q");
+  const close = () => {
+    setBusy(item, false);
+    slot.replaceChildren();
+    actions.hidden = false;
+    actions.querySelector("button:last-child")?.focus();
+  };
+  const yes = h("button", { type: "button", class: "danger small", text: "Yes, withdraw it" });
+  const panel = h(
+    "div",
+    { class: "confirm", role: "group", "aria-labelledby": questionId },
+    h("p", { id: questionId, text: "Withdraw this post? It will not be published, and the reviewer's links stop working." }),
+    h("div", { class: "actions" }, yes, h("button", { type: "button", class: "secondary small", text: "Keep it", on: { click: close } })),
+  );
+  yes.addEventListener("click", async () => {
+    yes.disabled = true;
+    try {
+      const updated = await api(`/posts/${encodeURIComponent(post.id)}/withdraw`, { method: "POST" });
+      setBusy(item, false);
+      upsertPosts([updated]);
+      renderPosts();
+      focusPost(updated.id);
+      announce("The post was withdrawn.");
+    } catch (e) {
+      close();
+      showError(errorSlot, e.message);
+      refreshPosts();
+    }
+  });
+  slot.replaceChildren(panel);
+  yes.focus();
+}
+
+function focusPost(id) {
+  document.getElementById(`post-${id}`)?.querySelector(".post-title")?.focus();
+}
+
+/** Bring the list in line with state.posts, leaving alone any post with an open form. */
+function renderPosts() {
+  const list = $("posts");
+  const existing = new Map([...list.children].map((li) => [li.dataset.id, li]));
+  let previous = null;
+  for (const post of state.posts) {
+    let li = existing.get(post.id);
+    existing.delete(post.id);
+    if (!li) {
+      li = renderPost(post);
+    } else if (!li.dataset.busy && li.dataset.sig !== postSignature(post)) {
+      const hadFocus = li.contains(document.activeElement);
+      const fresh = renderPost(post);
+      li.replaceWith(fresh);
+      li = fresh;
+      if (hadFocus) li.querySelector(".post-title").focus();
+    }
+    const wanted = previous ? previous.nextSibling : list.firstChild;
+    if (wanted !== li) list.insertBefore(li, wanted);
+    previous = li;
+  }
+  for (const stale of existing.values()) stale.remove();
+  $("posts-empty").hidden = state.posts.length > 0;
+  $("posts-more").hidden = !state.cursor;
+}
+
+async function loadMore() {
+  const button = $("posts-more");
+  button.disabled = true;
+  try {
+    const page = await api(`/posts?mine=true&cursor=${encodeURIComponent(state.cursor)}`);
+    upsertPosts(page.items || []);
+    state.cursor = page.cursor || null;
+    showError($("posts-error"), null);
+    renderPosts();
+  } catch (e) {
+    showError($("posts-error"), e.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** Reload the first page (and any active post further down), then poll while anything is in flight. */
+async function refreshPosts() {
+  if (state.loading) return;
+  state.loading = true;
+  try {
+    const first = await api("/posts?mine=true");
+    const firstItems = first.items || [];
+    const seen = new Set(firstItems.map((p) => p.id));
+    if (!state.posts.length || !state.cursor) state.cursor = first.cursor || null;
+    upsertPosts(firstItems, { prepend: true });
+    const laterActive = state.posts.filter((p) => !seen.has(p.id) && ACTIVE.has(p.status));
+    const later = await Promise.all(laterActive.map((p) => api(`/posts/${encodeURIComponent(p.id)}`).catch(() => p)));
+    upsertPosts(later);
+    showError($("posts-error"), null);
+    renderPosts();
+  } catch (e) {
+    if (e.status !== 401) showError($("posts-error"), e.message);
+  } finally {
+    state.loading = false;
+    schedulePoll();
+  }
+}
+
+function stopPolling() {
+  clearTimeout(state.pollTimer);
+  state.pollTimer = null;
+}
+
+function schedulePoll() {
+  stopPolling();
+  if (state.posts.some((p) => ACTIVE.has(p.status))) state.pollTimer = setTimeout(refreshPosts, POLL_MS);
+}
+
+// ---- start -----------------------------------------------------------------------------------
+
+async function loadGuidelines() {
+  try {
+    const guidelines = await api("/guidelines");
+    const target = $("guidelines");
+    if (guidelines.markdown && guidelines.markdown.trim()) renderMarkdownInto(target, guidelines.markdown);
+    else replace(target, h("p", { class: "muted", text: "No guidelines have been written yet." }));
+    if (guidelines.updatedAt) replace($("guidelines-meta"), "Updated ", timeEl(guidelines.updatedAt), guidelines.updatedBy ? ` by ${guidelines.updatedBy}` : "");
+  } catch (e) {
+    replace($("guidelines"), h("p", { class: "error", text: `The guidelines could not be loaded: ${e.message}` }));
+  }
+}
+
+async function start() {
+  $("signin").hidden = true;
+  $("loading").hidden = false;
+  try {
+    const [me, channels] = await Promise.all([api("/me"), api("/channels")]);
+    state.me = me;
+    renderHeader(me);
+    renderChannels(Array.isArray(channels) ? channels : channels.items || []);
+    $("training-line").hidden = !me.trainingMode;
+    $("compose-submit").textContent = me.trainingMode ? "Submit for review" : "Publish";
+    document.title = "Posts · Understudy";
+    $("loading").hidden = true;
+    $("app").hidden = false;
+    await Promise.all([loadGuidelines(), refreshPosts()]);
+  } catch (e) {
+    $("loading").hidden = true;
+    if (e.status !== 401) showError($("page-error"), e.message);
+  }
+}
+
+window.addEventListener("understudy:signin-needed", (event) => {
+  event.preventDefault();
+  showSignIn("Your session has ended. Sign in again to continue.");
+});
+
+wireSignIn();
+wireComposer();
+$("posts-refresh").addEventListener("click", () => {
+  refreshPosts();
+});
+$("posts-more").addEventListener("click", loadMore);
+
+if (getToken()) start();
+else showSignIn();

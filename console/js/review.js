@@ -1,0 +1,187 @@
+// The page an emailed review link opens. The link's token is in the URL fragment, so it is never sent
+// in a request line or a Referer; it goes to the API only in the body of an explicit POST.
+// Opening the page changes nothing: only pressing a decision button decides.
+
+import { apiUrl, request } from "./config.js";
+import { h, replace, showError, timeEl } from "./dom.js";
+import { announce } from "./layout.js";
+import { renderMarkdownInto } from "./markdown.js";
+import { decisionLabel, statusLabel } from "./text.js";
+
+const $ = (id) => document.getElementById(id);
+const DECISIONS = new Set(["approve", "request_changes", "reject"]);
+const BUTTON_LABELS = { approve: "Approve", request_changes: "Ask for changes", reject: "Reject" };
+
+function fragment() {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ""));
+  const decision = params.get("decision");
+  return { token: params.get("token") || "", decision: DECISIONS.has(decision) ? decision : null };
+}
+
+function showProblem(title, message, { home = false } = {}) {
+  $("loading").hidden = true;
+  $("review").hidden = true;
+  $("problem").hidden = false;
+  $("problem-heading").textContent = title;
+  $("problem-message").textContent = message || "";
+  replace($("problem-next"), home ? h("a", { href: "index.html", text: "Open the Understudy console" }) : "");
+  document.title = `${title} · Understudy`;
+  $("problem-heading").focus();
+}
+
+function problemFor(error) {
+  if (error.status === 403) return ["This link is not valid", error.message];
+  if (error.status === 410) {
+    return ["This link has expired", `${error.message} You can still review the post from the review queue in the console.`];
+  }
+  if (error.status === 404) return ["This post no longer exists", error.message];
+  return ["The post could not be loaded", error.message];
+}
+
+function decisionSummary(decision) {
+  if (!decision) return null;
+  return h(
+    "figure",
+    { class: `feedback decision-${decision.decision}` },
+    h("figcaption", {}, h("strong", { text: decisionLabel(decision.decision) }), ` by ${decision.reviewer || "a reviewer"}, `, timeEl(decision.at)),
+    decision.feedback ? h("blockquote", { class: "user-text", text: decision.feedback }) : null,
+  );
+}
+
+function showPost(view) {
+  const post = view.post || {};
+  $("author").textContent = post.authorName || post.author || "someone";
+  replace(
+    $("post-meta"),
+    `On ${post.channelName || post.channel} · revision ${post.revision} · `,
+    h("span", { class: `badge badge-${post.status}`, text: statusLabel(post.status) }),
+    view.reviewer ? ` · sent to ${view.reviewer}` : "",
+  );
+  $("post-text").textContent = post.text || "";
+  $("post-note").hidden = !post.note;
+  $("post-note-text").textContent = post.note || "";
+  if (view.guidelines !== undefined) {
+    if (view.guidelines && view.guidelines.trim()) renderMarkdownInto($("guidelines"), view.guidelines);
+    else replace($("guidelines"), h("p", { class: "muted", text: "No guidelines have been written yet." }));
+  }
+}
+
+const CLOSED_HEADINGS = {
+  approve: "Approved",
+  request_changes: "Changes requested",
+  reject: "Rejected",
+};
+
+function showClosed(heading, reason, decision) {
+  $("decide").hidden = true;
+  $("closed").hidden = false;
+  $("closed-heading").textContent = heading;
+  $("closed-reason").textContent = reason || "";
+  replace($("closed-decision"), decisionSummary(decision));
+}
+
+function showConfirmation(result) {
+  const decision = result.decision || {};
+  const messages = {
+    approve: "Thank you. The post is approved and is being published; the author will get your feedback.",
+    request_changes: "Thank you. The author has been asked for changes and will get your feedback. You will get a new email when they resubmit.",
+    reject: "Thank you. The post is rejected and will not be published; the author will get your feedback.",
+  };
+  showPost({ post: result.post });
+  showClosed(`Done: ${CLOSED_HEADINGS[decision.decision] || decisionLabel(decision.decision)}`, messages[decision.decision] || "Your decision was recorded.", decision);
+  $("closed").classList.add("confirmed");
+  document.title = "Decision recorded · Understudy";
+  announce("Your decision was recorded.");
+  $("closed").focus();
+}
+
+let wired = false;
+
+function wireDecision(token, suggested) {
+  if (wired) return;
+  wired = true;
+  const form = $("decide-form");
+  const feedback = $("feedback");
+  const error = $("decide-error");
+  const buttons = [...form.querySelectorAll("button[type=submit]")];
+
+  for (const button of buttons) {
+    const isSuggested = button.value === suggested;
+    button.classList.toggle("suggested", isSuggested);
+    button.setAttribute("aria-describedby", isSuggested ? "suggested" : "");
+    if (!isSuggested) button.removeAttribute("aria-describedby");
+  }
+  $("suggested").textContent = suggested
+    ? `You chose “${BUTTON_LABELS[suggested]}” in the email. Add feedback if you like, then press the button to confirm.`
+    : "Add feedback if you like, then choose.";
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const decision = event.submitter && event.submitter.value;
+    if (!DECISIONS.has(decision)) return;
+    const text = feedback.value.trim();
+    if (decision !== "approve" && !text) {
+      showError(error, `Write some feedback so the author knows what to change${decision === "reject" ? " or why the post was rejected" : ""}.`);
+      feedback.setAttribute("aria-invalid", "true");
+      feedback.focus();
+      return;
+    }
+    feedback.removeAttribute("aria-invalid");
+    showError(error, null);
+    for (const b of buttons) b.disabled = true;
+    event.submitter.textContent = "Sending…";
+    try {
+      const result = await request(await apiUrl("/review-links/decide"), { method: "POST", body: { token, decision, feedback: text }, auth: false });
+      showConfirmation(result);
+    } catch (e) {
+      if (e.status === 409) {
+        // Decided meanwhile (by someone else, or the post was withdrawn): show the current state.
+        showError(error, e.message);
+        await load(token, null, { after: e.message });
+      } else if (e.status === 403 || e.status === 410) {
+        const [title, message] = problemFor(e);
+        showProblem(title, message, { home: true });
+      } else {
+        showError(error, e.message);
+      }
+    } finally {
+      buttons.forEach((b) => {
+        b.disabled = false;
+        b.textContent = BUTTON_LABELS[b.value];
+      });
+    }
+  });
+}
+
+async function load(token, suggested, { after = null } = {}) {
+  let view;
+  try {
+    view = await request(await apiUrl("/review-links/view"), { method: "POST", body: { token }, auth: false });
+  } catch (e) {
+    const [title, message] = problemFor(e);
+    showProblem(title, message, { home: true });
+    return;
+  }
+  showPost(view);
+  $("loading").hidden = true;
+  $("review").hidden = false;
+  if (view.open) {
+    $("closed").hidden = true;
+    $("decide").hidden = false;
+    wireDecision(token, suggested);
+  } else {
+    const d = view.decision;
+    showClosed(d ? `Already decided: ${decisionLabel(d.decision)}` : "This post is no longer waiting for this review", after || view.reason, d);
+    $("closed").focus();
+  }
+}
+
+const { token, decision } = fragment();
+if (!token) {
+  showProblem("This link is not valid", "The link has no review token. Open it again from the email, or use the review queue in the console.", { home: true });
+} else {
+  load(token, decision);
+}
+
+// Opening another review link in this tab only changes the fragment: start again for the new link.
+window.addEventListener("hashchange", () => location.reload());

@@ -1,0 +1,170 @@
+"""The training loop in a real browser (Debian's headless Chromium) against the sandbox.
+
+A trainee signs in and submits a post with HTML in it; the reviewer follows the approve link from the
+email shown on the outbox page, reads the post (as text) and the guidelines, writes feedback and approves;
+the post reaches the local timeline and the trainee sees it published with the feedback. No script from
+user text ever runs: no dialog may open at any point.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+PASSWORD = "Demo-pass-1"
+TRAINEE, REVIEWER = "trainee@example.org", "reviewer@example.org"
+# Workflow steps (publish, notify) run in the background: allow them a while in a loaded CI machine.
+SLOW = 30_000
+
+
+class Watch:
+    """Everything a page does that it should not: dialogs (an alert from injected script), page errors."""
+
+    def __init__(self) -> None:
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+
+    def attach(self, context: BrowserContext) -> None:
+        def on_page(page: Page) -> None:
+            page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+            page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+        context.on("page", on_page)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium package"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def open_page(browser: Browser, watch: Watch):
+    """A page in a fresh context (its own sessionStorage: one person per context)."""
+    contexts: list[BrowserContext] = []
+
+    def make(width: int = 1280, height: int = 900) -> Page:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        context.set_default_timeout(10_000)
+        watch.attach(context)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def sign_in(page: Page, base: str, email: str) -> None:
+    page.goto(f"{base}/index.html")
+    page.get_by_label("Email", exact=True).fill(email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def my_post(page: Page, marker: str):
+    return page.get_by_role("region", name="My posts").get_by_role("listitem").filter(has_text=marker).first
+
+
+def test_trainee_post_with_html_is_approved_from_the_emailed_link_and_shown_as_text_throughout(
+        sandbox, open_page, watch):
+    base = sandbox.url.rstrip("/")
+    marker = uuid.uuid4().hex[:8]
+    text = f"Launch day {marker}! <script>alert(1)</script> <b>bold?</b> & \"quotes\""
+    note = f"Is the tone right for launch {marker}?"
+    feedback = f"Lovely, approved ({marker}). <i>Keep</i> it up."
+
+    # Given the trainee is signed in: they are told they are in training mode.
+    trainee = open_page()
+    sign_in(trainee, base, TRAINEE)
+    expect(trainee.get_by_text("You are in training mode: your posts wait for a reviewer before they go live.")) \
+        .to_be_visible()
+    expect(trainee.get_by_role("complementary", name="Guidelines").get_by_role("listitem").first).to_be_visible()
+
+    # When they write a post with HTML in it and a note, the count follows the text.
+    composer = trainee.get_by_role("region", name="Write a post")
+    submit = composer.get_by_role("button", name="Submit for review")
+    expect(submit).to_be_disabled()
+    composer.get_by_label("Post", exact=True).fill(text)
+    expect(composer.get_by_text(f"{280 - len(text)} characters left")).to_be_visible()
+    composer.get_by_label("Note or question for the reviewer").fill(note)
+    submit.click()
+
+    # Then it waits for review, shown as the literal text.
+    post = my_post(trainee, marker)
+    expect(post.get_by_role("heading")).to_contain_text("Waiting for review")
+    expect(post.get_by_text(text, exact=True)).to_be_visible()
+    expect(post.get_by_text(note, exact=True)).to_be_visible()
+    screenshot(trainee, "01-trainee-waiting-for-review")
+
+    # When the reviewer opens the outbox page and follows the approve link in their email.
+    reviewer = open_page()
+    reviewer.goto(f"{base}/outbox.html")
+    email = (reviewer.get_by_role("article").filter(has_text=REVIEWER).filter(has_text=marker)
+             .filter(has_text="Review requested"))
+    expect(email).to_have_count(1, timeout=SLOW)
+    letter = email.frame_locator("iframe")
+    expect(letter.get_by_text(text, exact=True)).to_be_visible()
+    screenshot(reviewer, "02-outbox-review-request")
+    letter.get_by_role("link", name="Approve").click()
+
+    # Then the review page shows the post as text, the note and the guidelines, and has decided nothing.
+    reviewer.wait_for_url(re.compile(r"/review\.html#token=[^&]+&decision=approve$"))
+    expect(reviewer.get_by_role("heading", name=re.compile(r"^Review a post by"))).to_be_visible()
+    shown = reviewer.get_by_role("region", name="The post")
+    expect(shown.get_by_text(text, exact=True)).to_be_visible()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown.locator("blockquote").inner_html()
+    expect(shown.get_by_text(note, exact=True)).to_be_visible()
+    expect(shown.get_by_text("Waiting for review")).to_be_visible()
+    expect(reviewer.get_by_role("complementary", name="Guidelines").get_by_role("listitem").first).to_be_visible()
+    expect(reviewer.get_by_text("You chose “Approve” in the email")).to_be_visible()
+    screenshot(reviewer, "03-review-page")
+
+    # When they write feedback and press Approve, they see a confirmation.
+    reviewer.get_by_label("Feedback for the author").fill(feedback)
+    reviewer.get_by_role("button", name="Approve").click()
+    confirmation = reviewer.get_by_role("region", name="Done: Approved")
+    expect(confirmation).to_be_visible()
+    expect(confirmation.get_by_text(feedback, exact=True)).to_be_visible()
+    screenshot(reviewer, "04-review-confirmation")
+
+    # Then the post reaches the local timeline, as text.
+    reviewer.goto(f"{base}/outbox.html")
+    timeline = reviewer.get_by_role("region", name=re.compile(r"^Local timeline"))
+    expect(timeline.get_by_text(text, exact=True)).to_be_visible(timeout=SLOW)
+    screenshot(reviewer, "05-outbox-local-timeline")
+
+    # And the trainee's page (polling) shows it published, with the reviewer's feedback and a live link.
+    expect(post.get_by_role("heading")).to_contain_text("Published", timeout=SLOW)
+    expect(post.get_by_text(feedback, exact=True)).to_be_visible()
+    expect(post.get_by_role("link", name="See the live post")).to_be_visible()
+    screenshot(trainee, "06-trainee-published")
+
+    # And nothing the people wrote ever ran as script.
+    assert watch.dialogs == []
+    assert watch.errors == []
