@@ -1,4 +1,7 @@
-"""Workflow task: publish an approved revision to its channel, at most once."""
+"""Workflow task: publish an approved revision to its channel, at most once.
+
+Answers ``{"url", "retryAt"}``; a ``retryAt`` means the channel rate-limited us and the workflow waits.
+"""
 
 from __future__ import annotations
 
@@ -11,5 +14,8 @@ from understudy.observability import logger, metrics
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     answer = notifications.publish(event["postId"])
-    metrics.add_metric(name="PostsPublished", unit="Count", value=1)
+    if answer["retryAt"]:
+        metrics.add_metric(name="PublishRateLimited", unit="Count", value=1)
+    else:
+        metrics.add_metric(name="PostsPublished", unit="Count", value=1)
     return answer

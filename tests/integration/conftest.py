@@ -9,6 +9,7 @@ import email
 import importlib.util
 import json
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,9 +150,9 @@ def aws(monkeypatch):
 def _clear_caches() -> None:
     """Clients and cached secrets are per mock: forget them between tests."""
     from aws_lambda_powertools.utilities import parameters
-    from understudy import directory, emails, workflow
+    from understudy import directory, emails, secrets, workflow
 
-    for cached in (workflow._client, emails._ses, directory._cognito):
+    for cached in (workflow._client, emails._ses, directory._cognito, secrets._client):
         cached.cache_clear()
     parameters.clear_caches()
 
@@ -193,3 +194,42 @@ def task():
         return load_handler(name).lambda_handler(payload, Context())
 
     return call
+
+
+# --- X, intercepted at the HTTP layer -------------------------------------------------------------
+
+X_CREDENTIALS = {"apiKey": "ck-4f8e2a", "apiSecret": "cs-91d7c3e6b5", "accessToken": "1234-at-77ab90",
+                 "accessTokenSecret": "ats-5c3d1e0f42"}
+X_HANDLE = "understudy_org"
+X_TWEETS = re.compile(r"https://api\.(twitter|x)\.com/2/tweets$")
+X_ME = re.compile(r"https://api\.(twitter|x)\.com/2/users/me(\?.*)?$")
+
+
+@pytest.fixture
+def x_api(aws):
+    """X's API as tweepy reaches it: tweepy builds, signs and sends real requests through `requests`;
+    the `responses` mock answers them. moto (decorator mode) keeps its own `responses` mock for AWS
+    URLs and passes everything else on; override_responses_real_send makes it pass to this one.
+    Anything not registered is refused (ConnectionError), so nothing reaches the internet."""
+    import responses
+    from moto.core.models import override_responses_real_send
+
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        override_responses_real_send(mock)
+        try:
+            yield mock
+        finally:
+            override_responses_real_send(None)
+
+
+@pytest.fixture
+def x_channel(aws):
+    """A connected X channel, id "x-main", its credentials in Secrets Manager."""
+    from understudy import data
+    from understudy.channels.x import secret_name
+    from understudy.model import Channel, now_iso
+
+    channel = Channel("x-main", "Our X account", "x", {"handle": X_HANDLE})
+    data.put_channel(channel, "test", now_iso())
+    boto3.client("secretsmanager").create_secret(Name=secret_name(channel.id), SecretString=json.dumps(X_CREDENTIALS))
+    return channel

@@ -48,3 +48,31 @@ def test_publish_retries_transient_errors_and_any_other_failure_marks_the_post_f
     assert "ChannelUnavailable" in publish["Retry"][0]["ErrorEquals"]
     assert publish["Catch"][-1] == {"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "MarkFailed"}
     assert STATES["MarkFailed"]["Parameters"]["Payload"]["event"] == "failed"
+
+
+def test_a_rate_limited_publish_waits_in_the_workflow_until_retry_at_then_publishes_again():
+    """publish answers {url, retryAt}; a retryAt leads, through a bounded count, to a Wait on that time."""
+    assert STATES["Publish"]["ResultSelector"] == {"url.$": "$.Payload.url", "retryAt.$": "$.Payload.retryAt"}
+    assert STATES["Publish"]["Next"] == "RateLimited"
+    choices = STATES["RateLimited"]["Choices"]
+    assert choices[0] == {"Variable": "$.published.retryAt", "IsNull": True, "Next": "TellPublished"}
+    assert choices[1] == {"Variable": "$.rateLimit", "IsPresent": False, "Next": "FirstRateLimit"}
+    assert choices[2]["Variable"] == "$.rateLimit.rounds" and choices[2]["Next"] == "RateLimitedTooLong"
+    limit = choices[2]["NumericGreaterThanEquals"]
+    assert 1 <= limit <= 10 and str(limit) in DEFINITION["Comment"]
+    assert STATES["RateLimited"]["Default"] == "CountRateLimit"
+    assert STATES["FirstRateLimit"]["Result"] == {"rounds": 1}
+    assert STATES["CountRateLimit"]["Parameters"] == {"rounds.$": "States.MathAdd($.rateLimit.rounds, 1)"}
+    for counter in ("FirstRateLimit", "CountRateLimit"):
+        assert STATES[counter]["ResultPath"] == "$.rateLimit" and STATES[counter]["Next"] == "WaitForRateLimit"
+    wait = STATES["WaitForRateLimit"]
+    assert wait["Type"] == "Wait" and wait["TimestampPath"] == "$.published.retryAt" and wait["Next"] == "Publish"
+    too_long = STATES["RateLimitedTooLong"]
+    assert too_long["ResultPath"] == "$.error" and too_long["Next"] == "MarkFailed"
+    assert set(too_long["Result"]) == {"Error", "Cause"}
+
+
+def test_publish_retries_lambda_faults_so_that_an_interrupted_attempt_is_reported_not_repeated():
+    retried = STATES["Publish"]["Retry"][0]["ErrorEquals"]
+    assert {"Sandbox.Timedout", "Lambda.Unknown", "States.Timeout"} <= set(retried)
+    assert "PublishFailed" not in retried and "PublishUncertain" not in retried

@@ -22,7 +22,7 @@ from pynamodb.attributes import (
     UnicodeSetAttribute,
     VersionAttribute,
 )
-from pynamodb.exceptions import DoesNotExist, PutError, UpdateError
+from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, UpdateError
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -103,6 +103,9 @@ class PostItem(Model):
     updated_at = UnicodeAttribute(attr_name="updatedAt")
     published_url = UnicodeAttribute(attr_name="publishedUrl", null=True)
     published_revision = NumberAttribute(attr_name="publishedRevision", null=True)
+    published_id = UnicodeAttribute(attr_name="publishedId", null=True)
+    publish_claim = NumberAttribute(attr_name="publishClaim", null=True)
+    needs_check = BooleanAttribute(attr_name="needsCheck", null=True)
     error = UnicodeAttribute(null=True)
     task_token = UnicodeAttribute(attr_name="taskToken", null=True)
     version = VersionAttribute()
@@ -204,7 +207,9 @@ def _post(item: PostItem) -> Post:
         created_at=item.created_at, updated_at=item.updated_at,
         published_url=item.published_url,
         published_revision=int(item.published_revision) if item.published_revision is not None else None,
-        error=item.error, task_token=item.task_token, version=item.version,
+        published_id=item.published_id,
+        publish_claim=int(item.publish_claim) if item.publish_claim is not None else None,
+        needs_check=bool(item.needs_check), error=item.error, task_token=item.task_token, version=item.version,
     )
 
 
@@ -216,7 +221,9 @@ def _post_item(post: Post) -> PostItem:
         status=post.status.value, review=post.review,
         revisions=[asdict(r) for r in post.revisions], history=[asdict(h) for h in post.history],
         created_at=post.created_at, updated_at=post.updated_at, published_url=post.published_url,
-        published_revision=post.published_revision, error=post.error, task_token=post.task_token,
+        published_revision=post.published_revision, published_id=post.published_id,
+        publish_claim=post.publish_claim, needs_check=post.needs_check or None,
+        error=post.error, task_token=post.task_token,
     )
     if post.version is not None:
         item.version = post.version
@@ -317,6 +324,33 @@ def list_channels() -> list[Channel]:
     return [_channel(item) for item in OrgItem.query(ORG, OrgItem.key.startswith("channel#"))]
 
 
+def _channel_item(channel: Channel, by: str, at: str) -> OrgItem:
+    return OrgItem(ORG, f"channel#{channel.id}", value={"name": channel.name, "kind": channel.kind,
+                                                       "details": channel.details},
+                   updated_at=at, updated_by=by)
+
+
 def put_channel(channel: Channel, by: str, at: str) -> None:
-    _put_org(f"channel#{channel.id}", {"name": channel.name, "kind": channel.kind,
-                                       "details": channel.details}, by, at)
+    _channel_item(channel, by, at).save()
+
+
+def create_channel(channel: Channel, by: str, at: str) -> Channel:
+    """Add a channel; raises AlreadyExists if one with the same id is there (a conditional write)."""
+    try:
+        _channel_item(channel, by, at).save(condition=OrgItem.key.does_not_exist())
+    except PutError as exc:
+        if _conditional(exc):
+            raise AlreadyExists(channel.id) from exc
+        raise
+    return channel
+
+
+def delete_channel(channel_id: str) -> bool:
+    """Remove a channel; False if there was none."""
+    try:
+        OrgItem(ORG, f"channel#{channel_id}").delete(condition=OrgItem.key.exists())
+    except DeleteError as exc:
+        if _conditional(exc):
+            return False
+        raise
+    return True

@@ -61,3 +61,20 @@ class PublishFailed(UnderstudyError):
     """The channel refused the post for good; no retry will help."""
 
     status = 502
+
+
+class PublishUncertain(PublishFailed):
+    """Nobody knows whether the channel has the post: an earlier attempt was interrupted after it may
+    have reached the channel, or the channel calls the post a duplicate. Nothing is re-posted blindly;
+    the post fails and is marked for an admin to check the account."""
+
+
+class RateLimited(TransientError):
+    """The channel asked us to wait until ``reset_at`` (epoch seconds) before trying again.
+
+    The publish task turns this into a normal answer (``retryAt``) so the workflow waits in a Wait
+    state rather than in a sleeping Lambda."""
+
+    def __init__(self, message: str, reset_at: int):
+        super().__init__(message)
+        self.reset_at = reset_at

@@ -98,6 +98,16 @@ class Post:
     review: bool = True
     published_url: str | None = None
     published_revision: int | None = None
+    # The channel's id for the published post (the tweet id on X).
+    published_id: str | None = None
+    # The revision whose publishing began and has no recorded outcome yet: set (conditionally, with the
+    # post's version) just before the channel is called, cleared when the channel says the post was
+    # not created, left in place once it was. A retry that finds it cannot know whether the first
+    # attempt reached the channel, so it never posts again blindly.
+    publish_claim: int | None = None
+    # Publishing ended in doubt (an interrupted attempt, or a duplicate by the channel's account):
+    # an admin should look at the channel before anything is re-posted.
+    needs_check: bool = False
     error: str | None = None
     # The workflow's task token for the wait the post is in; never leaves the backend.
     task_token: str | None = None
@@ -129,7 +139,8 @@ class Post:
             "text": self.current.text, "note": self.current.note,
             "review": self.review,
             "createdAt": self.created_at, "updatedAt": self.updated_at,
-            "publishedUrl": self.published_url, "error": self.error,
+            "publishedUrl": self.published_url, "publishedId": self.published_id,
+            "needsCheck": self.needs_check, "error": self.error,
             "feedback": last.as_json() if last else None,
             "revisions": [r.as_json() for r in self.revisions],
             "history": [h.as_json() for h in self.history],
@@ -157,8 +168,13 @@ class Channel:
     # Non-secret facts about the channel (e.g. the connected account's handle). Credentials never live here.
     details: dict = field(default_factory=dict)
 
+    @property
+    def handle(self) -> str | None:
+        return self.details.get("handle")
+
     def as_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "kind": self.kind, **self.details}
+        """What anyone signed in may see: never credentials, nor any other detail."""
+        return {"id": self.id, "name": self.name, "kind": self.kind, "handle": self.handle}
 
 
 @dataclass

@@ -5,11 +5,18 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+from datetime import UTC, datetime
 
 from understudy import channels, data, emails, links, org, posts
 from understudy.config import config
-from understudy.errors import PublishFailed
-from understudy.model import ADMINS, REVIEWERS, Decision, Post, Status
+from understudy.errors import (
+    ChannelUnavailable,
+    NotPublishable,
+    PublishFailed,
+    PublishUncertain,
+    RateLimited,
+)
+from understudy.model import ADMINS, REVIEWERS, Channel, Decision, Post, Status
 from understudy.observability import logger
 
 
@@ -50,16 +57,64 @@ def request_review(post_id: str, task_token: str) -> dict:
     return {"waiting": True, "reviewers": len(reviewers)}
 
 
+def _published(url: str | None) -> dict:
+    return {"url": url, "retryAt": None}
+
+
 def publish(post_id: str) -> dict:
-    post = posts.claim_for_publishing(post_id)
-    if post.status == Status.PUBLISHED:
-        return {"url": post.published_url}
+    """Publish the post's current revision at most once; the answer is ``{"url", "retryAt"}``.
+
+    ``retryAt`` (an ISO timestamp) means the channel rate-limited us: nothing was posted and the
+    workflow waits until then and calls again. Every other failure is raised by name (see errors.py).
+    """
+    post = posts.get_existing(post_id)
+    if post.status == Status.PUBLISHED and post.published_revision == post.revision:
+        return _published(post.published_url)
+    if post.status != Status.PUBLISHING:
+        raise NotPublishable(f"Post {post_id} is {post.status}, not waiting to be published.")
     channel = data.get_channel(post.channel)
     if channel is None:
         raise PublishFailed(f"The channel {post.channel!r} no longer exists.")
-    published = channels.client_for(channel).publish(post.id, post.revision, post.current.text)
-    posts.mark_published(post.id, post.revision, published.url)
-    return {"url": published.url}
+    client = channels.client_for(channel)
+
+    post, claim = posts.claim_for_publishing(post_id, retry_safe=client.idempotent)
+    if claim == posts.Claim.DONE:
+        return _published(post.published_url)
+    if claim == posts.Claim.INTERRUPTED:
+        logger.warning("An earlier publishing attempt left no outcome", extra={"post_id": post_id})
+        raise PublishUncertain(
+            f"An earlier attempt to publish revision {post.revision} to {channel.name} stopped before its outcome "
+            "was recorded, so it is not known whether the post went out. Nothing was re-posted; an admin "
+            f"should check {_account(channel)} and publish it by hand if it is missing.")
+
+    try:
+        published = client.publish(post.id, post.revision, post.current.text)
+    except RateLimited as exc:
+        posts.release_claim(post.id, post.revision)
+        retry_at = datetime.fromtimestamp(exc.reset_at + 1, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        logger.info("Rate-limited; the workflow waits", extra={"post_id": post.id, "retry_at": retry_at})
+        return {"url": None, "retryAt": retry_at}
+    except PublishUncertain:
+        posts.hold_for_check(post.id)
+        raise
+    except (ChannelUnavailable, PublishFailed):
+        posts.release_claim(post.id, post.revision)  # the channel said: not created (or ask again)
+        raise
+    except Exception:
+        # Nobody knows what happened: keep the claim so that no retry posts again, and ask an admin.
+        posts.hold_for_check(post.id)
+        raise
+    try:
+        posts.mark_published(post.id, post.revision, published.url, published.external_id)
+    except Exception as exc:
+        logger.exception("Published but not recorded", extra={"post_id": post.id, "url": published.url})
+        raise PublishUncertain(f"{channel.name} took the post ({published.url}) but Understudy could not record "
+                               "it; an admin should check the post is there.") from exc
+    return _published(published.url)
+
+
+def _account(channel: Channel) -> str:
+    return f"@{channel.handle} on X" if channel.kind == "x" and channel.handle else f"the channel {channel.name}"
 
 
 def _tell(post: Post, event: str, to: list[str] | None = None) -> None:

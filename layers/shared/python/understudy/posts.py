@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from enum import StrEnum
 from typing import TypeVar
 
 from understudy import data, text, workflow
@@ -224,22 +225,64 @@ def expire(post_id: str) -> tuple[Post, bool]:
     return _change(post_id, apply)
 
 
-def claim_for_publishing(post_id: str) -> Post:
+class Claim(StrEnum):
+    """What claiming a post for publishing found."""
+
+    CLAIMED = "claimed"          # this attempt may call the channel
+    DONE = "done"                # an earlier attempt published this revision; answer with its result
+    INTERRUPTED = "interrupted"  # an earlier attempt began and left no outcome: do not post again
+
+
+def claim_for_publishing(post_id: str, *, retry_safe: bool = False) -> tuple[Post, Claim]:
+    """Claim the post's current revision for publishing, before the channel is called.
+
+    The claim is a conditional write (the post's version), so of two invocations racing for the same
+    revision only one gets CLAIMED; the other re-reads and finds the claim. A claim found without a
+    recorded outcome means an earlier attempt stopped after it may have reached the channel (a Lambda
+    timeout or crash): the post is marked for an admin to check and INTERRUPTED is returned, unless the
+    channel itself makes a repeated call harmless (``retry_safe``, as the local timeline does).
+    """
+    def apply(post: Post) -> Claim:
+        if post.status == Status.PUBLISHED and post.published_revision == post.revision:
+            return Claim.DONE
+        if post.status != Status.PUBLISHING:
+            raise NotPublishable(f"Post {post_id} is {post.status}, not waiting to be published.")
+        if post.publish_claim == post.revision and not retry_safe:
+            post.needs_check = True
+            return Claim.INTERRUPTED
+        post.publish_claim = post.revision
+        return Claim.CLAIMED
+
     post = get_existing(post_id)
     if post.status == Status.PUBLISHED and post.published_revision == post.revision:
-        return post  # an earlier attempt finished; the caller returns its result
-    if post.status != Status.PUBLISHING:
-        raise NotPublishable(f"Post {post_id} is {post.status}, not waiting to be published.")
-    return post
+        return post, Claim.DONE  # nothing to write
+    return _change(post_id, apply)
 
 
-def mark_published(post_id: str, revision: int, url: str) -> Post:
+def release_claim(post_id: str, revision: int) -> None:
+    """The channel said the post was not created (or asked us to come back later): a retry may post."""
+    def apply(post: Post) -> None:
+        if post.publish_claim == revision and post.status == Status.PUBLISHING:
+            post.publish_claim = None
+
+    _change(post_id, apply)
+
+
+def hold_for_check(post_id: str) -> None:
+    """Keep the claim and mark the post for an admin: the channel may already have it."""
+    def apply(post: Post) -> None:
+        post.needs_check = True
+
+    _change(post_id, apply)
+
+
+def mark_published(post_id: str, revision: int, url: str, published_id: str | None = None) -> Post:
     def apply(post: Post) -> None:
         if post.status == Status.PUBLISHED and post.published_revision == revision:
             return
         if post.status != Status.PUBLISHING:
             raise NotPublishable(f"Post {post_id} is {post.status}, not waiting to be published.")
-        post.published_url, post.published_revision = url, revision
+        post.published_url, post.published_revision, post.published_id = url, revision, published_id
         post.move_to(Status.PUBLISHED, WORKFLOW)
 
     return _change(post_id, apply)[0]

@@ -16,6 +16,7 @@ from understudy.model import Channel
 # kind -> "module:Class"
 KINDS = {
     "local": "understudy.channels.local:LocalChannel",
+    "x": "understudy.channels.x:XChannel",
 }
 
 
@@ -26,8 +27,14 @@ class Published:
 
 
 class ChannelClient(Protocol):
+    # True when calling publish twice for one (post, revision) cannot post twice (the channel itself
+    # deduplicates). Otherwise the publish task's claim on the post guards against a repeat.
+    idempotent: bool
+
     def publish(self, post_id: str, revision: int, text: str) -> Published:
-        """Publish once per (post, revision): a repeated call returns the first result."""
+        """Send the text. Raises RateLimited (come back at reset_at), ChannelUnavailable (worth a retry:
+        the post was not created, or the channel's duplicate check will catch it), PublishUncertain
+        (the channel may have it already) or PublishFailed (refused for good)."""
         ...
 
 

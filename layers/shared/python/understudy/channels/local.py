@@ -12,6 +12,8 @@ from understudy.model import Channel, now_iso
 
 
 class LocalChannel:
+    idempotent = True  # one entry per (post, revision), checked under a file lock
+
     def __init__(self, channel: Channel):
         self.channel = channel
         self.path = Path(config().local_timeline_path)

@@ -1,0 +1,224 @@
+"""The `x` channel: posts to an X account through X API v2 with tweepy (OAuth 1.0a user context).
+
+The four credentials live in the channel's Secrets Manager secret (``<CHANNEL_SECRET_PREFIX><id>``),
+read through Powertools parameters with caching; the account's handle is stored, not secret, in the
+channel's details when an admin connects it. tweepy (and requests) are imported only inside the
+functions that talk to X, so functions that never do pay nothing for them at cold start.
+
+How X's answers are turned into the domain's errors (the workflow acts on the names):
+- 429                                  -> RateLimited(reset_at = the ``x-rate-limit-reset`` header)
+- 5xx, connection errors, timeouts     -> ChannelUnavailable (retried with backoff by the workflow)
+- 403 "duplicate content"              -> PublishUncertain (the account may already have the post)
+- 401, other 403, 400 and other 4xx    -> PublishFailed with X's own message (no retry)
+tweepy's ``wait_on_rate_limit`` stays off: a Lambda never sleeps waiting for X.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+
+from understudy.channels import Published
+from understudy.config import config
+from understudy.errors import (
+    BadInput,
+    ChannelUnavailable,
+    PublishFailed,
+    PublishUncertain,
+    RateLimited,
+    TransientError,
+)
+from understudy.model import Channel
+from understudy.observability import logger
+
+# The secret's JSON keys, in tweepy.Client's order: consumer key and secret, access token and secret.
+CREDENTIAL_KEYS = ("apiKey", "apiSecret", "accessToken", "accessTokenSecret")
+TIMEOUT = (5, 20)  # seconds to connect, seconds to wait for an answer; well inside the function's 30 s
+DEFAULT_WAIT = 15 * 60  # when a 429 carries no reset time: X's rate-limit windows are 15 minutes
+DUPLICATE = "duplicate content"
+
+
+@dataclass(frozen=True)
+class XCredentials:
+    """The four values an admin copies from the X developer portal. Never printed, logged or returned."""
+
+    api_key: str = field(repr=False)
+    api_secret: str = field(repr=False)
+    access_token: str = field(repr=False)
+    access_token_secret: str = field(repr=False)
+
+    def as_secret(self) -> dict:
+        return dict(zip(CREDENTIAL_KEYS, (self.api_key, self.api_secret, self.access_token,
+                                          self.access_token_secret), strict=True))
+
+    @classmethod
+    def from_secret(cls, value: dict) -> XCredentials:
+        if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value[k] for k in CREDENTIAL_KEYS):
+            raise ValueError("incomplete")
+        return cls(*(value[k] for k in CREDENTIAL_KEYS))
+
+
+def secret_name(channel_id: str) -> str:
+    return f"{config().channel_secret_prefix}{channel_id}"
+
+
+def status_url(handle: str | None, tweet_id: str) -> str:
+    # x.com/i/web/status/<id> opens any post when the handle is unknown.
+    return f"https://x.com/{handle or 'i/web'}/status/{tweet_id}"
+
+
+TWEEPY_HOST = "https://api.twitter.com"  # where tweepy.Client sends every request
+
+
+@cache
+def _session_class():
+    import requests
+
+    class XSession(requests.Session):
+        """tweepy sets no timeout on its requests: a hung connection must not outlive the function.
+        With X_API_URL set (the sandbox's tests), requests go there instead of to X."""
+
+        def request(self, method, url, *args, **kwargs):
+            kwargs.setdefault("timeout", TIMEOUT)
+            base = config().x_api_url
+            if base and url.startswith(TWEEPY_HOST):
+                url = base + url[len(TWEEPY_HOST):]
+            return super().request(method, url, *args, **kwargs)
+
+    return XSession
+
+
+# At DEBUG these libraries log the OAuth parameters (consumer key, access token) and the signature
+# base string. They stay at INFO whatever the root logger is set to.
+QUIET_LOGGERS = ("tweepy", "requests_oauthlib", "oauthlib")
+
+
+@cache
+def _quiet() -> None:
+    for name in QUIET_LOGGERS:
+        logger_ = logging.getLogger(name)
+        if logger_.level == logging.NOTSET or logger_.level < logging.INFO:
+            logger_.setLevel(logging.INFO)
+
+
+def _client(credentials: XCredentials):
+    import tweepy
+
+    _quiet()
+
+    client = tweepy.Client(consumer_key=credentials.api_key, consumer_secret=credentials.api_secret,
+                           access_token=credentials.access_token,
+                           access_token_secret=credentials.access_token_secret, wait_on_rate_limit=False)
+    client.session = _session_class()()
+    return client
+
+
+def _status(error: Exception) -> int | None:
+    return getattr(getattr(error, "response", None), "status_code", None)
+
+
+def _message(error: Exception) -> str:
+    """X's own words: the messages from its JSON answer, else tweepy's summary."""
+    messages = [str(m) for m in getattr(error, "api_messages", None) or () if m]
+    return "; ".join(messages) or " ".join(str(error).split()) or type(error).__name__
+
+
+def _when(epoch: int) -> str:
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _translate(error: Exception, handle: str | None) -> Exception | None:
+    """The domain error for what tweepy or requests raised; None for anything else."""
+    import requests
+    import tweepy
+
+    if isinstance(error, tweepy.TooManyRequests):
+        reset_at = error.reset_time or int(time.time()) + DEFAULT_WAIT
+        return RateLimited(f"X is rate-limiting this account until {_when(reset_at)}.", reset_at)
+    if isinstance(error, tweepy.TwitterServerError):
+        return ChannelUnavailable(f"X had a problem ({_status(error)}: {_message(error)}); trying again shortly.")
+    if isinstance(error, requests.RequestException):
+        return ChannelUnavailable(f"X could not be reached ({type(error).__name__}); trying again shortly.")
+    if isinstance(error, tweepy.Forbidden) and DUPLICATE in _message(error).lower():
+        account = f"@{handle}" if handle else "the X account"
+        return PublishUncertain(
+            f"X refused the post as a duplicate (403: {_message(error)}). The account may already have it, "
+            f"perhaps from an earlier attempt; nothing was re-posted. An admin should check {account}.")
+    if isinstance(error, tweepy.Unauthorized):
+        return PublishFailed(f"X refused the channel's credentials (401: {_message(error)}). "
+                             "An admin needs to reconnect the X account.")
+    if isinstance(error, tweepy.HTTPException):
+        return PublishFailed(f"X refused the post ({_status(error)}: {_message(error)}).")
+    return None
+
+
+class XChannel:
+    # X has no idempotency key for posts: the publish task's claim on the post guards every retry.
+    idempotent = False
+
+    def __init__(self, channel: Channel):
+        self.channel = channel
+
+    def credentials(self, *, fresh: bool = False) -> XCredentials:
+        from understudy import secrets
+
+        name = secret_name(self.channel.id)
+        try:
+            return XCredentials.from_secret(secrets.get_json_secret(name, fresh=fresh))
+        except ValueError as exc:  # includes a secret that is not JSON
+            raise PublishFailed(f"The credentials of channel {self.channel.name!r} are incomplete; "
+                                "an admin needs to reconnect the X account.") from exc
+        except Exception as exc:
+            if secrets.missing(exc):
+                raise PublishFailed(f"Channel {self.channel.name!r} has no stored credentials; "
+                                    "an admin needs to reconnect the X account.") from exc
+            raise ChannelUnavailable("The channel's credentials could not be read just now.") from exc
+
+    def publish(self, post_id: str, revision: int, text: str) -> Published:
+        import tweepy
+
+        credentials = self.credentials()
+        try:
+            try:
+                response = _client(credentials).create_tweet(text=text)
+            except tweepy.Unauthorized:
+                # An admin may have reconnected the account since the credentials were cached: a 401
+                # means nothing was posted, so one more try with the stored values is safe.
+                fresh = self.credentials(fresh=True)
+                if fresh == credentials:
+                    raise
+                response = _client(fresh).create_tweet(text=text)
+        except Exception as exc:
+            translated = _translate(exc, self.channel.handle)
+            if translated is None:
+                raise
+            logger.warning("X did not take the post", extra={"post_id": post_id, "revision": revision,
+                                                            "error": type(translated).__name__,
+                                                            "status": _status(exc)})
+            raise translated from exc
+        tweet_id = str(response.data["id"])
+        return Published(url=status_url(self.channel.handle, tweet_id), external_id=tweet_id)
+
+
+def verify(credentials: XCredentials) -> str:
+    """The handle of the account the credentials act for; BadInput when X does not accept them."""
+    import tweepy
+
+    try:
+        response = _client(credentials).get_me(user_auth=True)
+    except (tweepy.Unauthorized, tweepy.Forbidden, tweepy.BadRequest, tweepy.NotFound) as exc:
+        raise BadInput(f"X did not accept these credentials ({_status(exc)}: {_message(exc)}). Check the API key "
+                       "and secret and the access token and secret in the X developer portal; the access "
+                       "token needs read and write permission.") from exc
+    except Exception as exc:
+        translated = _translate(exc, None)
+        if isinstance(translated, RateLimited):
+            raise TransientError(f"X is rate-limiting these credentials until {_when(translated.reset_at)}; "
+                                 "try again then.") from exc
+        if translated is None:
+            raise
+        raise translated from exc
+    return str(response.data.username)
