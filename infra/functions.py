@@ -30,6 +30,18 @@ SECRETS = {
 READ = "read"
 WRITE = "write"  # write implies read
 
+# Each channel's credentials live in the secret <CHANNEL_SECRET_PREFIX><channel id>; the secrets are
+# made at run time (when an admin connects a channel), so access is granted on the name pattern
+# arn:aws:secretsmanager:<region>:<account>:secret:<CHANNEL_SECRET_PREFIX>* (Secrets Manager appends
+# a random suffix to each ARN). The functions read the prefix from the same-named environment variable,
+# whose default is this value.
+CHANNEL_SECRET_PREFIX = "understudy/channels/"  # noqa: S105 a name prefix, not a secret
+CHANNEL_SECRET_ACTIONS = {
+    READ: ("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
+    WRITE: ("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:CreateSecret",
+            "secretsmanager:PutSecretValue", "secretsmanager:DeleteSecret", "secretsmanager:RestoreSecret"),
+}
+
 
 @dataclass(frozen=True)
 class Route:
@@ -50,6 +62,8 @@ class FunctionSpec:
     description: str
     tables: dict[str, str] = field(default_factory=dict)  # logical table -> READ | WRITE
     secrets: tuple[str, ...] = ()
+    # Access to the channels' credential secrets: "" (none), READ or WRITE (see CHANNEL_SECRET_ACTIONS).
+    channel_secrets: str = ""
     # Step Functions actions on the review-post state machine, e.g. ("StartExecution",).
     states_actions: tuple[str, ...] = ()
     sends_email: bool = False
@@ -95,9 +109,12 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
             "AdminRemoveUserFromGroup",
             "AdminUpdateUserAttributes",
         ),
+        channel_secrets=WRITE,
         routes=_authorized(
             "GET /me",
             "GET /channels",
+            "POST /channels",
+            "DELETE /channels/{id}",
             "POST /posts",
             "GET /posts",
             "GET /posts/{id}",
@@ -138,6 +155,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         name="publish",
         description="Publishes an approved revision to its channel, at most once.",
         tables={"posts": WRITE, "org": READ},
+        channel_secrets=READ,
         workflow_task=True,
         timeout_seconds=30,
     ),

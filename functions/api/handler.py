@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import org, people, posts, schemas
+from understudy import channel_admin, org, people, posts, schemas
 from understudy.auth import Caller, caller_from_claims
 from understudy.http import json_response, resolver
 from understudy.observability import logger, metrics
@@ -32,6 +33,18 @@ def get_me() -> dict:
 def list_channels() -> dict:
     caller()
     return {"items": [channel.as_json() for channel in org.channels()]}
+
+
+@app.post("/channels")
+def connect_channel(body: Annotated[schemas.NewChannel, Body()]):
+    channel = channel_admin.connect(caller(), body.kind, body.name, body.credentials())
+    return json_response(201, channel.as_json())
+
+
+@app.delete("/channels/<channel_id>")
+def remove_channel(channel_id: str):
+    channel_admin.remove(caller(), channel_id)
+    return Response(status_code=204, content_type=content_types.APPLICATION_JSON, body="")
 
 
 @app.post("/posts")

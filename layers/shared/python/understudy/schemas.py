@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from understudy.text import FEEDBACK_LIMIT, NOTE_LIMIT
 
@@ -62,3 +62,20 @@ class SettingsBody(_Body):
     review_timeout_seconds: int = Field(alias="reviewTimeoutSeconds")
     revision_timeout_seconds: int = Field(alias="revisionTimeoutSeconds")
     sender_email: str = Field(default="", alias="senderEmail", max_length=254)
+
+
+class NewChannel(_Body):
+    """An X account to connect. The four values are checked with X, stored in Secrets Manager and
+    never shown again (SecretStr keeps them out of reprs and logs)."""
+
+    kind: Literal["x"]
+    name: str = Field(min_length=1, max_length=60, description="Shown to authors; its slug becomes the id.")
+    api_key: SecretStr = Field(alias="apiKey", min_length=1, max_length=200, description="Consumer key.")
+    api_secret: SecretStr = Field(alias="apiSecret", min_length=1, max_length=200, description="Consumer secret.")
+    access_token: SecretStr = Field(alias="accessToken", min_length=1, max_length=200)
+    access_token_secret: SecretStr = Field(alias="accessTokenSecret", min_length=1, max_length=200)
+
+    def credentials(self) -> dict[str, str]:
+        return {"apiKey": self.api_key.get_secret_value(), "apiSecret": self.api_secret.get_secret_value(),
+                "accessToken": self.access_token.get_secret_value(),
+                "accessTokenSecret": self.access_token_secret.get_secret_value()}
