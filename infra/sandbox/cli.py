@@ -1,0 +1,94 @@
+"""``understudy sandbox``: the whole application on one machine, no AWS account needed.
+
+Also ``python -m infra.sandbox.cli sandbox``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import warnings
+from pathlib import Path
+
+from infra.sandbox.loopback import is_loopback
+from infra.sandbox.seed import ACCOUNTS, PASSWORD
+from infra.sandbox.server import Sandbox
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="understudy", description="Understudy: training mode for social media.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    sandbox = commands.add_parser("sandbox", help="run the whole application locally, on moto, no AWS account")
+    sandbox.add_argument("--host", default="127.0.0.1",
+                         help="address to listen on (default 127.0.0.1: this machine only)")
+    sandbox.add_argument("--port", type=int, default=8000, help="port for the console and the API (default 8000)")
+    sandbox.add_argument("--state-dir", type=Path, default=None,
+                         help="where the local timeline file goes (default: a fresh temporary directory)")
+    return parser.parse_args(argv)
+
+
+def _quiet() -> None:
+    """Keep the terminal for what a person needs: no per-request lines, no metrics chatter."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    warnings.filterwarnings("ignore", message="No application metrics to publish")
+
+
+def banner(sandbox: Sandbox, state_dir: Path) -> str:
+    accounts = "\n".join(f"    {account.email:<24}{account.what}" for account in ACCOUNTS)
+    url = sandbox.url
+    reach = "" if is_loopback(sandbox.host) else f"  Listening on {sandbox.host}: other machines can reach it.\n"
+    return (
+        f"\nUnderstudy sandbox is running.\n\n{reach}"
+        f"  Console:  {url}\n"
+        f"  Outbox:   {url}/outbox.html  (every email sent, with the review links; and the local timeline)\n\n"
+        f"  Demo accounts, password {PASSWORD}:\n{accounts}\n\n"
+        f"  AWS endpoint (moto): {sandbox.aws_endpoint}\n"
+        f"  State:    {state_dir}\n\n"
+        f"Stop with Ctrl-C.\n"
+    )
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt  # SIGTERM stops the sandbox the way Ctrl-C does
+
+
+def run(args: argparse.Namespace) -> int:
+    own_state = args.state_dir is None
+    state_dir = Path(tempfile.mkdtemp(prefix="understudy-sandbox-")) if own_state else args.state_dir
+    state_dir.mkdir(parents=True, exist_ok=True)
+    sandbox = None
+    try:
+        sandbox = Sandbox(host=args.host, port=args.port, state_dir=state_dir.resolve())
+        sandbox.start()
+        print(banner(sandbox, state_dir), flush=True)
+        threading.Event().wait()  # until a signal interrupts
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, signal.SIG_IGN)  # a second Ctrl-C must not cut the shutdown short
+        if sandbox is not None:
+            sandbox.stop()
+        if own_state:
+            shutil.rmtree(state_dir, ignore_errors=True)
+    print("Understudy sandbox stopped.", flush=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    signal.signal(signal.SIGTERM, _interrupt)
+    _quiet()
+    if args.command == "sandbox":
+        return run(args)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""The environment our handlers see in the sandbox: the names and addresses the CDK stack sets on AWS.
+
+It goes into ``os.environ`` before anything imports ``understudy``, because the data module reads
+table names once, at import, as it does in a Lambda cold start. Nothing here imports ``understudy``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from infra.functions import SECRETS, TABLES
+
+ACCOUNT = "123456789012"  # moto's default account
+REGION = "us-east-1"
+FUNCTION_PREFIX = "understudy-"
+STATE_MACHINE_NAME = "understudy-review-post"
+STATE_MACHINE_ARN = f"arn:aws:states:{REGION}:{ACCOUNT}:stateMachine:{STATE_MACHINE_NAME}"
+STATE_MACHINE_ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/{STATE_MACHINE_NAME}"
+SENDER_EMAIL = "understudy@example.org"
+LINK_KEY_SECRET = "understudy/link-key"  # noqa: S105 the secret's name, not its value
+# e.g. USERS_TABLE=understudy-users, as understudy.config defaults them.
+TABLE_NAMES = {variable: f"understudy-{table}" for table, variable in TABLES.items()}
+
+# Where boto3 would otherwise look for real credentials or another endpoint: never in the sandbox.
+_FORGET = ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CONFIG_FILE",
+           "AWS_SHARED_CREDENTIALS_FILE")
+
+
+def function_name(name: str) -> str:
+    return f"{FUNCTION_PREFIX}{name}"
+
+
+def function_arn(name: str) -> str:
+    return f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{function_name(name)}"
+
+
+def handler_environment(*, aws_endpoint: str, console_url: str, state_dir: Path) -> dict[str, str]:
+    """Everything but USER_POOL_ID, which exists only once the pool is created."""
+    return {
+        "AWS_ENDPOINT_URL": aws_endpoint,
+        "AWS_DEFAULT_REGION": REGION,
+        "AWS_REGION": REGION,
+        "AWS_ACCESS_KEY_ID": "sandbox",
+        "AWS_SECRET_ACCESS_KEY": "sandbox",  # noqa: S105 moto accepts any credentials
+        **TABLE_NAMES,
+        "STATE_MACHINE_ARN": STATE_MACHINE_ARN,
+        SECRETS["link_key"]: LINK_KEY_SECRET,
+        "CONSOLE_URL": console_url,
+        "SENDER_EMAIL": SENDER_EMAIL,
+        "LOCAL_TIMELINE_PATH": str(state_dir / "timeline.jsonl"),
+        "POWERTOOLS_SERVICE_NAME": "understudy",
+        "POWERTOOLS_METRICS_NAMESPACE": "Understudy",
+        "POWERTOOLS_TRACE_DISABLED": "true",
+        "POWERTOOLS_LOG_LEVEL": "WARNING",  # handlers' logs stay in the terminal, warnings and up only
+        # Metrics would print one EMF JSON document per invocation to stdout; CloudWatch reads them on
+        # AWS, nothing reads them here.
+        "POWERTOOLS_METRICS_DISABLED": "true",
+        "POWERTOOLS_DEV": "false",
+    }
+
+
+def apply(values: dict[str, str]) -> None:
+    for name in _FORGET:
+        os.environ.pop(name, None)
+    os.environ.update(values)

@@ -1,0 +1,84 @@
+"""What the sandbox shows in place of real mailboxes and real social media: the outbox and the timeline.
+
+The outbox is every email moto's SES accepted (SES v2 keeps its messages in the v1 backend), parsed
+from the raw MIME our code sends. moto does not record when a message was sent, so the sandbox stamps
+each one as moto appends it. The timeline is the JSON-lines file the ``local`` channel appends to.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import fcntl
+import json
+from datetime import UTC, datetime
+from email.utils import getaddresses
+from pathlib import Path
+
+from moto.ses.models import ses_backends
+
+from infra.sandbox.environment import ACCOUNT, REGION
+
+TIMELINE_KEYS = ("postId", "channel", "text", "publishedAt", "url")
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+class _StampedList(list):
+    """moto's list of sent messages, noting when each was appended."""
+
+    def append(self, message) -> None:
+        message.sandbox_sent_at = _now_iso()
+        super().append(message)
+
+
+def _addresses(destinations) -> list[str]:
+    """Bare addresses, each once (moto adds the To: header's addresses to the envelope's again)."""
+    found = [address for _, address in getaddresses(list(destinations or ())) if address]
+    return list(dict.fromkeys(found))
+
+
+def _part(message: email.message.EmailMessage, subtype: str) -> str:
+    part = message.get_body(preferencelist=(subtype,))
+    if part is None or part.get_content_subtype() != subtype:
+        return ""
+    return part.get_content()
+
+
+def _entry(message) -> dict:
+    common = {"to": _addresses(_flatten(message.destinations)), "sentAt": getattr(message, "sandbox_sent_at", "")}
+    raw = getattr(message, "raw_data", None)
+    if raw is None:  # a Simple email: moto keeps only a subject and one body
+        return {**common, "subject": getattr(message, "subject", ""), "text": getattr(message, "body", ""),
+                "html": ""}
+    parsed = email.message_from_string(raw, policy=email.policy.default)
+    return {**common, "subject": str(parsed.get("Subject", "")), "text": _part(parsed, "plain"),
+            "html": _part(parsed, "html")}
+
+
+def _flatten(destinations) -> list[str]:
+    if isinstance(destinations, dict):  # {"ToAddresses": [...], "CcAddresses": [...], ...}
+        return [address for addresses in destinations.values() for address in addresses]
+    return list(destinations or ())
+
+
+class Outbox:
+    def __init__(self, account: str = ACCOUNT, region: str = REGION):
+        self.backend = ses_backends[account][region]
+        self.backend.sent_messages = _StampedList(self.backend.sent_messages)
+
+    def emails(self) -> list[dict]:
+        """Every email sent, oldest first."""
+        return [_entry(message) for message in list(self.backend.sent_messages)]
+
+
+def timeline(path: Path) -> list[dict]:
+    """Every post published to a ``local`` channel, oldest first."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as lines:
+        fcntl.flock(lines, fcntl.LOCK_SH)  # the channel appends under an exclusive lock: no half lines
+        entries = [json.loads(line) for line in lines if line.strip()]
+    return [{key: entry.get(key) for key in TIMELINE_KEYS} for entry in entries]

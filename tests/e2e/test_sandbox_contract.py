@@ -1,0 +1,398 @@
+"""The sandbox's contract (DESIGN.md, "The sandbox"): what the console, the tests and people rely on.
+
+Everything goes through the public port as a browser would, except where a test says it looks behind it
+(moto's port, from the banner) to check what the public port must not let through.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import http.client
+import json
+import signal
+import socket
+import time
+import uuid
+from pathlib import Path
+
+import boto3
+import pytest
+import requests
+from joserfc import jwt
+from joserfc.jwk import RSAKey
+
+ROOT = Path(__file__).resolve().parents[2]
+TRAINEE, AUTHOR, REVIEWER, ADMIN = ("trainee@example.org", "author@example.org",
+                                    "reviewer@example.org", "admin@example.org")
+UNAUTHORIZED = {"message": "Unauthorized"}
+
+
+def moto_signing_key() -> RSAKey:
+    """The private key moto signs every user pool's tokens with: lets a test forge a well-signed token."""
+    import moto.cognitoidp
+
+    path = Path(moto.cognitoidp.__file__).parent / "resources" / "jwks-private.json.gz"
+    return RSAKey.import_key(json.loads(gzip.decompress(path.read_bytes())))
+
+
+def b64(data: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+def unb64(part: str) -> dict:
+    return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+
+
+def client(sandbox, service: str):
+    return boto3.client(service, endpoint_url=sandbox.aws_endpoint, region_name="us-east-1",
+                        aws_access_key_id="test", aws_secret_access_key="test")  # noqa: S106
+
+
+def raw_get(sandbox, path: str, host: str | None = None) -> tuple[int, dict, bytes]:
+    """A GET with the path sent exactly as written (requests would normalise ``..`` away)."""
+    connection = http.client.HTTPConnection("127.0.0.1", sandbox.running.port, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_host=host is not None)
+        if host is not None:
+            connection.putheader("Host", host)
+        connection.endheaders()
+        answer = connection.getresponse()
+        return answer.status, dict(answer.getheaders()), answer.read()
+    finally:
+        connection.close()
+
+
+# --- config.json and sign-in ---------------------------------------------------------------------
+
+def test_config_json_tells_the_console_where_the_api_and_cognito_are(sandbox):
+    answer = requests.get(f"{sandbox.url}/config.json", timeout=10)
+
+    config = answer.json()
+    assert answer.status_code == 200 and answer.headers["Content-Type"] == "application/json"
+    assert set(config) == {"apiUrl", "region", "userPoolId", "userPoolClientId", "cognitoEndpoint"}
+    assert config["apiUrl"] == f"{sandbox.url}/api"
+    assert config["region"] == "us-east-1" and config["userPoolId"].startswith("us-east-1_")
+    assert config["cognitoEndpoint"].startswith(sandbox.url + "/")  # same origin: no CORS, CSP connect-src 'self'
+
+
+def test_config_json_follows_the_loopback_name_the_page_was_opened_with(sandbox):
+    status, _, body = raw_get(sandbox, "/config.json", host=f"localhost:{sandbox.running.port}")
+
+    assert status == 200
+    assert json.loads(body)["apiUrl"] == f"http://localhost:{sandbox.running.port}/api"
+
+
+def test_a_foreign_host_name_is_refused_so_dns_rebinding_cannot_reach_the_api(sandbox):
+    status, _, body = raw_get(sandbox, "/config.json", host=f"attacker.example:{sandbox.running.port}")
+
+    assert status == 400 and b"userPoolId" not in body
+
+
+@pytest.mark.parametrize(("email", "roles", "training"), [
+    (ADMIN, ["admins"], False),
+    (REVIEWER, ["reviewers"], False),
+    (TRAINEE, [], True),
+    (AUTHOR, [], False),
+])
+def test_each_demo_account_signs_in_through_cognito_endpoint_and_the_api_sees_its_groups(
+        sandbox, email, roles, training):
+    token = sandbox.sign_in(email)
+    me = sandbox.api(token).get("/me")
+
+    assert me.status_code == 200, me.text
+    assert me.json()["email"] == email and me.json()["roles"] == roles and me.json()["trainingMode"] is training
+    assert me.json()["name"]  # the ID token carries the name attribute
+
+
+def test_a_wrong_password_is_refused_by_cognito(sandbox):
+    answer = sandbox.cognito("InitiateAuth", {"AuthFlow": "USER_PASSWORD_AUTH",
+                                              "ClientId": sandbox.config["userPoolClientId"],
+                                              "AuthParameters": {"USERNAME": TRAINEE, "PASSWORD": "wrong-Pass-1"}})
+
+    assert answer.status_code == 400 and "NotAuthorized" in answer.json()["__type"]
+
+
+def test_cognito_admin_actions_are_not_reachable_through_the_public_port(sandbox, unique_text):
+    intruder = f"{uuid.uuid4().hex[:8]}@example.org"
+    answer = sandbox.cognito("AdminCreateUser", {"UserPoolId": sandbox.config["userPoolId"], "Username": intruder,
+                                                 "TemporaryPassword": "Temp-pass-1"})
+
+    assert answer.status_code == 403
+    idp = client(sandbox, "cognito-idp")
+    with pytest.raises(idp.exceptions.UserNotFoundException):
+        idp.admin_get_user(UserPoolId=sandbox.config["userPoolId"], Username=intruder)
+
+
+# --- the JWT authorizer --------------------------------------------------------------------------
+
+def forged(sandbox, **changes) -> str:
+    """A token signed with moto's own key, like a real one for the trainee but with ``changes``."""
+    now = int(time.time())
+    claims = {"iss": f"https://cognito-idp.us-east-1.amazonaws.com/{sandbox.config['userPoolId']}",
+              "aud": sandbox.config["userPoolClientId"], "token_use": "id", "email": TRAINEE,
+              "name": "Tom Trainee", "sub": str(uuid.uuid4()), "iat": now, "auth_time": now, "exp": now + 3600}
+    claims.update(changes)
+    return jwt.encode({"alg": "RS256", "kid": "dummy"}, {k: v for k, v in claims.items() if v is not None},
+                      moto_signing_key())
+
+
+def tampered(sandbox) -> str:
+    """A real trainee token whose payload now claims the admins group; the signature no longer fits."""
+    header, payload, signature = sandbox.sign_in(TRAINEE).split(".")
+    return ".".join([header, b64({**unb64(payload), "cognito:groups": ["admins"]}), signature])
+
+
+def unsigned(sandbox) -> str:
+    header, payload, _ = sandbox.sign_in(TRAINEE).split(".")
+    return ".".join([b64({"alg": "none", "typ": "JWT"}), payload, ""])
+
+
+BAD_AUTHORIZATION = {
+    "missing": lambda sandbox: None,
+    "empty bearer": lambda sandbox: "Bearer ",
+    "malformed": lambda sandbox: "Bearer not.a-jwt",
+    "not bearer": lambda sandbox: f"Basic {sandbox.sign_in(TRAINEE)}",
+    "tampered signature": lambda sandbox: f"Bearer {tampered(sandbox)}",
+    "alg none": lambda sandbox: f"Bearer {unsigned(sandbox)}",
+    "expired": lambda sandbox: f"Bearer {forged(sandbox, iat=int(time.time()) - 7200, exp=int(time.time()) - 60)}",
+    "wrong audience": lambda sandbox: f"Bearer {forged(sandbox, aud='some-other-client')}",
+    "wrong issuer": lambda sandbox: f"Bearer {forged(sandbox, iss='https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other')}",
+    "no expiry": lambda sandbox: f"Bearer {forged(sandbox, exp=None)}",
+    "access token": lambda sandbox: f"Bearer {sandbox.authenticate(TRAINEE)['AccessToken']}",
+}
+
+
+@pytest.mark.parametrize("case", BAD_AUTHORIZATION)
+def test_a_request_without_an_acceptable_id_token_gets_401_and_reaches_no_handler(sandbox, case, unique_text):
+    authorization = BAD_AUTHORIZATION[case](sandbox)
+    headers = {"Authorization": authorization} if authorization is not None else {}
+
+    answer = requests.post(f"{sandbox.config['apiUrl']}/posts", json={"channel": "demo", "text": unique_text},
+                           headers=headers, timeout=30)
+
+    assert answer.status_code == 401 and answer.json() == UNAUTHORIZED  # the authorizer's answer, not the API's
+    mine = sandbox.api(sandbox.sign_in(TRAINEE)).get("/posts", params={"mine": "true"}).json()["items"]
+    assert [post for post in mine if post["text"] == unique_text] == []
+    assert [mail for mail in sandbox.outbox() if unique_text in mail["text"]] == []
+
+
+def test_a_token_forged_with_the_right_key_and_claims_is_accepted_with_every_group(sandbox):
+    """The checks above are not vacuous: the same forging path with nothing wrong gets through, and a
+    list claim reaches the handler as the HTTP API passes it (``[admins reviewers]``)."""
+    answer = sandbox.api(forged(sandbox, **{"cognito:groups": ["admins", "reviewers"]})).get("/me")
+
+    assert answer.status_code == 200 and answer.json()["roles"] == ["admins", "reviewers"]
+
+
+def test_review_link_routes_need_no_token_and_reach_their_handler(sandbox):
+    answer = requests.post(f"{sandbox.config['apiUrl']}/review-links/view", json={"token": "abc.def"}, timeout=30)
+
+    assert answer.status_code == 403 and answer.json() != UNAUTHORIZED
+
+
+@pytest.mark.parametrize(("method", "path"), [("GET", "/nowhere"), ("DELETE", "/me"), ("GET", "/me/"), ("GET", "")])
+def test_an_unknown_route_is_404_not_found(sandbox, method, path):
+    answer = sandbox.api(sandbox.sign_in(AUTHOR)).request(method, path)
+
+    assert answer.status_code == 404 and answer.json() == {"message": "Not Found"}
+
+
+def test_a_preflight_is_answered_with_the_methods_of_the_path(sandbox):
+    answer = requests.options(f"{sandbox.config['apiUrl']}/posts/abc", timeout=10)
+
+    assert answer.status_code == 204
+    assert {"GET", "PUT"} <= {m.strip() for m in answer.headers["Allow"].split(",")}
+
+
+# --- the console's files --------------------------------------------------------------------------
+
+def test_the_console_is_served_with_security_headers(sandbox):
+    answer = requests.get(f"{sandbox.url}/", timeout=10)
+
+    assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("text/html")
+    assert answer.content == (ROOT / "console" / "index.html").read_bytes()
+    assert answer.headers["X-Content-Type-Options"] == "nosniff"
+    assert answer.headers["Referrer-Policy"] == "no-referrer"
+    policy = {part.split()[0]: part.split()[1:] for part in answer.headers["Content-Security-Policy"].split("; ")}
+    assert policy["default-src"] == ["'self'"] and policy["connect-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+
+
+def test_console_scripts_are_served_as_javascript_so_module_scripts_load(sandbox):
+    script = next((ROOT / "console" / "js").glob("*.js")).name
+    answer = requests.get(f"{sandbox.url}/js/{script}", timeout=10)
+
+    assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("text/javascript")
+
+
+@pytest.mark.parametrize("path", [
+    "/../pyproject.toml",
+    "/%2e%2e/pyproject.toml",
+    "/js/../../pyproject.toml",
+    "/js/%2e%2e/%2e%2e/pyproject.toml",
+    "/..%2fpyproject.toml",
+    "/js/..%5c..%5cpyproject.toml",
+    "//etc/passwd",
+    "/%2fetc%2fpasswd",
+    "/../../../../etc/passwd",
+    "/.git/HEAD",
+    "/js",
+])
+def test_paths_outside_the_console_are_refused(sandbox, path):
+    status, _, body = raw_get(sandbox, path)
+
+    assert status in (400, 404)
+    assert b"[project]" not in body and b"root:" not in body and b"ref:" not in body
+
+
+# --- outbox and timeline --------------------------------------------------------------------------
+
+def test_a_post_that_goes_live_shows_on_the_timeline_and_its_email_in_the_outbox(sandbox, unique_text):
+    author = sandbox.api(sandbox.sign_in(AUTHOR))
+    post = author.post("/posts", json={"channel": "demo", "text": unique_text}).json()
+
+    [entry] = sandbox.wait_for(lambda: [e for e in sandbox.timeline() if e["postId"] == post["id"]])
+    assert set(entry) == {"postId", "channel", "text", "publishedAt", "url"}
+    assert entry["channel"] == "demo" and entry["text"] == unique_text
+
+    [mail] = sandbox.wait_for(lambda: [m for m in sandbox.outbox() if unique_text in m["text"]])
+    assert set(mail) == {"to", "subject", "text", "html", "sentAt"}
+    assert mail["to"] == [AUTHOR] and unique_text in mail["html"] and mail["subject"]
+    sent = [m["sentAt"] for m in sandbox.outbox()]
+    assert sent == sorted(sent) and sent[-1] >= mail["sentAt"]  # newest last
+
+
+def test_outbox_and_timeline_are_json_lists(sandbox):
+    for path in ("/_local/outbox", "/_local/timeline"):
+        answer = requests.get(f"{sandbox.url}{path}", timeout=10)
+        assert answer.status_code == 200 and isinstance(answer.json(), list)
+
+
+# --- the local Lambda endpoint, as moto's ASL interpreter uses it -----------------------------------
+
+def probe_definition(function_arn: str, post_id: str) -> str:
+    """Invoke a function as the workflow does and record which Catch caught what."""
+    return json.dumps({
+        "StartAt": "Call",
+        "States": {
+            "Call": {
+                "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Parameters": {"FunctionName": function_arn, "Payload": {"postId": post_id}},
+                "Catch": [
+                    {"ErrorEquals": ["ChannelUnavailable"], "ResultPath": "$.error", "Next": "CaughtOther"},
+                    {"ErrorEquals": ["NotPublishable"], "ResultPath": "$.error", "Next": "CaughtNotPublishable"},
+                ],
+                "End": True,
+            },
+            "CaughtOther": {"Type": "Pass", "Result": "other", "ResultPath": "$.caught", "End": True},
+            "CaughtNotPublishable": {"Type": "Pass", "Result": "NotPublishable", "ResultPath": "$.caught",
+                                     "End": True},
+        },
+    })
+
+
+def test_a_handler_exception_reaches_the_workflow_under_its_class_name(sandbox, unique_text):
+    """Given a post waiting for review, when a workflow task publishes it anyway, the real publish handler
+    raises NotPublishable and moto's ASL interpreter catches it by that name (not a generic error)."""
+    post = sandbox.api(sandbox.sign_in(TRAINEE)).post("/posts", json={"channel": "demo", "text": unique_text}).json()
+    sfn = client(sandbox, "stepfunctions")
+    machine = sfn.create_state_machine(
+        name=f"probe-{uuid.uuid4().hex[:8]}", roleArn="arn:aws:iam::123456789012:role/probe",
+        definition=probe_definition("arn:aws:lambda:us-east-1:123456789012:function:understudy-publish", post["id"]))
+
+    execution = sfn.start_execution(stateMachineArn=machine["stateMachineArn"], input="{}")["executionArn"]
+    done = sandbox.wait_for(lambda: (d := sfn.describe_execution(executionArn=execution))["status"] != "RUNNING" and d)
+
+    assert done["status"] == "SUCCEEDED", done
+    output = json.loads(done["output"])
+    assert output["caught"] == "NotPublishable" and output["error"]["Error"] == "NotPublishable"
+    cause = json.loads(output["error"]["Cause"])
+    assert cause["errorType"] == "NotPublishable" and post["id"] in cause["errorMessage"]
+    assert isinstance(cause["stackTrace"], list) and cause["stackTrace"]
+
+
+@pytest.mark.parametrize("headers", [
+    {"Origin": "https://attacker.example"},
+    {"Sec-Fetch-Mode": "no-cors"},
+    {"Host": "attacker.example"},
+], ids=["cross-site", "any browser fetch", "rebound DNS name"])
+def test_motos_port_refuses_browsers_so_web_pages_cannot_read_the_data(sandbox, headers):
+    body = json.dumps({"TableName": "understudy-users", "KeyConditionExpression": "org = :o",
+                       "ExpressionAttributeValues": {":o": {"S": "org"}}})
+    answer = requests.post(sandbox.aws_endpoint, data=body, timeout=10, headers={
+        "X-Amz-Target": "DynamoDB_20120810.Query", "Content-Type": "application/x-amz-json-1.0", **headers})
+
+    assert answer.status_code == 403 and b"example.org" not in answer.content
+
+
+def test_the_lambda_invoke_api_answers_errors_as_lambda_does(sandbox):
+    lam = client(sandbox, "lambda")
+
+    failed = lam.invoke(FunctionName="understudy-publish", Payload=json.dumps({"postId": "no-such-post"}))
+    assert failed["StatusCode"] == 200 and failed["FunctionError"] == "Unhandled"
+    assert set(json.load(failed["Payload"])) >= {"errorMessage", "errorType", "stackTrace"}
+
+    with pytest.raises(lam.exceptions.ResourceNotFoundException):
+        lam.invoke(FunctionName="understudy-no-such-function", Payload=b"{}")
+
+
+# --- starting and stopping ----------------------------------------------------------------------------
+
+def non_loopback_address() -> str | None:
+    """An address of this machine other than loopback, if it has one (no packet is sent)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))
+        except OSError:
+            return None
+        address = probe.getsockname()[0]
+    return None if address.startswith("127.") or address == "0.0.0.0" else address  # noqa: S104
+
+
+def listening_addresses(port: int) -> set[str]:
+    """Local addresses in LISTEN state on ``port``, from /proc/net/tcp and tcp6 (hex, as the kernel writes)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        path = Path(table)
+        if not path.exists():
+            continue
+        for line in path.read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, _, hex_port = local.partition(":")
+            if state == "0A" and int(hex_port, 16) == port:
+                found.add(address)
+    return found
+
+
+def test_by_default_the_sandbox_listens_on_loopback_only(launch_sandbox):
+    running = launch_sandbox()  # only --port and --state-dir: the CLI's default host
+    moto_port = int(running.aws_endpoint.rsplit(":", 1)[1])
+    other = non_loopback_address()
+
+    for port in (running.port, moto_port):
+        addresses = listening_addresses(port)
+        assert addresses <= {"0100007F"}, (port, addresses)  # 127.0.0.1, never 0.0.0.0 or ::
+        if other:
+            with pytest.raises(OSError):
+                socket.create_connection((other, port), timeout=2).close()
+    assert addresses or other, "this machine offers no way to see where the sandbox listens"
+    assert requests.get(f"{running.url}/config.json", timeout=10).status_code == 200
+    assert running.stop() == 0, running.log()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_a_signal_stops_the_sandbox_cleanly_even_while_a_workflow_waits(launch_sandbox, signum, unique_text):
+    running = launch_sandbox("--host", "127.0.0.1")
+    sandbox = running.client()
+    sandbox.api(sandbox.sign_in(TRAINEE)).post("/posts", json={"channel": "demo", "text": unique_text})
+    sandbox.wait_for(lambda: [m for m in sandbox.outbox() if unique_text in m["text"]])  # the review is waiting
+
+    started = time.monotonic()
+    code = running.stop(signum)
+
+    assert code == 0, running.log()
+    assert time.monotonic() - started < 5
+    assert "Understudy sandbox stopped." in running.log()
+    with socket.socket() as again:  # the port is free for the next run
+        again.bind(("127.0.0.1", running.port))
