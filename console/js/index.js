@@ -325,6 +325,7 @@ function renderPost(post) {
     feedbackBlock(post.feedback, "Latest feedback"),
     live ? h("p", {}, h("a", { href: live, rel: "noopener noreferrer", target: "_blank", text: "See the live post" })) : null,
     post.status === "failed" && post.error ? h("p", { class: "failure" }, h("strong", { text: "What went wrong: " }), h("span", { class: "user-text", text: post.error })) : null,
+    post.needsCheck ? h("p", { class: "failure", text: "An admin is checking the channel before anything is posted again." }) : null,
     actionsSlot.childElementCount ? actionsSlot : null,
     errorSlot,
     formSlot,
