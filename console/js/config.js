@@ -95,7 +95,7 @@ export async function request(url, { method = "GET", body, auth = true } = {}) {
   if (!response.ok) {
     if (response.status === 401 && auth) {
       clearToken();
-      signInPage();
+      signInPage({ ended: true });
     }
     const message = (data && typeof data.message === "string" && data.message) || fallbackMessage(response.status);
     throw new ApiError(response.status, message, data);

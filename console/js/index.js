@@ -548,9 +548,11 @@ async function start() {
   }
 }
 
+const SESSION_ENDED = "Your session has ended. Sign in again to continue.";
+
 window.addEventListener("understudy:signin-needed", (event) => {
   event.preventDefault();
-  showSignIn("Your session has ended. Sign in again to continue.");
+  showSignIn(event.detail && event.detail.ended ? SESSION_ENDED : null);
 });
 
 wireSignIn();
@@ -561,4 +563,4 @@ $("posts-refresh").addEventListener("click", () => {
 $("posts-more").addEventListener("click", loadMore);
 
 if (getToken()) start();
-else showSignIn();
+else showSignIn(new URLSearchParams(location.search).get("ended") ? SESSION_ENDED : null);

@@ -46,12 +46,12 @@ export function safeNext(value) {
 }
 
 /**
- * Send the person to sign in. The index page listens for "understudy:signin-needed" and shows its
- * form in place; other pages go to index.html?next=<this page>.
+ * Send the person to sign in (`ended`: because their session ended). The index page listens for
+ * "understudy:signin-needed" and shows its form in place; other pages go to index.html?next=<this page>.
  */
-export function signInPage() {
-  const event = new CustomEvent("understudy:signin-needed", { cancelable: true });
+export function signInPage({ ended = false } = {}) {
+  const event = new CustomEvent("understudy:signin-needed", { cancelable: true, detail: { ended } });
   if (!window.dispatchEvent(event)) return;
   const here = location.pathname.split("/").pop() || "index.html";
-  location.assign(`index.html?next=${encodeURIComponent(safeNext(here))}`);
+  location.assign(`index.html?next=${encodeURIComponent(safeNext(here))}${ended ? "&ended=1" : ""}`);
 }
