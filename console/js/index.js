@@ -1,6 +1,6 @@
 // The console's home: sign in, write a post, see your posts and what reviewers said.
 
-import { AuthError, setNewPassword, signIn } from "./auth.js";
+import { setNewPassword, signIn } from "./auth.js";
 import { api } from "./config.js";
 import { append, h, nextId, replace, showError, timeEl } from "./dom.js";
 import { announce, renderHeader, safeHref } from "./layout.js";
@@ -96,7 +96,7 @@ function wireSignIn() {
       challenge = result;
       showNewPassword(result);
     } catch (e) {
-      showError(error, e instanceof AuthError || e.message ? e.message : "Sign-in failed.");
+      showError(error, e.message || "Sign-in failed.");
       $("signin-password").select();
     } finally {
       button.disabled = false;

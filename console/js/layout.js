@@ -21,7 +21,7 @@ export function renderHeader(me) {
   const here = currentPage();
   if (nav) {
     const isAdmin = Boolean(me && (me.roles || []).includes("admins"));
-    const links = PAGES.filter((page) => (page.admin ? isAdmin : true)).filter((page) => me || !page.admin);
+    const links = PAGES.filter((page) => !page.admin || isAdmin);
     replace(
       nav,
       h(

@@ -108,8 +108,7 @@ function wireDecision(token, suggested) {
   for (const button of buttons) {
     const isSuggested = button.value === suggested;
     button.classList.toggle("suggested", isSuggested);
-    button.setAttribute("aria-describedby", isSuggested ? "suggested" : "");
-    if (!isSuggested) button.removeAttribute("aria-describedby");
+    if (isSuggested) button.setAttribute("aria-describedby", "suggested");
   }
   $("suggested").textContent = suggested
     ? `You chose “${BUTTON_LABELS[suggested]}” in the email. Add feedback if you like, then press the button to confirm.`
