@@ -1,8 +1,9 @@
 """What the sandbox shows in place of real mailboxes and real social media: the outbox and the timeline.
 
 The outbox is every email moto's SES accepted (SES v2 keeps its messages in the v1 backend), parsed
-from the raw MIME our code sends. moto does not record when a message was sent, so the sandbox stamps
-each one as moto appends it. The timeline is the JSON-lines file the ``local`` channel appends to.
+from the raw MIME our code sends, plus the mail Cognito itself would send (see invitations.py). moto
+does not record when a message was sent, so the sandbox stamps each one as moto appends it. The
+timeline is the JSON-lines file the ``local`` channel appends to.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import email
 import email.policy
 import fcntl
 import json
+import threading
 from datetime import UTC, datetime
 from email.utils import getaddresses
 from pathlib import Path
@@ -68,10 +70,19 @@ class Outbox:
     def __init__(self, account: str = ACCOUNT, region: str = REGION):
         self.backend = ses_backends[account][region]
         self.backend.sent_messages = _StampedList(self.backend.sent_messages)
+        self.others: list[dict] = []  # mail sent by AWS services other than SES
+        self._lock = threading.Lock()
+
+    def add(self, *, to: str, subject: str, text: str) -> None:
+        with self._lock:
+            self.others.append({"to": [to], "sentAt": _now_iso(), "subject": subject, "text": text, "html": ""})
 
     def emails(self) -> list[dict]:
         """Every email sent, oldest first."""
-        return [_entry(message) for message in list(self.backend.sent_messages)]
+        with self._lock:
+            others = list(self.others)
+        sent = [_entry(message) for message in list(self.backend.sent_messages)]
+        return sorted(sent + others, key=lambda mail: mail["sentAt"])  # stable: same-millisecond mail keeps order
 
 
 def timeline(path: Path) -> list[dict]:

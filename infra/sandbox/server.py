@@ -1,6 +1,8 @@
 """The sandbox's two loopback servers and the order they come up in.
 
-1. moto (with our Lambda endpoint in front) on a free loopback port, which every AWS call goes to;
+1. moto on a free loopback port, which every AWS call goes to, with three thin layers in front: only
+   programs may call it (loopback.py), Cognito's invitation emails (invitations.py), and our Lambda
+   endpoint (lambda_endpoint.py);
 2. the environment for our handlers, then the seed data;
 3. the gateway on HOST:PORT, the only port meant for people.
 """
@@ -18,6 +20,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from infra.sandbox import environment, loopback, seed
 from infra.sandbox.gateway import Gateway
+from infra.sandbox.invitations import CognitoInvitations
 from infra.sandbox.jwt_authorizer import JwtAuthorizer, fetch_jwks, issuer
 from infra.sandbox.lambda_endpoint import LambdaEndpoint
 from infra.sandbox.lambda_runtime import catalog
@@ -69,7 +72,8 @@ class Sandbox:
         self.functions = catalog()
         self.moto_app = DomainDispatcherApplication(create_backend_app)
         # Binding both sockets first: a port in use is reported before anything else happens.
-        aws_app = loopback.ProgramsOnly(LambdaEndpoint(self.functions, self.moto_app))
+        self.outbox = Outbox()
+        aws_app = loopback.ProgramsOnly(CognitoInvitations(LambdaEndpoint(self.functions, self.moto_app), self.outbox))
         self.aws = BackgroundServer(LOOPBACK, 0, aws_app, MotoRequestHandler)
         self.public = BackgroundServer(host, port)
         self.url = public_url(host, self.public.port)
@@ -92,7 +96,7 @@ class Sandbox:
         pool, client = self.identity.user_pool_id, self.identity.client_id
         authorizer = JwtAuthorizer(issuer=issuer(environment.REGION, pool), audience=client,
                                    jwks=fetch_jwks(f"{self.aws_endpoint}/{pool}/.well-known/jwks.json"))
-        return Gateway(functions=self.functions, authorizer=authorizer, outbox=Outbox(),
+        return Gateway(functions=self.functions, authorizer=authorizer, outbox=self.outbox,
                        identity={"region": environment.REGION, "userPoolId": pool, "userPoolClientId": client},
                        timeline_path=Path(os.environ["LOCAL_TIMELINE_PATH"]), moto_app=self.moto_app,
                        loopback_only=loopback.is_loopback(self.host))

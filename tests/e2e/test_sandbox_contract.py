@@ -124,6 +124,29 @@ def test_cognito_admin_actions_are_not_reachable_through_the_public_port(sandbox
         idp.admin_get_user(UserPoolId=sandbox.config["userPoolId"], Username=intruder)
 
 
+def test_an_invited_person_gets_cognitos_email_and_signs_in_by_choosing_a_password(sandbox):
+    """Given an admin invites someone, Cognito's invitation (which moto does not send) is in the outbox;
+    its temporary password leads to NEW_PASSWORD_REQUIRED, answered as the console does, then to the API."""
+    newcomer = f"new-{uuid.uuid4().hex[:8]}@example.org"
+    invited = sandbox.api(sandbox.sign_in(ADMIN)).post("/users", json={"email": newcomer, "name": "Nia New"})
+    assert invited.status_code == 201, invited.text
+
+    [mail] = sandbox.wait_for(lambda: [m for m in sandbox.outbox() if newcomer in m["to"]])
+    assert mail["subject"] == "Your temporary password" and newcomer in mail["text"]
+    temporary = mail["text"].rsplit(" ", 1)[1].rstrip(".")
+    first = sandbox.cognito("InitiateAuth", {"AuthFlow": "USER_PASSWORD_AUTH",
+                                             "ClientId": sandbox.config["userPoolClientId"],
+                                             "AuthParameters": {"USERNAME": newcomer, "PASSWORD": temporary}}).json()
+    assert first["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
+    chosen = sandbox.cognito("RespondToAuthChallenge", {
+        "ChallengeName": "NEW_PASSWORD_REQUIRED", "ClientId": sandbox.config["userPoolClientId"],
+        "Session": first["Session"], "ChallengeResponses": {"USERNAME": newcomer, "NEW_PASSWORD": "Chosen-pass-1"}})
+    assert chosen.status_code == 200, chosen.text
+
+    me = sandbox.api(sandbox.sign_in(newcomer, "Chosen-pass-1")).get("/me")
+    assert me.status_code == 200 and me.json()["email"] == newcomer and me.json()["trainingMode"] is True
+
+
 # --- the JWT authorizer --------------------------------------------------------------------------
 
 def forged(sandbox, **changes) -> str:
