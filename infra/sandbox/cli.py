@@ -83,11 +83,11 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
-    signal.signal(signal.SIGTERM, _interrupt)
+    # Both explicitly: a shell starting us in the background leaves SIGINT ignored, not KeyboardInterrupt.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _interrupt)
     _quiet()
-    if args.command == "sandbox":
-        return run(args)
-    return 2
+    return run(args)  # "sandbox", the only command
 
 
 if __name__ == "__main__":

@@ -40,7 +40,9 @@ class BackgroundServer:
     def __init__(self, host: str, port: int, app: Callable | None = None,
                  handler: type[WSGIRequestHandler] | None = None):
         self.server: BaseWSGIServer = make_server(host, port, app, threaded=True, request_handler=handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, name=f"server-{self.port}", daemon=True)
+        # A short poll interval: shutdown() waits up to one interval for the serving loop to notice.
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1},
+                                       name=f"server-{self.port}", daemon=True)
 
     @property
     def port(self) -> int:
@@ -71,9 +73,9 @@ class Sandbox:
         self.state_dir = state_dir
         self.functions = catalog()
         self.moto_app = DomainDispatcherApplication(create_backend_app)
-        # Binding both sockets first: a port in use is reported before anything else happens.
         self.outbox = Outbox()
         aws_app = loopback.ProgramsOnly(CognitoInvitations(LambdaEndpoint(self.functions, self.moto_app), self.outbox))
+        # Both sockets are bound here, before any seeding: a port in use is reported straight away.
         self.aws = BackgroundServer(LOOPBACK, 0, aws_app, MotoRequestHandler)
         self.public = BackgroundServer(host, port)
         self.url = public_url(host, self.public.port)
