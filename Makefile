@@ -6,8 +6,10 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
+# Newer jsii names Node 20 end-of-life under its own variable (a list of silenced major versions).
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 # The CDK CLI, pinned to a v2 release; fetched by npx on first use.
-CDK := npx --yes aws-cdk@2.1033.0
+CDK := npx --yes aws-cdk@2.1148.1
 
 .PHONY: demo test lint bench synth deploy destroy clean
 
@@ -31,7 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 synth: $(STAMP)
-	$(BIN)/python -m infra.synth
+	$(BIN)/python -m infra.synth $(if $(filter 1 true yes,$(BUNDLE)),--bundle)
 
 deploy: $(STAMP)
 	$(CDK) deploy --app '$(BIN)/python -m infra.app' $(CDK_ARGS)
