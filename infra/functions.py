@@ -105,6 +105,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         states_actions=("StartExecution", "SendTaskSuccess", "SendTaskFailure"),
         cognito_actions=(
             "AdminCreateUser",
+            "AdminGetUser",
             "AdminAddUserToGroup",
             "AdminRemoveUserFromGroup",
             "AdminUpdateUserAttributes",

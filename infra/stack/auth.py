@@ -54,12 +54,12 @@ class Auth(Construct):
         )
         acknowledge(self.pool, "AwsSolutions-COG2",
                     "The pool offers TOTP MFA but cannot require it yet: the console has no MFA setup or "
-                    "challenge step, so requiring it would lock everyone out (infra/DEPLOY.md). Sign-up is "
+                    "challenge step, so requiring it would lock everyone out (README, Deploy to AWS). Sign-up is "
                     "closed and passwords are long; reviewers' emailed links need no account at all.")
         for rule in ("AwsSolutions-COG3", "AwsSolutions-COG8"):
             acknowledge(self.pool, rule,
                         "Threat protection needs Cognito's Plus feature plan, billed per monthly active user; it "
-                        "is the operator's choice (infra/DEPLOY.md). Passwords are strong, sign-up is closed and "
+                        "is the operator's choice (README, Deploy to AWS). Passwords are strong, sign-up is closed and "
                         "Cognito's lockout after repeated failed sign-ins applies on the Essentials plan.")
         self.groups = {
             group: cognito.CfnUserPoolGroup(self, f"{group.capitalize()}Group", user_pool_id=self.pool.user_pool_id,

@@ -41,5 +41,5 @@ class LinkKey(Construct):
         )
         acknowledge(self.secret, "AwsSolutions-SMG4",
                     "The link key rotates by hand without breaking links in flight: add a new key id under "
-                    "keys and make it current, keep the old one until its links expire (infra/DEPLOY.md). "
+                    "keys and make it current, keep the old one until its links expire (README, Deploy to AWS). "
                     "Automatic rotation would need a rotation function that knows this format.")

@@ -50,7 +50,7 @@ class Settings:
         if not sender_email:
             raise SettingsError(
                 "Understudy needs an address to send email from: pass -c senderEmail=understudy@your-domain "
-                "(and optionally -c senderDomain=your-domain to verify the whole domain). See infra/DEPLOY.md.")
+                "(and optionally -c senderDomain=your-domain to verify the whole domain). See README, Deploy to AWS.")
         match = EMAIL.match(sender_email)
         if not match:
             raise SettingsError(f"senderEmail {sender_email!r} is not an email address.")

@@ -58,4 +58,4 @@ class UnderstudyStack(Stack):
         CfnOutput(self, "ApiUrl", value=self.api.url, description="The HTTP API (the console's apiUrl)")
         CfnOutput(self, "UserPoolId", value=self.auth.pool.user_pool_id, description="Cognito user pool")
         CfnOutput(self, "UserPoolClientId", value=self.auth.client.user_pool_client_id,
-                  description="The console's app client (for scripted sign-in, see infra/DEPLOY.md)")
+                  description="The console's app client (for scripted sign-in, see README, Deploy to AWS)")
