@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import review_links, schemas
+from understudy import review_links
+from understudy.errors import BadInput
 from understudy.http import resolver
 from understudy.observability import logger, metrics
 
-app = resolver()
+app = resolver(validation=False)
+
+
+def body(*, deciding: bool) -> review_links.LinkRequest:
+    try:
+        payload = app.current_event.json_body
+    except ValueError as exc:
+        raise BadInput("The request body is not JSON.") from exc
+    return review_links.parse(payload, deciding=deciding)
 
 
 @app.post("/review-links/view")
-def view(body: Annotated[schemas.LinkBody, Body()]) -> dict:
-    return review_links.view(body.token)
+def view() -> dict:
+    return review_links.view(body(deciding=False).token)
 
 
 @app.post("/review-links/decide")
-def decide(body: Annotated[schemas.LinkDecisionBody, Body()]) -> dict:
-    answer = review_links.decide(body.token, body.decision, body.feedback)
+def decide() -> dict:
+    request = body(deciding=True)
+    answer = review_links.decide(request.token, request.decision, request.feedback)
     metrics.add_metric(name="LinkDecisions", unit="Count", value=1)
     return answer
 

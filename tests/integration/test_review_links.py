@@ -88,5 +88,9 @@ def test_a_link_for_an_old_revision_cannot_decide_the_new_one(aws, api, task, re
     assert api("GET", f"/posts/{post['id']}").body["status"] == "pending_review"
 
 
-def test_missing_token_is_422(aws, review_link):
-    assert review_link("view", {}).status == 422
+def test_malformed_link_requests_are_400_with_a_message(aws, review_link):
+    for action, body in (("view", {}), ("view", {"token": 5}), ("view", {"token": "t", "extra": 1}),
+                         ("decide", {"token": "t", "decision": "maybe"}),
+                         ("decide", {"token": "t", "decision": "approve", "feedback": ["x"]})):
+        answer = review_link(action, body)
+        assert answer.status == 400 and answer.message, (action, body)

@@ -2,8 +2,38 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from understudy import links, org, posts
-from understudy.model import Post, Status
+from understudy.errors import BadInput
+from understudy.model import Decision, Post, Status
+from understudy.text import FEEDBACK_LIMIT
+
+TOKEN_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class LinkRequest:
+    token: str
+    decision: str = ""
+    feedback: str = ""
+
+
+def parse(body: object, *, deciding: bool) -> LinkRequest:
+    """The link page's request: ``{token}`` to view; ``{token, decision, feedback?}`` to decide."""
+    allowed = {"token", "decision", "feedback"} if deciding else {"token"}
+    if not isinstance(body, dict):
+        raise BadInput("Send a JSON object with the link's token.")
+    if unknown := set(body) - allowed:
+        raise BadInput(f"Unexpected field(s): {', '.join(sorted(unknown))}.")
+    token, decision, feedback = body.get("token"), body.get("decision", ""), body.get("feedback") or ""
+    if not isinstance(token, str) or not 0 < len(token) <= TOKEN_LIMIT:
+        raise BadInput("The request needs the link's token.")
+    if deciding and decision not in {d.value for d in Decision}:
+        raise BadInput("The decision must be approve, request_changes or reject.")
+    if not isinstance(feedback, str) or len(feedback) > FEEDBACK_LIMIT:
+        raise BadInput(f"The feedback must be text of at most {FEEDBACK_LIMIT} characters.")
+    return LinkRequest(token=token, decision=decision, feedback=feedback)
 
 
 def _shown(post: Post) -> dict:

@@ -32,15 +32,6 @@ class DecisionBody(_Body):
     revision: int | None = Field(default=None, ge=1, description="Refuse if the post has moved on.")
 
 
-class LinkBody(_Body):
-    token: str = Field(min_length=1, max_length=2000)
-
-
-class LinkDecisionBody(LinkBody):
-    decision: DecisionName
-    feedback: str = Field(default="", max_length=FEEDBACK_LIMIT)
-
-
 class NewUser(_Body):
     email: str = Field(min_length=3, max_length=254)
     name: str | None = Field(default=None, max_length=100)
