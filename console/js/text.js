@@ -1,10 +1,12 @@
-// How the console measures a post. One function, so X's weighted count can replace it later.
+// How the console measures a post: X's weighted length (xcount.js), the rule the API checks on submit.
 
-export const POST_LIMIT = 280;
+import { LIMIT, weightedLength } from "./xcount.js";
 
-/** Characters in a post as the API counts them: code points after NFC normalisation. */
+export const POST_LIMIT = LIMIT;
+
+/** A post's length as X (and the API) count it: URLs 23, most emoji and CJK 2, after NFC. */
 export function countCharacters(text) {
-  return [...String(text ?? "").normalize("NFC")].length;
+  return weightedLength(String(text ?? ""));
 }
 
 /** {count, remaining, over, empty} for the text against `limit`. */

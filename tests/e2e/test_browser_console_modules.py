@@ -102,17 +102,21 @@ def test_markdown_never_turns_input_into_markup_or_script(page, hostile):
     assert "alert(1)" in out["text"] or "alert" not in hostile  # the words stay visible, as text
 
 
-def test_character_count_is_code_points_after_nfc(page):
+def test_composer_counts_as_the_api_does(page):
+    from understudy.text import weighted_length
+
+    samples = ["caf\u00e9", "cafe\u0301", "\U0001F44D launch", "\u65e5\u672c\u8a9e",
+               "see https://example.org/a/very/long/path/that/goes/on/and/on", "x" * 280]
     counts = page.evaluate(
-        """async () => {
+        """async (samples) => {
             const { countCharacters, measure } = await import('/js/text.js');
-            return {
-                composed: countCharacters('caf\\u00e9'), decomposed: countCharacters('cafe\\u0301'),
-                emoji: countCharacters('\\u{1F44D}'), empty: measure('   ').empty,
-                limit: measure('x'.repeat(280)).over, over: measure('x'.repeat(281)).remaining,
-            };
-        }""")
-    assert counts == {"composed": 4, "decomposed": 4, "emoji": 1, "empty": True, "limit": False, "over": -1}
+            return { counts: samples.map(countCharacters), empty: measure('   ').empty,
+                     limit: measure('x'.repeat(280)).over, over: measure('x'.repeat(281)).remaining };
+        }""", samples)
+    assert counts["counts"] == [weighted_length(text) for text in samples]
+    assert counts["counts"][:4] == [4, 4, 9, 6]  # NFC; emoji and CJK count 2
+    assert counts["counts"][4] == 4 + 23  # a URL counts 23 whatever its length
+    assert (counts["empty"], counts["limit"], counts["over"]) == (True, False, -1)
 
 
 def test_escape_html_escapes_the_five_characters(page):
