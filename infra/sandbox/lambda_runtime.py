@@ -1,13 +1,20 @@
 """Our handlers, run in-process the way Lambda runs them.
 
-Lambda gives each invocation an execution environment to itself; module-level state (a Powertools
-resolver's ``current_event``, cached clients) is shared only by invocations that follow each other.
-The sandbox keeps that promise: each environment is a freshly loaded copy of ``handler.py`` serving one
-invocation at a time, and a new copy is loaded when every existing one is busy (Lambda scaling out).
+Lambda gives each invocation an execution environment to itself; module-level state (cached clients,
+a Powertools resolver) is shared only by invocations that follow each other. The sandbox keeps that
+promise: each environment is a freshly loaded copy of ``handler.py`` serving one invocation at a time,
+and a new copy is loaded when every existing one is busy (Lambda scaling out).
+
+One thing a fresh copy cannot separate: Powertools' event handler keeps the request being resolved on a
+class attribute (``BaseRouter.current_event``), shared by every resolver in the process. Two HTTP
+requests resolved at once would read each other's body and claims, so the functions behind HTTP routes
+take turns (one lock for all of them). Workflow tasks still run side by side. No handler waits on
+another function's invocation, so taking turns cannot deadlock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import itertools
 import json
@@ -67,9 +74,10 @@ def error_document(exc: BaseException, request_id: str, error_type: str | None =
 
 
 class LambdaFunction:
-    def __init__(self, spec: FunctionSpec):
+    def __init__(self, spec: FunctionSpec, turns: threading.Lock | None = None):
         self.spec = spec
         self.name = function_name(spec.name)
+        self.turns = turns or contextlib.nullcontext()
         self._idle: list[ModuleType] = []
         self._lock = threading.Lock()
 
@@ -78,16 +86,18 @@ class LambdaFunction:
                           memory_limit_in_mb=self.spec.memory_mb,
                           deadline=time.monotonic() + self.spec.timeout_seconds,
                           log_group_name=f"/aws/lambda/{self.name}")
-        try:
-            module = self._checkout()
-        except Exception as exc:  # the handler module itself failed to load: Lambda's init error
-            return self._failed(exc, context, "Runtime.ImportModuleError" if isinstance(exc, ImportError) else None)
-        try:
-            result = module.lambda_handler(event, context)
-        except Exception as exc:
-            return self._failed(exc, context)
-        finally:
-            self._checkin(module)
+        with self.turns:
+            try:
+                module = self._checkout()
+            except Exception as exc:  # the handler module itself failed to load: Lambda's init error
+                error_type = "Runtime.ImportModuleError" if isinstance(exc, ImportError) else None
+                return self._failed(exc, context, error_type)
+            try:
+                result = module.lambda_handler(event, context)
+            except Exception as exc:
+                return self._failed(exc, context)
+            finally:
+                self._checkin(module)
         try:
             return Invocation(json.dumps(result), failed=False)
         except (TypeError, ValueError) as exc:  # Lambda cannot serialise the answer either
@@ -122,5 +132,6 @@ class LambdaFunction:
 
 def catalog() -> dict[str, LambdaFunction]:
     """Every function in infra/functions.py, by its deployed name (``understudy-<name>``)."""
-    functions = (LambdaFunction(spec) for spec in FUNCTIONS)
+    http_turns = threading.Lock()  # see the module's docstring
+    functions = (LambdaFunction(spec, http_turns if spec.routes else None) for spec in FUNCTIONS)
     return {function.name: function for function in functions}

@@ -12,8 +12,11 @@ import http.client
 import json
 import signal
 import socket
+import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import boto3
@@ -21,6 +24,13 @@ import pytest
 import requests
 from joserfc import jwt
 from joserfc.jwk import RSAKey
+from werkzeug.test import EnvironBuilder
+from werkzeug.wrappers import Request
+
+from infra.functions import FunctionSpec, Route
+from infra.sandbox import http_api
+from infra.sandbox.lambda_runtime import LambdaFunction
+from infra.sandbox.routes import Match
 
 ROOT = Path(__file__).resolve().parents[2]
 TRAINEE, AUTHOR, REVIEWER, ADMIN = ("trainee@example.org", "author@example.org",
@@ -358,6 +368,65 @@ def test_the_lambda_invoke_api_answers_errors_as_lambda_does(sandbox):
 
     with pytest.raises(lam.exceptions.ResourceNotFoundException):
         lam.invoke(FunctionName="understudy-no-such-function", Payload=b"{}")
+
+
+# --- the runtime, in-process: requests resolved at the same time stay apart -------------------------
+
+ECHO_HANDLER = """
+import time
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
+
+app = APIGatewayHttpResolver()
+
+
+@app.post("/echo")
+def echo():
+    first = app.current_event.json_body["n"]
+    time.sleep(0.05)  # meanwhile another request is resolved
+    return {"first": first, "then": app.current_event.json_body["n"]}
+
+
+def lambda_handler(event, context):
+    return app.resolve(event, context)
+"""
+
+
+def echo_all(tmp_path: Path, *, turns) -> list[tuple[int, dict]]:
+    """Eight concurrent requests through a Powertools resolver run by the sandbox's runtime."""
+    tmp_path.mkdir()
+    (tmp_path / "handler.py").write_text(ECHO_HANDLER)
+
+    @dataclass(frozen=True)
+    class Echo(FunctionSpec):
+        @property
+        def handler_file(self) -> Path:
+            return tmp_path / "handler.py"
+
+    route = Route("POST", "/echo")
+    spec = Echo(name="echo", description="", routes=(route,))
+    function = LambdaFunction(spec, turns)
+
+    def call(n: int) -> tuple[int, dict]:
+        request = Request(EnvironBuilder(path="/api/echo", method="POST", json={"n": n}).get_environ())
+        answer = function.invoke(http_api.event(request, "/echo", Match(route, spec, {}), None)).json()
+        return n, json.loads(answer["body"])
+
+    with ThreadPoolExecutor(8) as pool:
+        return list(pool.map(call, range(8)))
+
+
+def test_http_functions_take_turns_so_one_request_never_reads_anothers_body_or_claims(tmp_path):
+    answers = echo_all(tmp_path / "with-turns", turns=threading.Lock())
+
+    assert all(body == {"first": n, "then": n} for n, body in answers), answers
+
+
+def test_without_turns_powertools_mixes_concurrent_requests_up(tmp_path):
+    """Why the turns exist: if this stops failing to mix up, Powertools no longer keeps the event on a
+    class attribute and the HTTP functions could run side by side."""
+    answers = echo_all(tmp_path / "no-turns", turns=None)
+
+    assert any(body["then"] != n for n, body in answers), answers
 
 
 # --- starting and stopping ----------------------------------------------------------------------------
