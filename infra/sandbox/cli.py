@@ -11,7 +11,7 @@ import shutil
 import signal
 import sys
 import tempfile
-import threading
+import time
 import warnings
 from pathlib import Path
 
@@ -36,6 +36,9 @@ def _quiet() -> None:
     """Keep the terminal for what a person needs: no per-request lines, no metrics chatter."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    # Our handlers share cached boto3 clients across the sandbox's threads (on Lambda each execution
+    # environment has its own); past 10 at once urllib3 warns it drops a spare connection. Harmless.
+    logging.getLogger("urllib3.connectionpool").setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", message="No application metrics to publish")
 
 
@@ -67,12 +70,16 @@ def run(args: argparse.Namespace) -> int:
         sandbox = Sandbox(host=args.host, port=args.port, state_dir=state_dir.resolve())
         sandbox.start()
         print(banner(sandbox, state_dir), flush=True)
-        threading.Event().wait()  # until a signal interrupts
+        while True:  # until a signal interrupts; short sleeps because a signal delivered to another
+            time.sleep(0.2)  # thread runs its Python handler only when the main thread next wakes
     except KeyboardInterrupt:
         pass
     finally:
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, signal.SIG_IGN)  # a second Ctrl-C must not cut the shutdown short
+        # Workflows still running in moto's daemon threads are about to lose their servers; their
+        # failures are expected and nobody needs to hear of them.
+        logging.disable(logging.WARNING)
         if sandbox is not None:
             sandbox.stop()
         if own_state:
