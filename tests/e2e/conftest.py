@@ -137,7 +137,6 @@ class Sandbox:
 
     running: SandboxProcess
     config: dict
-    tokens: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
