@@ -24,6 +24,7 @@ import threading
 import time
 import traceback
 import uuid
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -74,7 +75,7 @@ def error_document(exc: BaseException, request_id: str, error_type: str | None =
 
 
 class LambdaFunction:
-    def __init__(self, spec: FunctionSpec, turns: threading.Lock | None = None):
+    def __init__(self, spec: FunctionSpec, turns: AbstractContextManager | None = None):
         self.spec = spec
         self.name = function_name(spec.name)
         self.turns = turns or contextlib.nullcontext()
