@@ -32,13 +32,15 @@ COGNITO_PUBLIC_ACTIONS = frozenset({
     "InitiateAuth", "RespondToAuthChallenge", "GetUser", "GlobalSignOut", "RevokeToken", "ChangePassword",
     "ForgotPassword", "ConfirmForgotPassword",
 })
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+# The outbox shows emails as their recipients see them: inline styles, in a sandboxed frame (no scripts).
+OUTBOX_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                               "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-                               "frame-ancestors 'none'",
+    "Content-Security-Policy": CSP,
 }
 
 
@@ -65,6 +67,8 @@ class Gateway:
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         request = Request(environ)
         response = self.dispatch(request) if self._host_allowed(request) else http_api.message(400, "Unknown host")
+        if request.path == "/outbox.html":
+            response.headers["Content-Security-Policy"] = OUTBOX_CSP
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response(environ, start_response)

@@ -249,7 +249,15 @@ def test_the_console_is_served_with_security_headers(sandbox):
     assert answer.headers["Referrer-Policy"] == "no-referrer"
     policy = {part.split()[0]: part.split()[1:] for part in answer.headers["Content-Security-Policy"].split("; ")}
     assert policy["default-src"] == ["'self'"] and policy["connect-src"] == ["'self'"]
-    assert policy["script-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"] and policy["style-src"] == ["'self'"]
+
+
+def test_the_outbox_page_may_show_emails_inline_styles_but_still_runs_no_inline_script(sandbox):
+    answer = requests.get(f"{sandbox.url}/outbox.html", timeout=10)
+
+    policy = {part.split()[0]: part.split()[1:] for part in answer.headers["Content-Security-Policy"].split("; ")}
+    assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["script-src"] == ["'self'"] and policy["connect-src"] == ["'self'"]
 
 
 def test_console_scripts_are_served_as_javascript_so_module_scripts_load(sandbox):
