@@ -30,7 +30,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 synth: $(STAMP)
 	$(BIN)/python -m infra.synth $(if $(filter 1 true yes,$(BUNDLE)),--bundle)
