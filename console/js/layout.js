@@ -1,17 +1,48 @@
 // The header every signed-in page shares: who you are, the main navigation, sign out.
 
 import { signOut } from "./auth.js";
+import { hostUrl } from "./config.js";
 import { h, replace } from "./dom.js";
 import { rolesLabel } from "./text.js";
 
-const PAGES = [
+// `roles`: the page is shown to people with any of these roles (none: everyone signed in).
+// `probe`: shown only when that sandbox-only address answers (the outbox does not exist on AWS).
+export const PAGES = [
   { href: "index.html", label: "Posts" },
-  { href: "people.html", label: "People", admin: true },
-  { href: "outbox.html", label: "Outbox", title: "The sandbox's outbox and local timeline" },
+  { href: "queue.html", label: "Review queue", roles: ["reviewers", "admins"] },
+  { href: "people.html", label: "People", roles: ["admins"] },
+  { href: "guidelines.html", label: "Guidelines" },
+  { href: "channels.html", label: "Channels", roles: ["admins"] },
+  { href: "settings.html", label: "Settings", roles: ["admins"] },
+  { href: "outbox.html", label: "Outbox", title: "The sandbox's outbox and local timeline", probe: "/_local/outbox" },
 ];
+
+const PROBE_KEY = "understudy.probe.";
 
 function currentPage() {
   return location.pathname.split("/").pop() || "index.html";
+}
+
+/** Whether `me` may see a page that needs one of `roles` (no roles: anyone signed in). */
+export function allowed(me, roles) {
+  if (!roles || !roles.length) return true;
+  const mine = new Set((me && me.roles) || []);
+  return roles.some((role) => mine.has(role));
+}
+
+/** Whether a sandbox-only address answers; asked once per tab and remembered. */
+async function probe(path) {
+  const known = sessionStorage.getItem(PROBE_KEY + path);
+  if (known !== null) return known === "1";
+  let ok = false;
+  try {
+    const response = await fetch(await hostUrl(path), { method: "HEAD", cache: "no-store", credentials: "omit" });
+    ok = response.ok;
+  } catch {
+    ok = false;
+  }
+  sessionStorage.setItem(PROBE_KEY + path, ok ? "1" : "0");
+  return ok;
 }
 
 /** Fill the header's nav and account area for `me` ({email, name, roles}); null shows a sign-in link. */
@@ -20,18 +51,18 @@ export function renderHeader(me) {
   const account = document.getElementById("account");
   const here = currentPage();
   if (nav) {
-    const isAdmin = Boolean(me && (me.roles || []).includes("admins"));
-    const links = PAGES.filter((page) => !page.admin || isAdmin);
-    replace(
-      nav,
-      h(
-        "ul",
-        {},
-        links.map((page) =>
-          h("li", {}, h("a", { href: page.href, title: page.title, "aria-current": page.href === here ? "page" : null, text: page.label })),
-        ),
-      ),
-    );
+    const links = PAGES.filter((page) => allowed(me, page.roles) && (me || !page.roles));
+    const items = links.map((page) => {
+      const item = h("li", {}, h("a", { href: page.href, title: page.title, "aria-current": page.href === here ? "page" : null, text: page.label }));
+      if (page.probe && page.href !== here) {
+        item.hidden = true;
+        probe(page.probe).then((ok) => {
+          item.hidden = !ok;
+        });
+      }
+      return item;
+    });
+    replace(nav, h("ul", {}, items));
   }
   if (account) {
     if (me) {

@@ -1,13 +1,20 @@
-// People (admins only): who is in training mode, and the switch that takes them in or out of it.
+// People (admins only): invite people, change their roles, and the training-mode switch that takes
+// them in or out of training ("graduate"), with a confirmation that says what changes.
 
 import { api } from "./config.js";
 import { h, nextId, showError } from "./dom.js";
 import { announce, renderHeader } from "./layout.js";
+import { clearErrors, fieldError, showApiError } from "./page.js";
 import { getToken, signInPage } from "./session.js";
-import { rolesLabel } from "./text.js";
+import { ROLE_LABELS } from "./text.js";
 
 const $ = (id) => document.getElementById(id);
-const state = { cursor: null };
+const state = { cursor: null, mentors: false };
+const ROLES = ["reviewers", "admins"];
+
+function userPath(email) {
+  return `/users/${encodeURIComponent(email)}`;
+}
 
 function displayName(user) {
   return user.name || user.email;
@@ -59,7 +66,7 @@ function switchCell(user) {
       confirm.disabled = true;
       cancel.disabled = true;
       try {
-        const updated = await api(`/users/${encodeURIComponent(user.email)}`, { method: "PATCH", body: { trainingMode: turnOn } });
+        const updated = await api(userPath(user.email), { method: "PATCH", body: { trainingMode: turnOn } });
         user.trainingMode = Boolean(updated.trainingMode);
         settle(user.trainingMode);
         announce(`Training mode is ${user.trainingMode ? "on" : "off"} for ${displayName(user)}. ${consequence(user, user.trainingMode)}`);
@@ -79,13 +86,60 @@ function switchCell(user) {
   return cell;
 }
 
+function rolesCell(user) {
+  const error = h("p", { class: "error", role: "alert", hidden: true });
+  const boxes = ROLES.map((role) => {
+    const input = h("input", { type: "checkbox", value: role });
+    input.checked = (user.roles || []).includes(role);
+    return { role, input };
+  });
+  const current = () => boxes.filter((b) => b.input.checked).map((b) => b.role);
+  for (const { role, input } of boxes) {
+    input.addEventListener("change", async () => {
+      showError(error, null);
+      const wanted = current();
+      for (const b of boxes) b.input.disabled = true;
+      try {
+        const updated = await api(userPath(user.email), { method: "PATCH", body: { roles: wanted } });
+        user.roles = updated.roles || wanted;
+        const label = ROLE_LABELS[role] || role;
+        announce(`${displayName(user)} ${user.roles.includes(role) ? "is now" : "is no longer"} ${/^[AEIOU]/.test(label) ? "an" : "a"} ${label.toLowerCase()}.`);
+      } catch (e) {
+        for (const b of boxes) b.input.checked = (user.roles || []).includes(b.role);
+        showError(error, e.message);
+      } finally {
+        for (const b of boxes) b.input.disabled = false;
+      }
+    });
+  }
+  return h(
+    "td",
+    { "data-label": "Roles" },
+    h(
+      "div",
+      { class: "role-checks" },
+      boxes.map(({ role, input }) =>
+        h("label", { class: "check" }, input, ` ${ROLE_LABELS[role]}`, h("span", { class: "visually-hidden", text: ` for ${displayName(user)}` })),
+      ),
+    ),
+    (user.roles || []).length ? null : h("span", { class: "hint", text: "Author" }),
+    error,
+  );
+}
+
+function mentorsCell(user) {
+  const mentors = Array.isArray(user.mentors) ? user.mentors : [];
+  return h("td", { "data-label": "Mentors", class: "email-cell", text: mentors.length ? mentors.join(", ") : "—" });
+}
+
 function row(user) {
   return h(
     "tr",
     { dataset: { email: user.email } },
     h("th", { scope: "row", "data-label": "Name", text: displayName(user) }),
     h("td", { "data-label": "Email", class: "email-cell", text: user.email }),
-    h("td", { "data-label": "Roles", text: rolesLabel(user.roles) }),
+    rolesCell(user),
+    state.mentors ? mentorsCell(user) : null,
     switchCell(user),
   );
 }
@@ -93,6 +147,10 @@ function row(user) {
 async function load(cursor = null) {
   const page = await api(cursor ? `/users?cursor=${encodeURIComponent(cursor)}` : "/users");
   const rows = $("people-rows");
+  if (!cursor && (page.items || []).some((user) => Array.isArray(user.mentors))) {
+    state.mentors = true; // the API reports mentors: show the column
+    $("mentors-col").hidden = false;
+  }
   for (const user of page.items || []) rows.append(row(user));
   state.cursor = page.cursor || null;
   $("people-more").hidden = !state.cursor;
@@ -121,6 +179,7 @@ async function start() {
     await load();
     $("loading").hidden = true;
     $("people").hidden = false;
+    $("invite").hidden = false;
   } catch (e) {
     $("loading").hidden = true;
     if (e.status === 403) adminsOnly(e.message);
@@ -141,4 +200,58 @@ $("people-more").addEventListener("click", async (event) => {
   }
 });
 
+function wireInvite() {
+  const form = $("invite-form");
+  const email = $("invite-email");
+  const name = $("invite-name");
+  const roleBoxes = ROLES.map((role) => $(`invite-role-${role}`));
+  const fields = { email, name, roles: roleBoxes[0] };
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form, $("invite-error"));
+    $("invite-status").textContent = "";
+    const body = {
+      email: email.value.trim(),
+      name: name.value.trim() || undefined,
+      roles: roleBoxes.filter((box) => box.checked).map((box) => box.value),
+      trainingMode: $("invite-training").checked,
+    };
+    if (!body.email) {
+      fieldError(email, "Enter the person's email address.");
+      email.focus();
+      return;
+    }
+    const button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    button.textContent = "Sending…";
+    try {
+      const user = await api("/users", { method: "POST", body });
+      const added = row(user);
+      $("people-rows").prepend(added);
+      $("people-empty").hidden = true;
+      form.reset();
+      const message = `Invitation sent to ${user.email}.`;
+      $("invite-status").textContent = message;
+      announce(message);
+    } catch (e) {
+      if (e.status === 401) return;
+      showApiError(e, {
+        fields,
+        general: $("invite-error"),
+        guess: (error) => {
+          const text = error.message.toLowerCase();
+          if (text.includes("role")) return "roles";
+          if (text.includes("name") && !text.includes("email")) return "name";
+          if (error.status === 400 || error.status === 409) return "email";
+          return null;
+        },
+      });
+    } finally {
+      button.disabled = false;
+      button.textContent = "Send invitation";
+    }
+  });
+}
+
+wireInvite();
 start();

