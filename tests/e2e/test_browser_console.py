@@ -108,6 +108,45 @@ def test_admin_invites_a_person_changes_their_roles_and_graduates_them_and_back(
     watch.assert_quiet()
 
 
+def test_admin_edits_the_guidelines_with_a_safe_live_preview_and_everyone_reads_them(sandbox, open_page, watch):
+    base = sandbox.url
+    admin_api = sandbox.api(sandbox.sign_in(ADMIN))
+    original = admin_api.get("/guidelines").json()["markdown"]
+    marker = uuid.uuid4().hex[:8]
+    source = (f"# House style {marker}\n\n- Be kind <script>alert('md')</script>\n"
+              f"- No <img src=x onerror=alert('img')> tricks\n- **Check** links [ours](https://example.org)\n")
+    try:
+        page = open_page(sandbox.sign_in(ADMIN))
+        page.goto(f"{base}/guidelines.html")
+        page.get_by_role("button", name="Edit the guidelines").click()
+        editor = page.get_by_label("Markdown")
+        expect(editor).to_be_focused()
+        editor.fill(source)
+        preview = page.get_by_role("region", name="Preview")
+        expect(preview.get_by_role("heading", name=f"House style {marker}")).to_be_visible()
+        expect(preview.get_by_text("Be kind <script>alert('md')</script>")).to_be_visible()
+        assert preview.locator("script, img").count() == 0
+        assert "&lt;script&gt;" in preview.inner_html()
+        assert_accessible(page)
+        screenshot(page, "23-guidelines-edit-preview")
+
+        page.get_by_role("button", name="Save the guidelines").click()
+        expect(page.get_by_role("heading", name=f"House style {marker}")).to_be_visible()
+        expect(page.get_by_role("button", name="Edit the guidelines")).to_be_focused()
+        assert admin_api.get("/guidelines").json()["markdown"] == source
+
+        # A trainee reads them as text, with no way to edit.
+        trainee = open_page(sandbox.sign_in(TRAINEE), width=375, height=800)
+        trainee.goto(f"{base}/guidelines.html")
+        expect(trainee.get_by_text("No <img src=x onerror=alert('img')> tricks")).to_be_visible()
+        expect(trainee.get_by_role("button", name="Edit the guidelines")).to_have_count(0)
+        assert_accessible(trainee)
+        screenshot(trainee, "24-guidelines-trainee-phone")
+    finally:
+        admin_api.put("/guidelines", json={"markdown": original}).raise_for_status()
+    watch.assert_quiet()
+
+
 def test_the_sign_in_outbox_and_review_link_pages_pass_axe(sandbox, open_page, watch):
     base = sandbox.url
     page = open_page()
