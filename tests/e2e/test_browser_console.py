@@ -147,6 +147,45 @@ def test_admin_edits_the_guidelines_with_a_safe_live_preview_and_everyone_reads_
     watch.assert_quiet()
 
 
+def test_admin_changes_a_timing_in_days_and_sees_validation_next_to_the_field(sandbox, open_page, watch):
+    base = sandbox.url
+    admin_api = sandbox.api(sandbox.sign_in(ADMIN))
+    original = admin_api.get("/settings").json()
+    try:
+        page = open_page(sandbox.sign_in(ADMIN))
+        page.goto(f"{base}/settings.html")
+        first = page.locator(".timing input").first
+        expect(first).to_be_visible()
+        field = first.get_attribute("id")
+        assert field in original, f"{field} is not in {original}"
+        assert_accessible(page)
+        screenshot(page, "25-settings")
+
+        # Nothing numeric: refused in the page, next to the field.
+        first.fill("")
+        page.get_by_role("button", name="Save settings").click()
+        expect(page.locator(f"#{field}-error")).to_have_text("Enter a number greater than zero.")
+
+        # 2 days is sent as seconds.
+        first.fill("2")
+        page.locator(f"#{field}-unit").select_option("days")
+        page.get_by_role("button", name="Save settings").click()
+        expect(page.locator("#settings-status")).to_have_text("Saved.")
+        assert admin_api.get("/settings").json()[field] == 2 * 86400
+
+        # A sender address the API refuses: its message next to the sender field.
+        page.get_by_label("Sender address").fill("no-at-sign")
+        page.get_by_role("button", name="Save settings").click()
+        expect(page.locator("#senderEmail-error")).to_contain_text("is not an email address")
+        expect(page.get_by_label("Sender address")).to_have_attribute("aria-invalid", "true")
+        assert_accessible(page)
+        screenshot(page, "26-settings-error")
+    finally:
+        admin_api.put("/settings", json={k: v for k, v in original.items()
+                                         if not k.endswith(("At", "By"))}).raise_for_status()
+    watch.assert_quiet()
+
+
 def test_the_sign_in_outbox_and_review_link_pages_pass_axe(sandbox, open_page, watch):
     base = sandbox.url
     page = open_page()
