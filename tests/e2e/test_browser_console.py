@@ -186,6 +186,48 @@ def test_admin_changes_a_timing_in_days_and_sees_validation_next_to_the_field(sa
     watch.assert_quiet()
 
 
+def test_admin_adding_an_x_account_sees_xs_answer_and_no_secret_is_kept(sandbox, open_page, watch):
+    base = sandbox.url
+    marker = uuid.uuid4().hex[:8]
+    secrets = {key: f"{key}-secret-{marker}" for key in ("apiKey", "apiSecret", "accessToken", "accessTokenSecret")}
+    page = open_page(sandbox.sign_in(ADMIN))
+    page.goto(f"{base}/channels.html")
+    channels = page.get_by_role("region", name="Connected channels")
+    expect(channels.get_by_role("listitem").first).to_be_visible()
+    assert_accessible(page)
+
+    # Removing asks first; keeping it changes nothing.
+    first = channels.get_by_role("listitem").first
+    first.get_by_role("button", name=re.compile("^Remove ")).click()
+    expect(first.get_by_text("Authors will no longer be able to post to it.")).to_be_visible()
+    first.get_by_role("button", name="Keep it").click()
+    expect(first.get_by_role("button", name="Yes, remove it")).to_have_count(0)
+
+    form = page.get_by_role("region", name="Connect an X account")
+    form.get_by_role("button", name="Connect").click()
+    expect(page.locator("#add-name-error")).to_have_text("Give the channel a name.")
+    form.get_by_label("Name shown to authors").fill(f"X {marker}")
+    for label, key in (("API key", "apiKey"), ("API key secret", "apiSecret"), ("Access token", "accessToken"),
+                       ("Access token secret", "accessTokenSecret")):
+        box = form.get_by_label(label, exact=True)
+        assert box.get_attribute("type") == "password" and box.get_attribute("autocomplete") == "off"
+        box.fill(secrets[key])
+    form.get_by_role("button", name="Connect").click()
+
+    # The sandbox cannot reach X: X's (or the API's) answer is shown by the form, and nothing secret stays.
+    error = page.locator("#add-error, #add-name-error").filter(has_text=re.compile(r"\w"))
+    expect(error).to_be_visible(timeout=SLOW)
+    for key in secrets:
+        expect(page.locator(f"#add-{key}")).to_have_value("")
+    html = page.content()
+    assert not any(value in html for value in secrets.values())
+    assert not [c for c in sandbox.api(sandbox.sign_in(ADMIN)).get("/channels").json()["items"]
+                if marker in c["name"]]
+    screenshot(page, "27-channels-x-error")
+    assert_accessible(page)
+    watch.assert_quiet()
+
+
 def test_the_sign_in_outbox_and_review_link_pages_pass_axe(sandbox, open_page, watch):
     base = sandbox.url
     page = open_page()
