@@ -7,6 +7,7 @@ table names once, at import, as it does in a Lambda cold start. Nothing here imp
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from infra.functions import SECRETS, TABLES
@@ -57,6 +58,9 @@ def handler_environment(*, aws_endpoint: str, console_url: str, state_dir: Path)
         # AWS, nothing reads them here.
         "POWERTOOLS_METRICS_DISABLED": "true",
         "POWERTOOLS_DEV": "false",
+        # moto's ASL interpreter compares a Wait state's timestamp with the naive local clock: keep
+        # local time UTC, as it is on Lambda, or rate-limit waits would be off by the machine's offset.
+        "TZ": "UTC",
     }
 
 
@@ -64,3 +68,4 @@ def apply(values: dict[str, str]) -> None:
     for name in _FORGET:
         os.environ.pop(name, None)
     os.environ.update(values)
+    time.tzset()

@@ -1,0 +1,92 @@
+"""Publishing to X through the whole sandbox: an admin connects an account, an approved post goes out
+through tweepy's real HTTP path to a stand-in for X on loopback (X_API_URL), and a rate limit is waited
+out by the workflow's Wait state, not by a sleeping function."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+CREDENTIALS = {"apiKey": "key-e2e", "apiSecret": "secret-e2e", "accessToken": "token-e2e",
+               "accessTokenSecret": "token-secret-e2e"}
+
+
+class StandInX(BaseHTTPRequestHandler):
+    """Answers what tweepy asks: who am I, and create a post (rate-limited once, then created)."""
+
+    requests: list[dict] = []
+    rate_limited_once = False
+
+    def _answer(self, status: int, body: dict, headers: dict | None = None) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):  # noqa: N802 the http.server API
+        StandInX.requests.append({"method": "GET", "path": self.path, "auth": self.headers.get("Authorization")})
+        self._answer(200, {"data": {"id": "42", "name": "Our Org", "username": "our_org"}})
+
+    def do_POST(self):  # noqa: N802
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        StandInX.requests.append({"method": "POST", "path": self.path, "body": body,
+                                  "auth": self.headers.get("Authorization")})
+        if not StandInX.rate_limited_once:
+            StandInX.rate_limited_once = True
+            reset = int(time.time()) + 2
+            self._answer(429, {"title": "Too Many Requests", "detail": "Too Many Requests", "status": 429},
+                         {"x-rate-limit-reset": str(reset), "x-rate-limit-remaining": "0"})
+            return
+        self._answer(201, {"data": {"id": "1234567890", "text": body["text"]}})
+
+    def log_message(self, *args):  # quiet
+        pass
+
+
+@pytest.fixture
+def stand_in_x():
+    StandInX.requests, StandInX.rate_limited_once = [], False
+    server = ThreadingHTTPServer(("127.0.0.1", 0), StandInX)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_an_approved_post_reaches_x_once_after_waiting_out_a_rate_limit(launch_sandbox, stand_in_x, monkeypatch,
+                                                                        unique_text):
+    monkeypatch.setenv("X_API_URL", stand_in_x)
+    sandbox = launch_sandbox().client()
+    admin = sandbox.api(sandbox.sign_in("admin@example.org"))
+    author = sandbox.api(sandbox.sign_in("author@example.org"))
+
+    connected = admin.post("/channels", json={"kind": "x", "name": "Our X", **CREDENTIALS})
+    assert connected.status_code == 201, connected.text
+    assert connected.json()["handle"] == "our_org"
+    listed = author.get("/channels").text
+    assert all(value not in listed + connected.text for value in CREDENTIALS.values())
+
+    post = author.post("/posts", json={"channel": connected.json()["id"], "text": f"{unique_text} on X"})
+    assert post.status_code == 201, post.text
+
+    def published():
+        current = author.get(f"/posts/{post.json()['id']}").json()
+        return current if current["status"] in ("published", "failed") else None
+
+    final = sandbox.wait_for(published, timeout=60)
+    assert final["status"] == "published", final
+    assert final["publishedUrl"] == "https://x.com/our_org/status/1234567890"
+    tweets = [r for r in StandInX.requests if r["method"] == "POST"]
+    assert [t["body"] for t in tweets] == [{"text": f"{unique_text} on X"}] * 2  # the 429, then the post
+    assert all(t["auth"].startswith("OAuth ") and "oauth_signature=" in t["auth"] for t in tweets)
+    told = sandbox.wait_for(lambda: [m for m in sandbox.outbox() if "Your post is live" in m["subject"]
+                                     and unique_text in m["text"]], timeout=20)
+    assert final["publishedUrl"] in told[0]["text"]
