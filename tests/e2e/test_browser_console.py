@@ -11,7 +11,7 @@ import uuid
 
 import browser_support
 import pytest
-from browser_support import ADMIN, TRAINEE, assert_accessible, screenshot
+from browser_support import ADMIN, REVIEWER, TRAINEE, assert_accessible, screenshot
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -225,6 +225,73 @@ def test_admin_adding_an_x_account_sees_xs_answer_and_no_secret_is_kept(sandbox,
                 if marker in c["name"]]
     screenshot(page, "27-channels-x-error")
     assert_accessible(page)
+    watch.assert_quiet()
+
+
+def test_reviewer_works_the_queue_and_a_post_decided_elsewhere_says_by_whom(sandbox, open_page, watch):
+    base = sandbox.url
+    marker = uuid.uuid4().hex[:8]
+    trainee_api = sandbox.api(sandbox.sign_in(TRAINEE))
+    channel = trainee_api.get("/channels").json()["items"][0]["id"]
+    text = f"Queue {marker} <script>alert('post')</script> <img src=x onerror=alert('q')>"
+    other = f"Queue other {marker}"
+    post = trainee_api.post("/posts", json={"channel": channel, "text": text, "note": f"note {marker}"}).json()
+    second = trainee_api.post("/posts", json={"channel": channel, "text": other}).json()
+    assert post["status"] == second["status"] == "pending_review"
+
+    page = open_page(sandbox.sign_in(REVIEWER))
+    page.goto(f"{base}/queue.html")
+    item = page.locator(".queue-item").filter(has_text=f"Queue {marker}")
+    expect(item).to_be_visible()
+    expect(item.get_by_text(text, exact=True)).to_be_visible()
+    expect(item.get_by_text(f"note {marker}", exact=True)).to_be_visible()
+    assert item.locator("blockquote img, blockquote script").count() == 0
+    assert_accessible(page)
+    screenshot(page, "28-queue")
+
+    # Asking for changes needs feedback; then it is decided in place and leaves the queue.
+    item.get_by_role("button", name="Ask for changes").click()
+    expect(item.get_by_role("alert")).to_contain_text("Write some feedback")
+    item.get_by_label(re.compile("^Feedback for ")).fill(f"Please drop the markup ({marker}).")
+    item.get_by_role("button", name="Ask for changes").click()
+    expect(item.get_by_role("status")).to_contain_text("Changes asked for")
+    assert trainee_api.get(f"/posts/{post['id']}").json()["status"] == "changes_requested"
+
+    # The second post is decided by someone else meanwhile: the page says so and by whom.
+    other_item = page.locator(".queue-item").filter(has_text=other)
+    sandbox.api(sandbox.sign_in(ADMIN)).post(f"/posts/{second['id']}/decision",
+                                             json={"decision": "reject", "feedback": "no"}).raise_for_status()
+    other_item.get_by_role("button", name="Approve").click()
+    expect(other_item.get_by_role("status")).to_have_text(f"Already decided by {ADMIN}: Rejected.")
+    screenshot(page, "29-queue-decided")
+
+    page.get_by_role("button", name="Refresh").click()
+    expect(page.locator(".queue-item").filter(has_text=marker)).to_have_count(0)
+    page.set_viewport_size({"width": 375, "height": 800})
+    screenshot(page, "30-queue-phone")
+    watch.assert_quiet()
+
+
+def test_navigation_follows_roles_and_other_pages_are_politely_refused(sandbox, open_page, watch):
+    base = sandbox.url
+    admin = open_page(sandbox.sign_in(ADMIN))
+    admin.goto(f"{base}/index.html")
+    nav = admin.get_by_role("navigation", name="Main")
+    for label in ("Posts", "Review queue", "People", "Guidelines", "Channels", "Settings", "Outbox"):
+        expect(nav.get_by_role("link", name=label, exact=True)).to_be_visible()
+    assert_accessible(admin)
+
+    trainee = open_page(sandbox.sign_in(TRAINEE), width=375, height=800)
+    trainee.goto(f"{base}/index.html")
+    nav = trainee.get_by_role("navigation", name="Main")
+    expect(nav.get_by_role("link", name="Outbox")).to_be_visible()  # the sandbox has an outbox
+    assert [link.inner_text() for link in nav.get_by_role("link").all()] == ["Posts", "Guidelines", "Outbox"]
+    screenshot(trainee, "31-nav-trainee-phone")
+    for page_name, heading in (("settings", "This page is for admins"), ("channels", "This page is for admins"),
+                               ("queue", "This page is for reviewers")):
+        trainee.goto(f"{base}/{page_name}.html")
+        expect(trainee.get_by_role("heading", name=heading)).to_be_visible()
+        assert_accessible(trainee)
     watch.assert_quiet()
 
 

@@ -1,0 +1,177 @@
+// The review queue (reviewers, admins): posts waiting for review, oldest first, decided in place
+// with the same three choices as the emailed link (POST /posts/{id}/decision).
+//
+// The API lists newest first, 25 a page. A queue is short, so the page follows the cursor to the end
+// (at most MAX_PAGES pages) and shows the posts oldest first; if even that is not the end, it says so.
+
+import { api } from "./config.js";
+import { h, reconcile, replace, showError, timeEl } from "./dom.js";
+import { announce } from "./layout.js";
+import { renderMarkdownInto } from "./markdown.js";
+import { ready, startPage } from "./page.js";
+import { decisionLabel } from "./text.js";
+
+const $ = (id) => document.getElementById(id);
+const MAX_PAGES = 20;
+const BUTTONS = [
+  { value: "approve", label: "Approve", class: "decision approve" },
+  { value: "request_changes", label: "Ask for changes", class: "decision changes" },
+  { value: "reject", label: "Reject", class: "decision reject" },
+];
+const DONE = {
+  approve: "Approved: it is being published, and the author will get your feedback.",
+  request_changes: "Changes asked for: the author will get your feedback.",
+  reject: "Rejected: it will not be published, and the author will get your feedback.",
+};
+const state = { me: null };
+
+/** When the post started waiting for this revision (its last move to pending_review). */
+function waitingSince(post) {
+  const moves = (post.history || []).filter((change) => change.status === "pending_review");
+  return (moves.length ? moves[moves.length - 1].at : null) || post.updatedAt || post.createdAt || "";
+}
+
+function author(post) {
+  return post.authorName || post.author || "someone";
+}
+
+async function alreadyDecided(post, fallback) {
+  try {
+    const now = await api(`/posts/${encodeURIComponent(post.id)}`);
+    const feedback = now.feedback;
+    if (feedback && feedback.reviewer && now.revision === post.revision) {
+      return `Already decided by ${feedback.reviewer}: ${decisionLabel(feedback.decision)}.`;
+    }
+  } catch {
+    // fall back to the API's own words
+  }
+  return fallback;
+}
+
+function entry(post) {
+  const id = post.id;
+  const headingId = `q-${id}-heading`;
+  const feedbackId = `q-${id}-feedback`;
+  const hintId = `q-${id}-hint`;
+  const error = h("p", { class: "error", role: "alert", hidden: true });
+  const feedback = h("textarea", { id: feedbackId, rows: "3", maxlength: "2000", "aria-describedby": hintId });
+  const buttons = BUTTONS.map((b) => h("button", { type: "submit", value: b.value, class: b.class, text: b.label }));
+  const own = state.me && post.author === state.me.email;
+  const form = own
+    ? h("p", { class: "hint", text: "This is your own post: another reviewer decides it." })
+    : h(
+      "form",
+      { novalidate: true },
+      h("div", { class: "field" },
+        h("label", { for: feedbackId, text: `Feedback for ${author(post)}` }),
+        feedback,
+        h("p", { id: hintId, class: "hint", text: "Optional when you approve; needed when you ask for changes or reject." })),
+      error,
+      h("div", { class: "actions decision-buttons", role: "group", "aria-label": `Decision on the post by ${author(post)}` }, buttons),
+    );
+  const li = h(
+    "li",
+    { class: "card queue-item", "aria-labelledby": headingId },
+    h("h3", { id: headingId, tabindex: "-1" }, `Post by ${author(post)}`),
+    h("p", { class: "meta" }, `${post.channelName || post.channel} · revision ${post.revision} · waiting since `, timeEl(waitingSince(post))),
+    h("blockquote", { class: "post-preview user-text", text: post.text || "" }),
+    post.note ? h("div", { class: "note-box" }, h("h4", { text: "Their note for you" }), h("p", { class: "user-text", text: post.note })) : null,
+    post.revision > 1 && post.revisions && post.revisions.length > 1 && post.revisions[post.revisions.length - 2].feedback
+      ? h("p", { class: "hint" }, "Earlier feedback: ", h("span", { class: "user-text", text: post.revisions[post.revisions.length - 2].feedback.feedback || decisionLabel(post.revisions[post.revisions.length - 2].feedback.decision) }))
+      : null,
+    form,
+  );
+  if (own) return li;
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const decision = event.submitter && event.submitter.value;
+    if (!DONE[decision]) return;
+    const text = feedback.value.trim();
+    if (decision !== "approve" && !text) {
+      showError(error, `Write some feedback so ${author(post)} knows ${decision === "reject" ? "why it was rejected" : "what to change"}.`);
+      feedback.setAttribute("aria-invalid", "true");
+      feedback.focus();
+      return;
+    }
+    feedback.removeAttribute("aria-invalid");
+    showError(error, null);
+    for (const b of buttons) b.disabled = true;
+    try {
+      await api(`/posts/${encodeURIComponent(id)}/decision`, { method: "POST", body: { decision, feedback: text, revision: post.revision } });
+      settle(li, `${DONE[decision]}`, "success");
+      announce(`Post by ${author(post)}: ${DONE[decision]}`);
+    } catch (e) {
+      for (const b of buttons) b.disabled = false;
+      if (e.status === 401) return;
+      if (e.status === 409) {
+        settle(li, await alreadyDecided(post, e.message), "notice");
+      } else {
+        showError(error, e.message);
+      }
+    }
+  });
+  return li;
+}
+
+/** Replace the item's form with `message`, then let it leave the queue after a moment. */
+function settle(li, message, kind) {
+  const form = li.querySelector("form");
+  const note = h("p", { class: kind, role: "status", text: message });
+  if (form) form.replaceWith(note);
+  li.classList.add("settled");
+  li.dataset.settled = "1";
+}
+
+async function load() {
+  let items = [];
+  let cursor = null;
+  let pages = 0;
+  do {
+    const page = await api(`/posts?status=pending_review${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    items = items.concat(page.items || []);
+    cursor = page.cursor || null;
+    pages += 1;
+  } while (cursor && pages < MAX_PAGES);
+  items = items.filter((post) => post.status === "pending_review");
+  items.sort((a, b) => String(waitingSince(a)).localeCompare(String(waitingSince(b))));
+  const list = $("queue");
+  // Decided items stay (with their outcome) until the next refresh.
+  const settled = [...list.children].filter((li) => li.dataset.settled).map((li) => li.dataset.key);
+  for (const key of settled) list.querySelector(`[data-key="${CSS.escape(key)}"]`).remove();
+  reconcile(list, items, (post) => `${post.id}#${post.revision}`, entry);
+  $("queue-empty").hidden = items.length > 0;
+  $("queue-order").textContent = cursor
+    ? `Showing the newest ${items.length} waiting posts, oldest of those first; more are waiting than this page shows.`
+    : "Oldest first: the post that has waited longest is at the top.";
+}
+
+async function loadGuidelines() {
+  try {
+    const guidelines = await api("/guidelines");
+    if (guidelines.markdown && guidelines.markdown.trim()) renderMarkdownInto($("guidelines"), guidelines.markdown);
+    else replace($("guidelines"), h("p", { class: "muted", text: "No guidelines have been written yet." }));
+  } catch (e) {
+    if (e.status !== 401) replace($("guidelines"), h("p", { class: "error", text: `The guidelines could not be loaded: ${e.message}` }));
+  }
+}
+
+async function refresh() {
+  showError($("queue-error"), null);
+  try {
+    await load();
+  } catch (e) {
+    if (e.status !== 401) showError($("queue-error"), e.message);
+  }
+}
+
+async function start() {
+  const me = await startPage({ roles: ["reviewers", "admins"] });
+  if (!me) return;
+  state.me = me;
+  ready();
+  await Promise.all([refresh(), loadGuidelines()]);
+}
+
+$("queue-refresh").addEventListener("click", refresh);
+start();
