@@ -21,6 +21,7 @@ TABLES = {
     "users": "USERS_TABLE",
     "posts": "POSTS_TABLE",
     "org": "ORG_TABLE",
+    "audit": "AUDIT_TABLE",
 }
 # Logical secret names; each maps to an environment variable holding the secret's name or ARN.
 SECRETS = {
@@ -101,7 +102,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
     FunctionSpec(
         name="api",
         description="The authenticated HTTP API behind the console.",
-        tables={"users": WRITE, "posts": WRITE, "org": WRITE},
+        tables={"users": WRITE, "posts": WRITE, "org": WRITE, "audit": WRITE},
         states_actions=("StartExecution", "SendTaskSuccess", "SendTaskFailure"),
         cognito_actions=(
             "AdminCreateUser",
@@ -129,13 +130,15 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
             "PATCH /users/{email}",
             "GET /settings",
             "PUT /settings",
+            "GET /audit",
+            "GET /audit.csv",
             "GET /openapi.json",
         ),
     ),
     FunctionSpec(
         name="review_link",
         description="Shows and decides a post from a signed, expiring review link (no login).",
-        tables={"users": READ, "posts": WRITE, "org": READ},
+        tables={"users": READ, "posts": WRITE, "org": READ, "audit": WRITE},
         secrets=("link_key",),
         states_actions=("SendTaskSuccess",),
         routes=(
@@ -146,7 +149,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
     FunctionSpec(
         name="request_review",
         description="Stores the workflow's task token on the post and emails reviewers signed links.",
-        tables={"users": READ, "posts": WRITE, "org": READ},
+        tables={"users": READ, "posts": WRITE, "org": READ, "audit": WRITE},
         secrets=("link_key",),
         states_actions=("SendTaskSuccess",),
         sends_email=True,
@@ -155,7 +158,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
     FunctionSpec(
         name="publish",
         description="Publishes an approved revision to its channel, at most once.",
-        tables={"posts": WRITE, "org": READ},
+        tables={"posts": WRITE, "org": READ, "audit": WRITE},
         channel_secrets=READ,
         workflow_task=True,
         timeout_seconds=30,
@@ -163,7 +166,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
     FunctionSpec(
         name="notify",
         description="Moves a post to its final status where needed and emails the author (and admins).",
-        tables={"users": READ, "posts": WRITE, "org": READ},
+        tables={"users": READ, "posts": WRITE, "org": READ, "audit": WRITE},
         states_actions=("SendTaskSuccess",),
         sends_email=True,
         workflow_task=True,

@@ -8,7 +8,7 @@ from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import channel_admin, org, people, posts, schemas
+from understudy import audit, channel_admin, org, people, posts, schemas
 from understudy.auth import Caller, caller_from_claims
 from understudy.http import json_response, resolver
 from understudy.observability import logger, metrics
@@ -121,6 +121,29 @@ def invite_user(body: Annotated[schemas.NewUser, Body()]):
 def update_user(email: str, body: Annotated[schemas.UserChanges, Body()]) -> dict:
     return people.update(caller(), email, training_mode=body.training_mode, roles=body.roles,
                          name=body.name).as_json()
+
+
+AuditQuery = Annotated[str | None, Query()]
+
+
+@app.get("/audit")
+def list_audit(cursor: AuditQuery = None, user: AuditQuery = None, post: AuditQuery = None,
+               action: AuditQuery = None, start: Annotated[str | None, Query(alias="from")] = None,
+               end: Annotated[str | None, Query(alias="to")] = None) -> dict:
+    return page(audit.entries(caller(), user=user, post=post, action=action, start=start, end=end,
+                              cursor=cursor))
+
+
+@app.get("/audit.csv")
+def export_audit(user: AuditQuery = None, post: AuditQuery = None, action: AuditQuery = None,
+                 start: Annotated[str | None, Query(alias="from")] = None,
+                 end: Annotated[str | None, Query(alias="to")] = None):
+    body, truncated = audit.csv_export(caller(), user=user, post=post, action=action, start=start, end=end)
+    headers = {"Content-Disposition": f'attachment; filename="{audit.export_name()}"',
+               "Cache-Control": "no-store"}
+    if truncated:
+        headers["X-Understudy-Truncated"] = f"first {audit.EXPORT_LIMIT} rows only; narrow the dates"
+    return Response(status_code=200, content_type="text/csv; charset=utf-8", body=body, headers=headers)
 
 
 @app.get("/openapi.json")

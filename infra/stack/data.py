@@ -1,4 +1,4 @@
-"""DynamoDB: the three tables understudy.data's models describe, and Powertools' idempotency table.
+"""DynamoDB: the four tables understudy.data's models describe, and Powertools' idempotency table.
 
 Every table is on-demand, encrypted with the AWS-managed key, keeps point-in-time recovery, is
 protected against deletion and is retained when the stack is deleted (``make destroy`` keeps the data).
@@ -40,6 +40,11 @@ SCHEMAS: dict[str, TableSchema] = {
         Index("org-index", "org", "createdAt"),
     )),
     "org": TableSchema("org", "key"),
+    # Who did what, when: newest first by the "<at>#<id>" sort key; sparse indexes by actor and by post.
+    "audit": TableSchema("org", "sk", indexes=(
+        Index("user-index", "user", "sk"),
+        Index("post-index", "post", "sk"),
+    )),
     # Powertools idempotency's default layout (DynamoDBPersistenceLayer): key "id", TTL "expiration".
     "idempotency": TableSchema("id", ttl_attribute="expiration"),
 }

@@ -209,7 +209,7 @@ def test_email_is_sent_only_from_the_sender_address(synth):
 
 def test_tables_are_retained_recoverable_protected_encrypted_and_on_demand(synth):
     tables = synth.of_type("AWS::DynamoDB::Table")
-    assert len(tables) == 4
+    assert len(tables) == 5
     for name, table in tables.items():
         props = table["Properties"]
         assert table["DeletionPolicy"] == "Retain" and table["UpdateReplacePolicy"] == "Retain", name
@@ -247,7 +247,7 @@ def _model_schema(model) -> dict:
 def test_tables_match_the_pynamodb_models(synth):
     from understudy import data
 
-    models = {"users": data.UserItem, "posts": data.PostItem, "org": data.OrgItem}
+    models = {"users": data.UserItem, "posts": data.PostItem, "org": data.OrgItem, "audit": data.AuditItem}
     for table, model in models.items():
         resource = synth.resources[synth.logical_id(synth.stack.tables[table])]
         assert _schema(resource["Properties"]) == _model_schema(model), table

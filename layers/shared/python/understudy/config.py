@@ -12,6 +12,7 @@ class Config:
     users_table: str
     posts_table: str
     org_table: str
+    audit_table: str
     state_machine_arn: str
     link_key_secret: str
     console_url: str
@@ -33,6 +34,7 @@ def config() -> Config:
         users_table=env("USERS_TABLE", "understudy-users"),
         posts_table=env("POSTS_TABLE", "understudy-posts"),
         org_table=env("ORG_TABLE", "understudy-org"),
+        audit_table=env("AUDIT_TABLE", "understudy-audit"),
         state_machine_arn=env("STATE_MACHINE_ARN", ""),
         link_key_secret=env("LINK_KEY_SECRET", "understudy/link-key"),
         console_url=env("CONSOLE_URL", "http://127.0.0.1:8000").rstrip("/"),

@@ -6,6 +6,8 @@ Three tables (names from the environment):
   Every change is a read-modify-write guarded by a version number (optimistic locking), so two
   reviewers deciding at once cannot both win: the loser's write fails and the domain re-checks.
 - org: ``org`` + ``key``: the guidelines, the settings and one item per channel.
+- audit: ``org`` + ``sk`` (``<at>#<id>``), so a Query is newest first and a date range is a key
+  condition; sparse indexes by actor (``user-index``) and by post (``post-index``), same sort key.
 Lists are key or index queries, paged with an opaque cursor; nothing here scans.
 """
 
@@ -29,6 +31,7 @@ from pynamodb.models import Model
 from understudy.config import config
 from understudy.errors import BadInput
 from understudy.model import (
+    AuditEntry,
     Channel,
     Feedback,
     Guidelines,
@@ -124,7 +127,37 @@ class OrgItem(Model):
     updated_by = UnicodeAttribute(attr_name="updatedBy", default="")
 
 
-MODELS = (UserItem, PostItem, OrgItem)
+class _AuditIndex(GlobalSecondaryIndex):
+    class Meta:
+        projection = AllProjection()
+
+
+def _audit_index(name: str, hash_attr: str) -> _AuditIndex:
+    index = type(f"Audit{hash_attr.capitalize()}Index", (_AuditIndex,), {
+        "Meta": type("Meta", (), {"index_name": name, "projection": AllProjection()}),
+        hash_attr: UnicodeAttribute(hash_key=True),
+        "sk": UnicodeAttribute(range_key=True),
+    })
+    return index()
+
+
+class AuditItem(Model):
+    Meta = _meta(config().audit_table)
+    org = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)  # "<at>#<id>": sorts by time
+    id = UnicodeAttribute()
+    at = UnicodeAttribute()
+    action = UnicodeAttribute()
+    user = UnicodeAttribute()
+    post = UnicodeAttribute(null=True)
+    revision = NumberAttribute(null=True)
+    details = JSONAttribute(null=True)
+
+    by_user = _audit_index("user-index", "user")
+    by_post = _audit_index("post-index", "post")
+
+
+MODELS = (UserItem, PostItem, OrgItem, AuditItem)
 
 
 def create_tables() -> None:
@@ -354,3 +387,50 @@ def delete_channel(channel_id: str) -> bool:
             return False
         raise
     return True
+
+
+# --- audit ---------------------------------------------------------------------------------------
+
+def add_audit(entry: AuditEntry) -> None:
+    AuditItem(ORG, f"{entry.at}#{entry.id}", id=entry.id, at=entry.at, action=entry.action, user=entry.user,
+              post=entry.post, revision=entry.revision, details=entry.details or None).save()
+
+
+def _audit(item: AuditItem) -> AuditEntry:
+    return AuditEntry(id=item.id, at=item.at, action=item.action, user=item.user, post=item.post,
+                      revision=int(item.revision) if item.revision is not None else None,
+                      details=item.details or {})
+
+
+def list_audit(*, user: str | None = None, post: str | None = None, action: str | None = None,
+               after: str | None = None, before: str | None = None, cursor: str | None = None,
+               limit: int = PAGE_SIZE) -> Page[AuditEntry]:
+    """Newest first. By post or by actor through their index, else the organisation's partition; the
+    date range (sort-key bounds, ``after <= sk < before``) is a key condition, the other filters are
+    filter expressions. A filtered page may hold fewer than ``limit`` entries and still have a cursor."""
+    sk = AuditItem.sk
+    if after and before:
+        key = sk.between(after, before)
+    elif after:
+        key = sk >= after
+    elif before:
+        key = sk <= before
+    else:
+        key = None
+    filters = []
+    if action:
+        filters.append(AuditItem.action == action)
+    if post:
+        index, hash_key = AuditItem.by_post, post
+        if user:
+            filters.append(AuditItem.user == user)
+    elif user:
+        index, hash_key = AuditItem.by_user, user
+    else:
+        index, hash_key = AuditItem, ORG
+    condition = None
+    for f in filters:
+        condition = f if condition is None else condition & f
+    results = index.query(hash_key, range_key_condition=key, filter_condition=condition,
+                          scan_index_forward=False, limit=limit, last_evaluated_key=decode_cursor(cursor))
+    return _page(results, _audit)

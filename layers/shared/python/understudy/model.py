@@ -200,6 +200,23 @@ class Guidelines:
 
 
 @dataclass
+class AuditEntry:
+    """One action: who (an email, or "workflow"), when, on which post and revision, with details."""
+
+    id: str
+    at: str
+    action: str
+    user: str
+    post: str | None = None
+    revision: int | None = None
+    details: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "at": self.at, "action": self.action, "user": self.user, "post": self.post,
+                "revision": self.revision, "details": self.details}
+
+
+@dataclass
 class Page(Generic[T]):
     items: list[T]
     cursor: str | None

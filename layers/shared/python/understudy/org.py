@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from understudy import data
+from understudy import audit, data
 from understudy.auth import Caller
 from understudy.errors import BadInput
 from understudy.model import Channel, Guidelines, Settings, now_iso
@@ -29,6 +29,7 @@ def set_guidelines(caller: Caller, markdown: str) -> Guidelines:
         raise BadInput(f"The guidelines are limited to {GUIDELINES_LIMIT} characters (one page).")
     saved = Guidelines(markdown=markdown, updated_at=now_iso(), updated_by=caller.email)
     data.put_guidelines(saved)
+    audit.record(audit.Action.GUIDELINES_CHANGED, caller.email, characters=len(markdown))
     return saved
 
 
@@ -50,6 +51,7 @@ def set_settings(caller: Caller, review_timeout_seconds: int, revision_timeout_s
     saved = Settings(review_timeout_seconds=review_timeout_seconds,
                      revision_timeout_seconds=revision_timeout_seconds, sender_email=sender_email)
     data.put_settings(saved, by=caller.email, at=now_iso())
+    audit.record(audit.Action.SETTINGS_CHANGED, caller.email, **saved.as_json())
     return saved
 
 

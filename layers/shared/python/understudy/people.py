@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from understudy import data, directory
+from understudy import audit, data, directory
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, NotFound
 from understudy.model import GROUPS, Page, User
@@ -58,6 +58,7 @@ def update(caller: Caller, email: str, *, training_mode: bool | None = None,
     user = data.get_user(email.strip().lower())
     if user is None:
         raise NotFound(f"There is nobody called {email!r}.")
+    before = (user.roles, user.training_mode)
     if roles is not None:
         new_roles = _roles(roles)
         if user.email == caller.email and "admins" in user.roles and "admins" not in new_roles:
@@ -69,4 +70,11 @@ def update(caller: Caller, email: str, *, training_mode: bool | None = None,
         directory.set_name(user.email, user.name)
     if training_mode is not None:
         user.training_mode = training_mode
-    return data.save_user(user)
+    data.save_user(user)
+    if user.roles != before[0]:
+        audit.record(audit.Action.ROLES_CHANGED, caller.email, person=user.email,
+                     before=",".join(sorted(before[0])), after=",".join(sorted(user.roles)))
+    if user.training_mode != before[1]:
+        audit.record(audit.Action.TRAINING_MODE_CHANGED, caller.email, person=user.email,
+                     trainingMode=user.training_mode)
+    return user

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from understudy import data, text, workflow
+from understudy import audit, data, text, workflow
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, Forbidden, NotFound, NotPublishable, TransientError
 from understudy.model import (
@@ -84,6 +84,8 @@ def submit(caller: Caller, channel_id: str, body: str, note: str | None) -> Post
         created_at=at, updated_at=at,
     )
     data.create_post(post)
+    audit.record(audit.Action.SUBMITTED, caller.email, post=post.id, revision=1, channel=channel_id,
+                 review=in_training)
     try:
         workflow.start(post, data.get_settings())
     except Exception as exc:
@@ -129,6 +131,7 @@ def revise(caller: Caller, post_id: str, body: str, note: str | None) -> Post:
         return token
 
     post, token = _change(post_id, apply)
+    audit.record(audit.Action.REVISED, caller.email, post=post.id, revision=post.revision)
     if token:
         workflow.resume(token, "revised", revision=post.revision)
     return post
@@ -144,6 +147,7 @@ def withdraw(caller: Caller, post_id: str) -> Post:
         return token
 
     post, token = _change(post_id, apply)
+    audit.record(audit.Action.WITHDRAWN, caller.email, post=post.id, revision=post.revision)
     if token:
         workflow.resume(token, "withdrawn")
     return post
@@ -176,6 +180,8 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
         return token
 
     post, token = _change(post_id, apply)
+    audit.record(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision, decision=decision.value,
+                 via=via, feedback=feedback or None)
     # No token yet means request_review has not stored it: it will find the decision and resume itself.
     if token:
         workflow.resume(token, decision.value, revision=post.revision)
@@ -222,7 +228,11 @@ def expire(post_id: str) -> tuple[Post, bool]:
             return True
         return False
 
-    return _change(post_id, apply)
+    post, expired = _change(post_id, apply)
+    if expired:
+        audit.record(audit.Action.EXPIRED, WORKFLOW, post=post.id, revision=post.revision,
+                     waiting_for="revision" if post.history[-2].status == Status.CHANGES_REQUESTED else "review")
+    return post, expired
 
 
 class Claim(StrEnum):
@@ -277,15 +287,19 @@ def hold_for_check(post_id: str) -> None:
 
 
 def mark_published(post_id: str, revision: int, url: str, published_id: str | None = None) -> Post:
-    def apply(post: Post) -> None:
+    def apply(post: Post) -> bool:
         if post.status == Status.PUBLISHED and post.published_revision == revision:
-            return
+            return False
         if post.status != Status.PUBLISHING:
             raise NotPublishable(f"Post {post_id} is {post.status}, not waiting to be published.")
         post.published_url, post.published_revision, post.published_id = url, revision, published_id
         post.move_to(Status.PUBLISHED, WORKFLOW)
+        return True
 
-    return _change(post_id, apply)[0]
+    post, published = _change(post_id, apply)
+    if published:
+        audit.record(audit.Action.PUBLISHED, WORKFLOW, post=post.id, revision=revision, url=url)
+    return post
 
 
 def mark_failed(post_id: str, error: str) -> tuple[Post, bool]:
@@ -297,4 +311,7 @@ def mark_failed(post_id: str, error: str) -> tuple[Post, bool]:
         post.move_to(Status.FAILED, WORKFLOW, error)
         return True
 
-    return _change(post_id, apply)
+    post, failed = _change(post_id, apply)
+    if failed:
+        audit.record(audit.Action.FAILED, WORKFLOW, post=post.id, revision=post.revision, error=error)
+    return post, failed
