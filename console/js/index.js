@@ -178,6 +178,35 @@ function renderChannels(channels) {
   }
 }
 
+// ---- the draft, kept across a sign-in ---------------------------------------------------------
+
+const DRAFT_KEY = "understudy.draft";
+
+/** When the session ends, keep what the person was writing (this tab only) and empty the form. */
+function saveDraft() {
+  const draft = { email: state.me ? state.me.email : null, channel: $("compose-channel").value, text: $("compose-text").value, note: $("compose-note").value };
+  if (draft.email && (draft.text.trim() || draft.note.trim())) sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+  $("compose-text").value = "";
+  $("compose-note").value = "";
+}
+
+/** After sign-in, give the same person back what they were writing. */
+function restoreDraft(me) {
+  let draft = null;
+  try {
+    draft = JSON.parse(sessionStorage.getItem(DRAFT_KEY) || "null");
+  } catch {
+    draft = null;
+  }
+  sessionStorage.removeItem(DRAFT_KEY);
+  if (!draft || draft.email !== me.email) return;
+  $("compose-text").value = draft.text || "";
+  $("compose-note").value = draft.note || "";
+  if (draft.channel && state.channels.has(draft.channel)) $("compose-channel").value = draft.channel;
+  $("compose-text").dispatchEvent(new Event("input"));
+  $("compose-status").textContent = "Your draft is back: nothing was sent while you were signed out.";
+}
+
 function wireComposer() {
   const form = $("compose-form");
   const text = $("compose-text");
@@ -536,6 +565,7 @@ async function start() {
     state.me = me;
     renderHeader(me);
     renderChannels(Array.isArray(channels) ? channels : channels.items || []);
+    restoreDraft(me);
     $("training-line").hidden = !me.trainingMode;
     $("compose-submit").textContent = me.trainingMode ? "Submit for review" : "Publish";
     document.title = "Posts · Understudy";
@@ -552,6 +582,7 @@ const SESSION_ENDED = "Your session has ended. Sign in again to continue.";
 
 window.addEventListener("understudy:signin-needed", (event) => {
   event.preventDefault();
+  saveDraft();
   showSignIn(event.detail && event.detail.ended ? SESSION_ENDED : null);
 });
 

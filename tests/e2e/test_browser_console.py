@@ -11,7 +11,7 @@ import uuid
 
 import browser_support
 import pytest
-from browser_support import ADMIN, REVIEWER, TRAINEE, assert_accessible, screenshot
+from browser_support import ADMIN, AUTHOR, PASSWORD, REVIEWER, TRAINEE, assert_accessible, screenshot
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -307,4 +307,32 @@ def test_the_sign_in_outbox_and_review_link_pages_pass_axe(sandbox, open_page, w
     page.goto(f"{base}/outbox.html")
     expect(page.get_by_role("region", name=re.compile(r"^Local timeline"))).to_be_visible()
     assert_accessible(page)
+    watch.assert_quiet()
+
+
+def test_a_session_that_ends_while_writing_keeps_the_draft_through_sign_in(sandbox, open_page, watch):
+    base = sandbox.url
+    marker = uuid.uuid4().hex[:8]
+    page = open_page(sandbox.sign_in(AUTHOR))
+    page.goto(f"{base}/index.html")
+    composer = page.get_by_role("region", name="Write a post")
+    composer.get_by_label("Post", exact=True).fill(f"Draft {marker}")
+    composer.get_by_label("Note or question for the reviewer").fill(f"note {marker}")
+
+    # The token stops being accepted (a forged signature gets the API's 401, as an expired one does).
+    page.evaluate("""() => {
+        const key = 'understudy.idToken';
+        const t = sessionStorage.getItem(key);
+        sessionStorage.setItem(key, t.slice(0, -6) + (t.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA'));
+    }""")
+    composer.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("Your session has ended. Sign in again to continue.")).to_be_visible()
+    page.get_by_label("Email", exact=True).fill(AUTHOR)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(composer.get_by_label("Post", exact=True)).to_have_value(f"Draft {marker}")
+    expect(composer.get_by_label("Note or question for the reviewer")).to_have_value(f"note {marker}")
+    expect(page.get_by_text("Your draft is back")).to_be_visible()
+    assert not [p for p in sandbox.api(sandbox.sign_in(AUTHOR)).get("/posts", params={"mine": "true"}).json()["items"]
+                if marker in p["text"]]
     watch.assert_quiet()
