@@ -14,6 +14,7 @@ export const PAGES = [
   { href: "guidelines.html", label: "Guidelines" },
   { href: "channels.html", label: "Channels", roles: ["admins"] },
   { href: "settings.html", label: "Settings", roles: ["admins"] },
+  { href: "audit.html", label: "Audit", roles: ["admins"] },
   { href: "outbox.html", label: "Outbox", title: "The sandbox's outbox and local timeline", probe: "/_local/outbox" },
 ];
 
