@@ -102,8 +102,7 @@ def get_settings() -> dict:
 
 @app.put("/settings")
 def put_settings(body: Annotated[schemas.SettingsBody, Body()]) -> dict:
-    return org.set_settings(caller(), body.review_timeout_seconds, body.revision_timeout_seconds,
-                            body.sender_email).as_json()
+    return org.set_settings(caller(), **body.model_dump(exclude_none=True)).as_json()
 
 
 @app.get("/users")

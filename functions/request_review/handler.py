@@ -10,4 +10,5 @@ from understudy.observability import logger, metrics
 @logger.inject_lambda_context(correlation_id_path="postId")
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    return notifications.request_review(event["postId"], event["taskToken"])
+    return notifications.request_review(event["postId"], event["taskToken"], event.get("phase", "request"),
+                                        event.get("expireAfter"))

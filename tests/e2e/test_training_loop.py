@@ -165,7 +165,8 @@ def test_admin_switches_training_off_and_the_trainee_posts_go_live(sandbox, peop
 def test_a_review_nobody_decides_expires_and_the_author_is_told(sandbox, people, words):
     admin = people[ADMIN]
     before = admin.get("/settings").json()
-    admin.put("/settings", json={**before, "reviewTimeoutSeconds": 2}).raise_for_status()
+    admin.put("/settings", json={**before, "remindAfterSeconds": 1, "escalateAfterSeconds": 2,
+                                 "expireAfterSeconds": 3}).raise_for_status()
     try:
         post = submit(people[TRAINEE], f"{words} nobody looked")
     finally:

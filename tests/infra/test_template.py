@@ -60,7 +60,7 @@ def test_each_wait_state_waits_for_a_task_token_and_times_out(state_machine):
     definition = json.loads(state_machine["DefinitionString"])
     waits = {name: state for name, state in definition["States"].items()
              if state.get("Resource", "").endswith(".waitForTaskToken")}
-    assert set(waits) == {"AwaitReview", "AwaitRevision"}
+    assert set(waits) == {"AwaitReview", "Remind", "Escalate", "AwaitRevision"}
     for name, state in waits.items():
         assert "TimeoutSecondsPath" in state or "TimeoutSeconds" in state, name
         assert any("States.Timeout" in catch["ErrorEquals"] for catch in state["Catch"]), name

@@ -69,13 +69,13 @@ def test_guidelines_everyone_reads_admins_write(aws, api):
 def test_settings_are_validated_and_bad_values_change_nothing(aws, api):
     before = api("GET", "/settings", who=ADMIN).body
     bad = api("PUT", "/settings", who=ADMIN,
-              body={"reviewTimeoutSeconds": 0, "revisionTimeoutSeconds": 60, "senderEmail": ""})
+              body={"expireAfterSeconds": 0, "revisionExpireAfterSeconds": 60, "senderEmail": ""})
     good = api("PUT", "/settings", who=ADMIN,
-               body={"reviewTimeoutSeconds": 3600, "revisionTimeoutSeconds": 7200,
+               body={"expireAfterSeconds": 7 * 24 * 3600, "revisionExpireAfterSeconds": 7200,
                      "senderEmail": "social@example.org"})
 
-    assert before["reviewTimeoutSeconds"] == 7 * 24 * 3600
-    assert bad.status == 400 and "review timeout" in bad.message
+    assert before["expireAfterSeconds"] == 7 * 24 * 3600
+    assert bad.status == 400 and "Expire after" in bad.message
     assert good.status == 200
     assert api("GET", "/settings", who=ADMIN).body["senderEmail"] == "social@example.org"
     assert api("GET", "/settings").status == 403

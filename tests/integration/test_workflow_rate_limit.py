@@ -20,7 +20,8 @@ from moto.core import DEFAULT_ACCOUNT_ID
 from infra.functions import FUNCTIONS, WORKFLOW_FILE
 
 REGION = "us-east-1"
-START = {"postId": "p1", "review": False, "timeouts": {"review": 60, "revision": 60}}
+START = {"postId": "p1", "review": False,
+         "timeouts": {"remind": 60, "escalate": 60, "expire": 60, "total": 180, "revision": 60}}
 
 
 def _iso(moment: datetime) -> str:

@@ -28,13 +28,35 @@ def test_every_state_is_reachable_and_every_transition_exists():
     assert seen == set(STATES)
 
 
-def test_waits_use_task_tokens_with_timeouts_from_settings_and_expire_on_timeout():
+def test_waits_use_task_tokens_with_timeouts_from_settings_and_end_in_expire():
     waits = {n: s for n, s in STATES.items() if s.get("Resource", "").endswith(".waitForTaskToken")}
-    assert set(waits) == {"AwaitReview", "AwaitRevision"}
+    assert set(waits) == {"AwaitReview", "Remind", "Escalate", "AwaitRevision"}
     for state in waits.values():
         assert state["TimeoutSecondsPath"].startswith("$.timeouts.")
         assert state["Parameters"]["Payload"]["taskToken.$"] == "$$.Task.Token"
-        assert any(c["ErrorEquals"] == ["States.Timeout"] and c["Next"] == "Expire" for c in state["Catch"])
+    timeout_next = {name: next(c["Next"] for c in state["Catch"] if c["ErrorEquals"] == ["States.Timeout"])
+                    for name, state in waits.items()}
+    assert timeout_next == {"AwaitReview": "Remind", "Remind": "Escalate", "Escalate": "Expire",
+                            "AwaitRevision": "Expire"}
+
+
+def test_the_review_wait_runs_in_three_phases_each_a_new_task_whose_decision_goes_the_same_way():
+    phases = {"AwaitReview": ("request", "$.timeouts.remind"), "Remind": ("remind", "$.timeouts.escalate"),
+              "Escalate": ("escalate", "$.timeouts.expire")}
+    for name, (phase, timeout) in phases.items():
+        state = STATES[name]
+        assert state["Parameters"]["Payload"]["phase"] == phase and state["TimeoutSecondsPath"] == timeout
+        assert state["Parameters"]["Payload"]["expireAfter.$"] == "$.timeouts.total"
+        assert state["Next"] == "Decision" and state["ResultPath"] == "$.wait"
+
+
+def test_phase_timeouts_add_up_to_the_settings():
+    from understudy.model import Settings
+    from understudy.workflow import timeouts
+
+    found = timeouts(Settings(remind_after_seconds=2, escalate_after_seconds=5, expire_after_seconds=9,
+                              revision_expire_after_seconds=7))
+    assert found == {"remind": 2, "escalate": 3, "expire": 4, "total": 9, "revision": 7}
 
 
 def test_substitutions_name_only_workflow_task_functions():

@@ -335,7 +335,7 @@ def put_guidelines(guidelines: Guidelines) -> None:
 
 def get_settings() -> Settings:
     item = _get_org("settings")
-    return Settings(**item.value) if item else Settings()
+    return Settings.from_stored(item.value) if item else Settings()
 
 
 def put_settings(settings: Settings, by: str, at: str) -> None:

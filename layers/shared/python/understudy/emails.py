@@ -78,6 +78,35 @@ def review_request(post: Post, reviewer: str, channel_name: str, links: dict[str
                          "mode for your organisation's social media accounts.")
 
 
+def waited(seconds: int) -> str:
+    """A wait in words: "2 days", "5 hours", "3 minutes", "4 seconds"."""
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            count = round(seconds / size)
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{seconds} second{'s' if seconds != 1 else ''}"
+
+
+def reminder(post: Post, reviewer: str, channel_name: str, links: dict[str, str], guidelines: list[str],
+             expires: int, waited_seconds: int) -> Email:
+    author = post.author_name or post.author
+    return render("reminder", [reviewer], f"Reminder: a post by {author} is waiting for your review",
+                  post=post, channel_name=channel_name, links=links, guidelines=guidelines,
+                  expires=_when(expires), waited=waited(waited_seconds),
+                  reason="You got this reminder because you are a reviewer of this post in Understudy and "
+                         "nobody has decided it yet. It is sent once; after that the admins are asked.")
+
+
+def escalation(post: Post, admin: str, channel_name: str, links: dict[str, str], guidelines: list[str],
+               expires: int, waited_seconds: int) -> Email:
+    author = post.author_name or post.author
+    return render("escalation", [admin], f"Escalated: a post by {author} is waiting for a decision",
+                  post=post, channel_name=channel_name, links=links, guidelines=guidelines,
+                  expires=_when(expires), waited=waited(waited_seconds),
+                  reason="You got this email because you are an admin in Understudy and this post's reviewers "
+                         "have not decided it in time. Change the timings under Settings.")
+
+
 # What the author is told at each end of the workflow: (subject, headline, next step).
 OUTCOMES = {
     "published": ("Your post is live", "Your post was approved and published",

@@ -177,15 +177,44 @@ class Channel:
         return {"id": self.id, "name": self.name, "kind": self.kind, "handle": self.handle}
 
 
+DAY = 24 * 3600
+
+
 @dataclass
 class Settings:
-    review_timeout_seconds: int = 7 * 24 * 3600
-    revision_timeout_seconds: int = 14 * 24 * 3600
+    """The review timings, in seconds from the moment a revision is submitted for review (or, for
+    ``revision_expire_after_seconds``, from the moment changes were asked for)."""
+
+    remind_after_seconds: int = DAY
+    escalate_after_seconds: int = 2 * DAY
+    expire_after_seconds: int = 7 * DAY
+    revision_expire_after_seconds: int = 14 * DAY
     sender_email: str = ""
 
+    @classmethod
+    def from_stored(cls, value: dict) -> Settings:
+        """Stored settings, including those written before reminders existed (reviewTimeoutSeconds and
+        revisionTimeoutSeconds became the expiry times); a stored value that breaks the order of
+        remind < escalate < expire pulls the others in rather than failing."""
+        value = dict(value)
+        if "review_timeout_seconds" in value:
+            value.setdefault("expire_after_seconds", value.pop("review_timeout_seconds"))
+        if "revision_timeout_seconds" in value:
+            value.setdefault("revision_expire_after_seconds", value.pop("revision_timeout_seconds"))
+        settings = cls(**{k: v for k, v in value.items() if k in cls.__dataclass_fields__})
+        s = settings
+        if not 1 <= s.remind_after_seconds < s.escalate_after_seconds < s.expire_after_seconds:
+            s.expire_after_seconds = max(s.expire_after_seconds, 3)
+            s.remind_after_seconds = max(1, s.expire_after_seconds // 7)
+            s.escalate_after_seconds = min(max(s.remind_after_seconds + 1, 2 * s.expire_after_seconds // 7),
+                                           s.expire_after_seconds - 1)
+        return settings
+
     def as_json(self) -> dict:
-        return {"reviewTimeoutSeconds": self.review_timeout_seconds,
-                "revisionTimeoutSeconds": self.revision_timeout_seconds,
+        return {"remindAfterSeconds": self.remind_after_seconds,
+                "escalateAfterSeconds": self.escalate_after_seconds,
+                "expireAfterSeconds": self.expire_after_seconds,
+                "revisionExpireAfterSeconds": self.revision_expire_after_seconds,
                 "senderEmail": self.sender_email}
 
 

@@ -7,7 +7,7 @@ import json
 import time
 from datetime import UTC, datetime
 
-from understudy import channels, data, emails, links, org, posts
+from understudy import audit, channels, data, emails, links, org, posts
 from understudy.config import config
 from understudy.errors import (
     ChannelUnavailable,
@@ -39,22 +39,50 @@ def review_links(post: Post, reviewer: str, expires: int, keys: dict) -> dict[st
     return {d.value: f"{base}&decision={d.value}" for d in Decision}
 
 
-def request_review(post_id: str, task_token: str) -> dict:
+def admins_for(post: Post) -> list[str]:
+    """Every admin but the author: who an escalated review goes to."""
+    return sorted(u.email for u in data.users_in_role(ADMINS) if u.email != post.author)
+
+
+def _epoch(iso: str) -> int:
+    return int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp())
+
+
+def request_review(post_id: str, task_token: str, phase: str = "request", expire_after: int | None = None) -> dict:
+    """One phase of the review wait: store its task token on the post, then email.
+
+    ``request``: each reviewer gets signed links; ``remind``: the same people are reminded (with links
+    again); ``escalate``: each admin gets their own links. Every link expires with the review: the
+    revision's submission time plus ``expire_after`` (the execution's expiry), so links sent in any
+    phase work until the review expires.
+    """
     post, waiting = posts.await_review(post_id, task_token)
     if not waiting:
         return {"waiting": False, "status": post.status.value}
-    settings = data.get_settings()
-    expires = int(time.time()) + settings.review_timeout_seconds
+    if expire_after is None:
+        expire_after = data.get_settings().expire_after_seconds
+    submitted = _epoch(post.current.submitted_at)
+    expires, waited = submitted + int(expire_after), max(0, int(time.time()) - submitted)
     keys = links._keys()
     guidelines = org.guideline_items(org.guidelines().markdown)[:5]
     name, mail_from = posts.channel_name(post.channel), sender()
-    reviewers = reviewers_for(post)
-    if not reviewers:
-        logger.warning("Nobody can review this post", extra={"post_id": post.id})
-    for reviewer in reviewers:
-        emails.send(emails.review_request(post, reviewer, name, review_links(post, reviewer, expires, keys),
-                                          guidelines, expires), mail_from)
-    return {"waiting": True, "reviewers": len(reviewers)}
+    people = admins_for(post) if phase == "escalate" else reviewers_for(post)
+    if not people:
+        logger.warning("Nobody can review this post", extra={"post_id": post.id, "phase": phase})
+    for person in people:
+        signed = review_links(post, person, expires, keys)
+        if phase == "remind":
+            mail = emails.reminder(post, person, name, signed, guidelines, expires, waited)
+        elif phase == "escalate":
+            mail = emails.escalation(post, person, name, signed, guidelines, expires, waited)
+        else:
+            mail = emails.review_request(post, person, name, signed, guidelines, expires)
+        emails.send(mail, mail_from)
+    if phase in ("remind", "escalate"):
+        action = audit.Action.REMINDED if phase == "remind" else audit.Action.ESCALATED
+        audit.record(action, posts.WORKFLOW, post=post.id, revision=post.revision, to=",".join(people),
+                     waitedSeconds=waited)
+    return {"waiting": True, "reviewers": len(people)}
 
 
 def _published(url: str | None) -> dict:

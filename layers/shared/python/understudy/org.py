@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from understudy import audit, data
 from understudy.auth import Caller
@@ -38,18 +39,34 @@ def settings(caller: Caller) -> Settings:
     return data.get_settings()
 
 
-def set_settings(caller: Caller, review_timeout_seconds: int, revision_timeout_seconds: int,
-                 sender_email: str) -> Settings:
+# How each timing is named in messages (the console finds the field a message is about by these words).
+TIMING_LABELS = {
+    "remind_after_seconds": "Remind after",
+    "escalate_after_seconds": "Escalate after",
+    "expire_after_seconds": "Expire after",
+    "revision_expire_after_seconds": "The time before a revision expires",
+}
+
+
+def set_settings(caller: Caller, **changes) -> Settings:
+    """Change some settings (those not given keep their values); all are checked before any is saved."""
     caller.require_admin()
-    for label, value in (("review timeout", review_timeout_seconds),
-                         ("revision timeout", revision_timeout_seconds)):
-        if not 1 <= value <= YEAR:
-            raise BadInput(f"The {label} must be between 1 second and a year; got {value}.")
-    sender_email = sender_email.strip()
+    current = data.get_settings()
+    values = {**asdict(current), **changes}
+    for name, label in TIMING_LABELS.items():
+        value = values[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= YEAR:
+            raise BadInput(f"{label} must be a whole number of seconds between 1 and a year ({YEAR}); "
+                           f"got {value}.")
+    remind, escalate, expire = (values["remind_after_seconds"], values["escalate_after_seconds"],
+                                values["expire_after_seconds"])
+    if not remind < escalate < expire:
+        raise BadInput(f"Remind after ({remind} s) must come before escalate after ({escalate} s), which must "
+                       f"come before expire after ({expire} s).")
+    sender_email = (values["sender_email"] or "").strip()
     if sender_email and "@" not in sender_email:
         raise BadInput(f"{sender_email!r} is not an email address.")
-    saved = Settings(review_timeout_seconds=review_timeout_seconds,
-                     revision_timeout_seconds=revision_timeout_seconds, sender_email=sender_email)
+    saved = Settings(**{**values, "sender_email": sender_email})
     data.put_settings(saved, by=caller.email, at=now_iso())
     audit.record(audit.Action.SETTINGS_CHANGED, caller.email, **saved.as_json())
     return saved

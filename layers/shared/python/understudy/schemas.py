@@ -50,9 +50,18 @@ class GuidelinesBody(_Body):
 
 
 class SettingsBody(_Body):
-    review_timeout_seconds: int = Field(alias="reviewTimeoutSeconds")
-    revision_timeout_seconds: int = Field(alias="revisionTimeoutSeconds")
-    sender_email: str = Field(default="", alias="senderEmail", max_length=254)
+    """Every field is optional: what is left out keeps its current value."""
+
+    remind_after_seconds: int | None = Field(default=None, alias="remindAfterSeconds",
+                                             description="Reviewers are reminded after this long.")
+    escalate_after_seconds: int | None = Field(default=None, alias="escalateAfterSeconds",
+                                               description="The admins are asked to decide after this long.")
+    expire_after_seconds: int | None = Field(default=None, alias="expireAfterSeconds",
+                                             description="The post expires and its author is told after this long.")
+    revision_expire_after_seconds: int | None = Field(
+        default=None, alias="revisionExpireAfterSeconds",
+        description="A post waiting for its author's changes expires after this long.")
+    sender_email: str | None = Field(default=None, alias="senderEmail", max_length=254)
 
 
 class NewChannel(_Body):

@@ -17,17 +17,23 @@ def _client():
     return boto3.client("stepfunctions", region_name=config().region)
 
 
+def timeouts(settings: Settings) -> dict:
+    """Each wait's timeout. A review waits in three phases, each a new task (a timed-out task's token
+    is dead): until the reminder, from the reminder to the escalation, and from there to expiry.
+    ``total`` is the whole review wait: the review links expire with it."""
+    return {"remind": settings.remind_after_seconds,
+            "escalate": settings.escalate_after_seconds - settings.remind_after_seconds,
+            "expire": settings.expire_after_seconds - settings.escalate_after_seconds,
+            "total": settings.expire_after_seconds,
+            "revision": settings.revision_expire_after_seconds}
+
+
 def start(post: Post, settings: Settings) -> None:
     """One execution per post, named after it; each wait's timeout comes from the settings."""
     _client().start_execution(
         stateMachineArn=config().state_machine_arn,
         name=post.id,
-        input=json.dumps({
-            "postId": post.id,
-            "review": post.review,
-            "timeouts": {"review": settings.review_timeout_seconds,
-                         "revision": settings.revision_timeout_seconds},
-        }),
+        input=json.dumps({"postId": post.id, "review": post.review, "timeouts": timeouts(settings)}),
     )
 
 
