@@ -127,9 +127,52 @@ function rolesCell(user) {
   );
 }
 
+/** Mentors (shown only when the API reports them): the list, and a small form to change it. */
 function mentorsCell(user) {
-  const mentors = Array.isArray(user.mentors) ? user.mentors : [];
-  return h("td", { "data-label": "Mentors", class: "email-cell", text: mentors.length ? mentors.join(", ") : "—" });
+  const list = () => (Array.isArray(user.mentors) && user.mentors.length ? user.mentors.join(", ") : "—");
+  const shown = h("span", { text: list() });
+  const error = h("p", { class: "error", role: "alert", hidden: true });
+  const slot = h("div", { class: "inline-slot" });
+  const change = h("button", { type: "button", class: "link-button", text: "Change", "aria-label": `Change mentors for ${displayName(user)}` });
+  change.addEventListener("click", () => {
+    showError(error, null);
+    change.hidden = true;
+    const id = nextId("mentors");
+    const input = h("input", { id, type: "text", autocomplete: "off", spellcheck: "false" });
+    input.value = (user.mentors || []).join(", ");
+    const save = h("button", { type: "submit", class: "primary small", text: "Save" });
+    const cancel = h("button", { type: "button", class: "secondary small", text: "Cancel" });
+    const close = () => {
+      slot.replaceChildren();
+      change.hidden = false;
+      change.focus();
+    };
+    cancel.addEventListener("click", close);
+    const form = h("form", { novalidate: true },
+      h("label", { for: id, text: `Mentors for ${displayName(user)} (emails, separated by commas)` }),
+      input,
+      h("div", { class: "actions" }, save, cancel));
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const mentors = input.value.split(/[,;\s]+/).map((m) => m.trim()).filter(Boolean);
+      save.disabled = true;
+      try {
+        const updated = await api(userPath(user.email), { method: "PATCH", body: { mentors } });
+        user.mentors = Array.isArray(updated.mentors) ? updated.mentors : mentors;
+        shown.textContent = list();
+        announce(`Mentors for ${displayName(user)}: ${list()}.`);
+        close();
+      } catch (e) {
+        save.disabled = false;
+        if (e.status !== 401) showError(error, e.message);
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+      }
+    });
+    slot.replaceChildren(form);
+    input.focus();
+  });
+  return h("td", { "data-label": "Mentors", class: "email-cell" }, shown, " ", change, slot, error);
 }
 
 function row(user) {

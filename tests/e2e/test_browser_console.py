@@ -6,6 +6,7 @@ shared state they change."""
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 
@@ -378,4 +379,51 @@ def test_admin_filters_the_audit_trail_and_downloads_the_same_selection_as_csv(s
     assert_accessible(page)
     page.set_viewport_size({"width": 375, "height": 800})
     screenshot(page, "33-audit-phone")
+    watch.assert_quiet()
+
+
+def test_mentors_column_appears_only_when_the_api_reports_mentors_and_changes_through_patch(
+        sandbox, open_page, watch):
+    """Mentors belong to another issue's API: here the sandbox's answers are given a ``mentors`` field in
+    the browser (Playwright routes) to check the page's side; without it the column stays hidden."""
+    base = sandbox.url
+    page = open_page(sandbox.sign_in(ADMIN))
+    page.goto(f"{base}/people.html")
+    expect(page.get_by_role("switch").first).to_be_visible()
+    if not any("mentors" in p for p in everyone(sandbox.api(sandbox.sign_in(ADMIN)))):
+        expect(page.get_by_role("columnheader", name="Mentors")).to_be_hidden()
+
+    sent: list[dict] = []
+
+    def with_mentors(route):
+        answer = route.fetch()
+        body = answer.json()
+        for item in body["items"]:
+            item.setdefault("mentors", ["reviewer@example.org"] if item["email"] == TRAINEE else [])
+        route.fulfill(response=answer, json=body)
+
+    def patch(route):
+        body = json.loads(route.request.post_data or "{}")
+        if "mentors" not in body:
+            route.continue_()
+            return
+        sent.append(body)
+        route.fulfill(status=200, json={"email": TRAINEE, "name": "Tom Trainee", "roles": [], "trainingMode": True,
+                                        "mentors": body["mentors"]})
+
+    page.route(re.compile(r".*/api/users(\?.*)?$"), with_mentors)
+    page.route(re.compile(r".*/api/users/[^/?]+$"), patch)
+    page.reload()
+    expect(page.get_by_role("columnheader", name="Mentors")).to_be_visible()
+    row = page.get_by_role("row").filter(has_text=TRAINEE)
+    expect(row.get_by_text("reviewer@example.org", exact=True)).to_be_visible()
+    row.get_by_role("button", name="Change mentors for Tom Trainee").click()
+    box = row.get_by_label("Mentors for Tom Trainee (emails, separated by commas)")
+    expect(box).to_be_focused()
+    box.fill("reviewer@example.org, admin@example.org")
+    row.get_by_role("button", name="Save").click()
+    expect(row.get_by_text("reviewer@example.org, admin@example.org", exact=True)).to_be_visible()
+    assert sent == [{"mentors": ["reviewer@example.org", "admin@example.org"]}]
+    assert_accessible(page)
+    screenshot(page, "34-people-mentors")
     watch.assert_quiet()
