@@ -427,3 +427,32 @@ def test_mentors_column_appears_only_when_the_api_reports_mentors_and_changes_th
     assert_accessible(page)
     screenshot(page, "34-people-mentors")
     watch.assert_quiet()
+
+
+def test_an_admin_invites_someone_with_the_keyboard_alone(sandbox, open_page, watch):
+    base = sandbox.url
+    marker = uuid.uuid4().hex[:8]
+    email = f"keys-{marker}@example.org"
+    page = open_page(sandbox.sign_in(ADMIN))
+    page.goto(f"{base}/people.html")
+    expect(page.get_by_role("region", name="Invite a person")).to_be_visible()
+
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Email", exact=True)).to_be_focused()
+    page.keyboard.type(email)
+    page.keyboard.press("Tab")
+    page.keyboard.type(f"Kim {marker}")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Reviewer", exact=True)).to_be_focused()
+    page.keyboard.press("Space")
+    for _ in range(3):  # past Admin and "Start in training mode" (left on) to the button
+        page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Send invitation")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#invite-status")).to_have_text(f"Invitation sent to {email}.")
+    created = person(sandbox.api(sandbox.sign_in(ADMIN)), email)
+    assert created and created["roles"] == ["reviewers"] and created["trainingMode"] is True
+    watch.assert_quiet()
