@@ -119,7 +119,7 @@ def invite_user(body: Annotated[schemas.NewUser, Body()]):
 @app.patch("/users/<email>")
 def update_user(email: str, body: Annotated[schemas.UserChanges, Body()]) -> dict:
     return people.update(caller(), email, training_mode=body.training_mode, roles=body.roles,
-                         name=body.name).as_json()
+                         name=body.name, mentors=body.mentors).as_json()
 
 
 AuditQuery = Annotated[str | None, Query()]

@@ -75,6 +75,7 @@ class UserItem(Model):
     roles = UnicodeSetAttribute(null=True)
     training_mode = BooleanAttribute(attr_name="trainingMode", default=True)
     created_at = UnicodeAttribute(attr_name="createdAt")
+    mentors = UnicodeSetAttribute(null=True)
 
 
 class _PostIndex(GlobalSecondaryIndex):
@@ -196,7 +197,8 @@ def _page(results, convert) -> Page:
 
 def _user(item: UserItem) -> User:
     return User(email=item.email, name=item.name, roles=frozenset(item.roles or ()),
-                training_mode=item.training_mode, created_at=item.created_at)
+                training_mode=item.training_mode, created_at=item.created_at,
+                mentors=frozenset(item.mentors or ()))
 
 
 def get_user(email: str) -> User | None:
@@ -208,7 +210,8 @@ def get_user(email: str) -> User | None:
 
 def save_user(user: User, *, new: bool = False) -> User:
     item = UserItem(ORG, user.email, name=user.name, roles=set(user.roles) or None,
-                    training_mode=user.training_mode, created_at=user.created_at)
+                    training_mode=user.training_mode, created_at=user.created_at,
+                    mentors=set(user.mentors) or None)
     try:
         item.save(condition=UserItem.email.does_not_exist() if new else None)
     except PutError as exc:

@@ -154,10 +154,13 @@ class User:
     roles: frozenset[str] = frozenset()
     training_mode: bool = True
     created_at: str = field(default_factory=now_iso)
+    # Reviewers (or admins) this person's posts go to first; every reviewer when empty.
+    mentors: frozenset[str] = frozenset()
 
     def as_json(self) -> dict:
         return {"email": self.email, "name": self.name, "roles": sorted(self.roles),
-                "trainingMode": self.training_mode, "createdAt": self.created_at}
+                "trainingMode": self.training_mode, "createdAt": self.created_at,
+                "mentors": sorted(self.mentors)}
 
 
 @dataclass

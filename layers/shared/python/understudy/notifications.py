@@ -25,7 +25,13 @@ def sender() -> str:
 
 
 def reviewers_for(post: Post) -> list[str]:
-    """Every reviewer but the author; the admins when there is no such reviewer."""
+    """The author's mentors who can still review; else every reviewer but the author; else the admins."""
+    author = data.get_user(post.author)
+    if author and author.mentors:
+        mentors = [data.get_user(address) for address in sorted(author.mentors - {post.author})]
+        found = [m.email for m in mentors if m and m.roles & {REVIEWERS, ADMINS}]
+        if found:
+            return found
     for role in (REVIEWERS, ADMINS):
         people = sorted(u.email for u in data.users_in_role(role) if u.email != post.author)
         if people:

@@ -52,13 +52,29 @@ def invite(caller: Caller, email: str, name: str | None, roles: list[str] | None
     return data.save_user(user, new=True)
 
 
+def _mentors(user: User, mentors: list[str]) -> frozenset[str]:
+    """Each mentor must be an existing reviewer or admin, and not the person themself."""
+    chosen = frozenset(m.strip().lower() for m in mentors)
+    if user.email in chosen:
+        raise BadInput(f"{user.email} cannot mentor themself.")
+    for address in sorted(chosen):
+        mentor = data.get_user(address)
+        if mentor is None:
+            raise BadInput(f"There is nobody called {address!r} to be a mentor.")
+        if not mentor.roles & GROUPS:
+            raise BadInput(f"{address} cannot be a mentor: only reviewers and admins review posts.")
+    return chosen
+
+
 def update(caller: Caller, email: str, *, training_mode: bool | None = None,
-           roles: list[str] | None = None, name: str | None = None) -> User:
+           roles: list[str] | None = None, name: str | None = None, mentors: list[str] | None = None) -> User:
     caller.require_admin()
     user = data.get_user(email.strip().lower())
     if user is None:
         raise NotFound(f"There is nobody called {email!r}.")
-    before = (user.roles, user.training_mode)
+    before = (user.roles, user.training_mode, user.mentors)
+    if mentors is not None:
+        user.mentors = _mentors(user, mentors)
     if roles is not None:
         new_roles = _roles(roles)
         if user.email == caller.email and "admins" in user.roles and "admins" not in new_roles:
@@ -74,6 +90,9 @@ def update(caller: Caller, email: str, *, training_mode: bool | None = None,
     if user.roles != before[0]:
         audit.record(audit.Action.ROLES_CHANGED, caller.email, person=user.email,
                      before=",".join(sorted(before[0])), after=",".join(sorted(user.roles)))
+    if user.mentors != before[2]:
+        audit.record(audit.Action.MENTORS_CHANGED, caller.email, person=user.email,
+                     before=",".join(sorted(before[2])), after=",".join(sorted(user.mentors)))
     if user.training_mode != before[1]:
         audit.record(audit.Action.TRAINING_MODE_CHANGED, caller.email, person=user.email,
                      trainingMode=user.training_mode)

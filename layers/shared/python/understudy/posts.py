@@ -188,10 +188,16 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
     return post
 
 
+DECIDED_AS = {"approve": "approved it", "request_changes": "asked for changes", "reject": "rejected it"}
+
+
 def already_decided(post: Post) -> str:
     feedback = post.current.feedback
     if feedback:
-        return f"This revision was already decided: {feedback.decision} by {feedback.reviewer} at {feedback.at}."
+        person = data.get_user(feedback.reviewer)
+        who = f"{person.name} ({feedback.reviewer})" if person and person.name else feedback.reviewer
+        return (f"This revision was already decided by {who} at {feedback.at}: "
+                f"{DECIDED_AS.get(feedback.decision, feedback.decision)}.")
     return f"This post is no longer waiting for review: it is {post.status}."
 
 

@@ -43,6 +43,8 @@ class UserChanges(_Body):
     training_mode: bool | None = Field(default=None, alias="trainingMode")
     roles: list[str] | None = None
     name: str | None = Field(default=None, max_length=100)
+    mentors: list[str] | None = Field(default=None, max_length=20,
+                                      description="Reviewers or admins this person's posts go to first; [] for all.")
 
 
 class GuidelinesBody(_Body):
