@@ -185,3 +185,44 @@ def test_openapi_document_describes_the_routes(aws, api):
 def test_unknown_route_is_404_json(aws, api):
     answer = api("GET", "/nothing-here")
     assert answer.status == 404 and answer.message
+
+
+def test_two_decisions_racing_on_the_same_revision_exactly_one_wins(aws, api):
+    """Threads in one process, both past their reads before either writes: the versioned write lets one win."""
+    import threading
+
+    from understudy import data, posts
+    from understudy.errors import Conflict
+
+    post = submit(api)
+    reads = threading.Barrier(2)
+    real_save = data.save_post
+
+    def save_after_both_read(p):
+        reads.wait(timeout=10)  # each attempt's read has happened; now both write
+        return real_save(p)
+
+    outcomes: dict[str, object] = {}
+
+    def decide(who, decision):
+        try:
+            outcomes[who] = posts.decide(who, post["id"], decision, "why not")
+        except Conflict as conflict:
+            outcomes[who] = conflict
+
+    data.save_post = save_after_both_read
+    try:
+        threads = [threading.Thread(target=decide, args=(REVIEWER, "approve")),
+                   threading.Thread(target=decide, args=(ADMIN, "reject"))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+    finally:
+        data.save_post = real_save
+
+    winners = [who for who, outcome in outcomes.items() if not isinstance(outcome, Conflict)]
+    assert len(winners) == 1 and len(outcomes) == 2
+    stored = api("GET", f"/posts/{post['id']}").body
+    assert stored["feedback"]["reviewer"] == winners[0]
+    assert stored["status"] == ("publishing" if winners[0] == REVIEWER else "rejected")
