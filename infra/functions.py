@@ -128,6 +128,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
             "GET /users",
             "POST /users",
             "PATCH /users/{email}",
+            "GET /users/{email}/progress",
             "GET /settings",
             "PUT /settings",
             "GET /audit",

@@ -8,7 +8,7 @@ from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import audit, channel_admin, org, people, posts, schemas
+from understudy import audit, channel_admin, org, people, posts, progress, schemas
 from understudy.auth import Caller, caller_from_claims
 from understudy.http import json_response, resolver
 from understudy.observability import logger, metrics
@@ -120,6 +120,11 @@ def invite_user(body: Annotated[schemas.NewUser, Body()]):
 def update_user(email: str, body: Annotated[schemas.UserChanges, Body()]) -> dict:
     return people.update(caller(), email, training_mode=body.training_mode, roles=body.roles,
                          name=body.name, mentors=body.mentors).as_json()
+
+
+@app.get("/users/<email>/progress")
+def get_progress(email: str) -> dict:
+    return progress.of(caller(), email)
 
 
 AuditQuery = Annotated[str | None, Query()]

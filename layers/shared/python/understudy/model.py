@@ -193,6 +193,10 @@ class Settings:
     expire_after_seconds: int = 7 * DAY
     revision_expire_after_seconds: int = 14 * DAY
     sender_email: str = ""
+    # A trainee looks ready to graduate when, over their last ``ready_min_posts`` decided posts, at least
+    # ``ready_first_time_share`` were approved first time.
+    ready_min_posts: int = 10
+    ready_first_time_share: float = 0.8
 
     @classmethod
     def from_stored(cls, value: dict) -> Settings:
@@ -218,7 +222,9 @@ class Settings:
                 "escalateAfterSeconds": self.escalate_after_seconds,
                 "expireAfterSeconds": self.expire_after_seconds,
                 "revisionExpireAfterSeconds": self.revision_expire_after_seconds,
-                "senderEmail": self.sender_email}
+                "senderEmail": self.sender_email,
+                "readyMinPosts": self.ready_min_posts,
+                "readyFirstTimeShare": self.ready_first_time_share}
 
 
 @dataclass

@@ -66,6 +66,13 @@ def set_settings(caller: Caller, **changes) -> Settings:
     sender_email = (values["sender_email"] or "").strip()
     if sender_email and "@" not in sender_email:
         raise BadInput(f"{sender_email!r} is not an email address.")
+    min_posts = values["ready_min_posts"]
+    if isinstance(min_posts, bool) or not isinstance(min_posts, int) or not 1 <= min_posts <= 1000:
+        raise BadInput(f"Posts before judging readiness must be a whole number between 1 and 1000; got {min_posts}.")
+    share = values["ready_first_time_share"]
+    if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
+        raise BadInput(f"The share approved first time must be between 0 and 1 (0.8 is 80%); got {share}.")
+    values["ready_first_time_share"] = float(share)
     saved = Settings(**{**values, "sender_email": sender_email})
     data.put_settings(saved, by=caller.email, at=now_iso())
     audit.record(audit.Action.SETTINGS_CHANGED, caller.email, **saved.as_json())

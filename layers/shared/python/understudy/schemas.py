@@ -64,6 +64,12 @@ class SettingsBody(_Body):
         default=None, alias="revisionExpireAfterSeconds",
         description="A post waiting for its author's changes expires after this long.")
     sender_email: str | None = Field(default=None, alias="senderEmail", max_length=254)
+    ready_min_posts: int | None = Field(
+        default=None, alias="readyMinPosts",
+        description="Decided posts a trainee needs before the readiness hint judges them (1 to 1000).")
+    ready_first_time_share: float | None = Field(
+        default=None, alias="readyFirstTimeShare",
+        description="Share of those posts approved first time that suggests readiness (0 to 1).")
 
 
 class NewChannel(_Body):
