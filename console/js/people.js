@@ -9,7 +9,8 @@ import { getToken, signInPage } from "./session.js";
 import { ROLE_LABELS } from "./text.js";
 
 const $ = (id) => document.getElementById(id);
-const state = { cursor: null, mentors: false };
+const state = { cursor: null, mentors: false, progressFrom: null };
+const SVG = "http://www.w3.org/2000/svg";
 const ROLES = ["reviewers", "admins"];
 
 function userPath(email) {
@@ -27,6 +28,132 @@ function consequence(user, turnOn) {
     : `Posts by ${name} will go live without review.`;
 }
 
+// --- trainee progress -------------------------------------------------------------------------------
+
+function svg(tag, attrs = {}, text = null) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+  if (text !== null) node.textContent = String(text);
+  return node;
+}
+
+function percent(share) {
+  return share === null || share === undefined ? "—" : `${Math.round(share * 100)}%`;
+}
+
+function shortDate(iso) {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleDateString(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
+}
+
+/** A bar chart of the weeks (approved first time vs changes asked), built as inline SVG with DOM APIs. */
+function weeksChart(weeks, name) {
+  const titleId = nextId("chart-title");
+  const descId = nextId("chart-desc");
+  const width = 320;
+  const height = 160;
+  const base = 130;
+  const top = Math.max(1, ...weeks.map((w) => Math.max(w.approvedFirstTime, w.changesAsked)));
+  const slot = width / Math.max(1, weeks.length);
+  const barWidth = Math.max(4, slot / 2 - 4);
+  const summary = weeks.map((w) => `week of ${shortDate(w.weekStart)}: ${w.approvedFirstTime} approved first time, ${w.changesAsked} changes asked`).join("; ");
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", height, role: "img", "aria-labelledby": `${titleId} ${descId}`, class: "progress-chart", focusable: "false" });
+  chart.append(svg("title", { id: titleId }, `Last ${weeks.length} weeks for ${name}: approved first time and changes asked`));
+  chart.append(svg("desc", { id: descId }, summary ? `${summary}.` : "No weeks to show."));
+  chart.append(svg("line", { x1: 0, y1: base, x2: width, y2: base, stroke: "#6b7280", "stroke-width": 1 }));
+  weeks.forEach((week, i) => {
+    const x = i * slot + 2;
+    const bars = [
+      { value: week.approvedFirstTime, cls: "bar bar-approved", fill: "#1f7a4d", label: "approved first time" },
+      { value: week.changesAsked, cls: "bar bar-changes", fill: "#b45309", label: "changes asked" },
+    ];
+    bars.forEach((bar, j) => {
+      const barHeight = Math.round((bar.value / top) * (base - 10));
+      const rect = svg("rect", { class: bar.cls, x: x + j * (barWidth + 2), y: base - barHeight, width: barWidth, height: Math.max(barHeight, 0), fill: bar.fill });
+      rect.append(svg("title", {}, `Week of ${shortDate(week.weekStart)}: ${bar.value} ${bar.label}`));
+      chart.append(rect);
+    });
+    chart.append(svg("text", { x: x + barWidth, y: base + 16, "text-anchor": "middle", "font-size": 10, fill: "#374151", "aria-hidden": "true" }, shortDate(week.weekStart)));
+  });
+  return chart;
+}
+
+function duration(hours) {
+  if (hours === null || hours === undefined) return "—";
+  if (hours < 1) {
+    const minutes = Math.max(1, Math.round(hours * 60));
+    return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  }
+  if (hours < 48) return `${Math.round(hours * 10) / 10} hours`;
+  return `${Math.round((hours / 24) * 10) / 10} days`;
+}
+
+function showProgress(user, progress) {
+  const name = displayName(user);
+  $("progress-heading").textContent = `Progress: ${name}`;
+  const stat = (label, value) => [h("dt", { text: label }), h("dd", { text: value })];
+  const hours = progress.medianHoursToDecision;
+  const weeks = Array.isArray(progress.weeks) ? progress.weeks : [];
+  const top = Array.isArray(progress.topGuidelines) ? progress.topGuidelines : [];
+  $("progress-body").replaceChildren(
+    h("p", { class: progress.ready ? "progress-hint ready" : "progress-hint", id: "progress-hint", text: progress.hint || "" }),
+    h("dl", { class: "progress-stats" },
+      stat("Posts submitted", String(progress.postsSubmitted ?? 0)),
+      stat("Approved first time", `${progress.approvedFirstTime ?? 0} (${percent(progress.approvedFirstTimeShare)})`),
+      stat("Average rounds of changes", progress.averageRounds === null || progress.averageRounds === undefined ? "—" : String(progress.averageRounds)),
+      stat("Typical time to a decision", duration(hours))),
+    h("h3", { text: "Guideline items raised most often" }),
+    top.length
+      ? h("ol", { class: "progress-guidelines" }, top.map((g) => h("li", { text: `${g.item} (${g.count})` })))
+      : h("p", { class: "muted", text: "No guideline items raised yet." }),
+    h("h3", { text: `The last ${weeks.length} weeks` }),
+    h("p", { class: "legend" },
+      h("span", { class: "swatch swatch-approved", "aria-hidden": "true" }), " Approved first time ",
+      h("span", { class: "swatch swatch-changes", "aria-hidden": "true" }), " Changes asked"),
+    weeksChart(weeks, name),
+    h("p", { class: "visually-hidden", text: `Summary: ${weeks.map((w) => `week of ${shortDate(w.weekStart)}, ${w.approvedFirstTime} approved first time and ${w.changesAsked} changes asked`).join("; ")}.` }),
+  );
+}
+
+function markReady(user, progress) {
+  const cue = document.querySelector(`tr[data-email="${CSS.escape(user.email)}"] .ready-cue`);
+  if (cue) cue.hidden = !(progress && progress.ready && user.trainingMode);
+}
+
+async function openProgress(user, button) {
+  state.progressFrom = button;
+  const panel = $("progress");
+  showError($("progress-error"), null);
+  $("progress-heading").textContent = `Progress: ${displayName(user)}`;
+  $("progress-body").replaceChildren(h("p", { class: "muted", text: "Loading…" }));
+  panel.hidden = false;
+  $("progress-heading").focus();
+  try {
+    const progress = await api(`${userPath(user.email)}/progress`);
+    showProgress(user, progress);
+    markReady(user, progress);
+    announce(`Progress for ${displayName(user)}. ${progress.hint || ""}`);
+  } catch (e) {
+    $("progress-body").replaceChildren();
+    if (e.status !== 401) showError($("progress-error"), e.message);
+  }
+}
+
+function progressControls(user) {
+  const button = h("button", { type: "button", class: "secondary small progress-button", text: "Progress", "aria-label": `Progress for ${displayName(user)}` });
+  button.addEventListener("click", () => openProgress(user, button));
+  const cue = h("span", { class: "ready-cue", hidden: true, text: "Looks ready to graduate" });
+  return h("div", { class: "progress-controls" }, button, " ", cue);
+}
+
+async function checkReady(user) {
+  try {
+    markReady(user, await api(`${userPath(user.email)}/progress`));
+  } catch {
+    // the cue is a convenience: without it, the Progress button still tells
+  }
+}
+
 function switchCell(user) {
   const id = nextId("training");
   const stateText = h("span", { class: "switch-state", "aria-hidden": "true", text: user.trainingMode ? "On" : "Off" });
@@ -38,6 +165,7 @@ function switchCell(user) {
     "td",
     { "data-label": "Training mode" },
     h("label", { for: id, class: "switch" }, input, h("span", { class: "switch-track", "aria-hidden": "true" }), h("span", { class: "visually-hidden", text: `Training mode for ${displayName(user)}` }), stateText),
+    user.trainingMode ? progressControls(user) : null,
     confirmSlot,
     error,
   );
@@ -194,7 +322,10 @@ async function load(cursor = null) {
     state.mentors = true; // the API reports mentors: show the column
     $("mentors-col").hidden = false;
   }
-  for (const user of page.items || []) rows.append(row(user));
+  for (const user of page.items || []) {
+    rows.append(row(user));
+    if (user.trainingMode) checkReady(user);
+  }
   state.cursor = page.cursor || null;
   $("people-more").hidden = !state.cursor;
   $("people-empty").hidden = rows.childElementCount > 0;
@@ -229,6 +360,11 @@ async function start() {
     else if (e.status !== 401) showError($("page-error"), e.message);
   }
 }
+
+$("progress-close").addEventListener("click", () => {
+  $("progress").hidden = true;
+  if (state.progressFrom && state.progressFrom.isConnected) state.progressFrom.focus();
+});
 
 $("people-more").addEventListener("click", async (event) => {
   const button = event.currentTarget;

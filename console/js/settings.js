@@ -18,6 +18,11 @@ const TIMINGS = [
   { field: "revisionTimeoutSeconds", label: "Time an author has to make changes", hint: "After this, a post waiting for changes stops waiting.", words: ["revision timeout"] },
   { field: "revisionExpireAfterSeconds", label: "Expire a post waiting for changes after", hint: "After this, a post waiting for the author's changes expires.", words: ["revision expire", "revisionexpire"] },
 ];
+// Readiness thresholds for trainee progress, shown when the API reports them. The share is shown as a percentage.
+const READINESS = [
+  { field: "readyMinPosts", label: "Posts before judging readiness", hint: "A trainee's last this many decided posts are what the readiness hint looks at (1 to 1000).", min: 1, max: 1000, percent: false, words: ["posts before"] },
+  { field: "readyFirstTimeShare", label: "Approved first time to look ready (%)", hint: "The share of those posts approved without changes that suggests a trainee is ready to graduate (0 to 100).", min: 0, max: 100, percent: true, words: ["share approved", "first time"] },
+];
 const SKIP = /(At|By)$/; // read-only facts some answers carry (updatedAt, updatedBy): never sent back
 
 const state = { settings: {}, inputs: new Map() };
@@ -45,6 +50,33 @@ function show(settings) {
   state.inputs.clear();
   replace($("timings"), TIMINGS.filter((spec) => typeof settings[spec.field] === "number").map((spec) => timingField(spec, settings[spec.field])));
   $("senderEmail").value = settings.senderEmail || "";
+  const present = READINESS.filter((spec) => typeof settings[spec.field] === "number");
+  replace($("readiness"), present.length ? [
+    h("h2", { text: "Readiness to graduate" }),
+    h("p", { class: "muted", text: "When a trainee's numbers reach these, their progress says they look ready." }),
+    present.map((spec) => readinessField(spec, settings[spec.field])),
+  ] : []);
+}
+
+function readinessField(spec, value) {
+  const input = h("input", { id: spec.field, type: "number", min: String(spec.min), max: String(spec.max), step: spec.percent ? "any" : "1", inputmode: spec.percent ? "decimal" : "numeric", "aria-describedby": `${spec.field}-hint ${spec.field}-error` });
+  input.value = String(spec.percent ? Math.round(value * 1000) / 10 : value);
+  state.inputs.set(spec.field, { input, readiness: spec });
+  return h(
+    "div",
+    { class: "field" },
+    h("label", { for: spec.field, text: spec.label }),
+    input,
+    h("p", { id: `${spec.field}-hint`, class: "hint", text: spec.hint }),
+    h("p", { id: `${spec.field}-error`, class: "error", role: "alert", hidden: true }),
+  );
+}
+
+function readinessValue(spec, raw) {
+  const number = Number(String(raw).trim());
+  if (String(raw).trim() === "" || !Number.isFinite(number) || number < spec.min || number > spec.max) return null;
+  if (!spec.percent && !Number.isInteger(number)) return null;
+  return spec.percent ? Math.round(number * 10) / 1000 : number;
 }
 
 function collect() {
@@ -64,6 +96,17 @@ function collect() {
       body[spec.field] = seconds;
     }
   }
+  for (const spec of READINESS) {
+    const found = state.inputs.get(spec.field);
+    if (!found) continue;
+    const value = readinessValue(spec, found.input.value);
+    if (value === null) {
+      fieldError(found.input, `Enter a ${spec.percent ? "number" : "whole number"} from ${spec.min} to ${spec.max}.`);
+      firstBad = firstBad || found.input;
+    } else {
+      body[spec.field] = value;
+    }
+  }
   if ("senderEmail" in state.settings || $("senderEmail").value.trim()) body.senderEmail = $("senderEmail").value.trim();
   return { body, firstBad };
 }
@@ -71,6 +114,8 @@ function collect() {
 function guessField(error) {
   const text = error.message.toLowerCase();
   if (text.includes("email") || text.includes("@")) return "senderEmail";
+  const readiness = READINESS.find((s) => state.inputs.has(s.field) && s.words.some((w) => text.includes(w)));
+  if (readiness) return readiness.field;
   const spec = TIMINGS.find((s) => state.inputs.has(s.field) && s.words.some((w) => text.includes(w)));
   return spec ? spec.field : null;
 }
