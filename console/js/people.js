@@ -175,6 +175,8 @@ function switchCell(user) {
     stateText.textContent = on ? "On" : "Off";
     input.disabled = false;
     confirmSlot.replaceChildren();
+    const cue = cell.querySelector(".ready-cue");
+    if (cue && !on) cue.hidden = true; // graduated: no longer a cue to act on
   };
 
   input.addEventListener("change", () => {
