@@ -79,7 +79,8 @@ def withdraw_post(post_id: str) -> dict:
 def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, Body()]) -> dict:
     who = caller()
     who.require_reviewer()
-    post = posts.decide(who.email, post_id, body.decision, body.feedback, revision=body.revision)
+    post = posts.decide(who.email, post_id, body.decision, body.feedback, revision=body.revision,
+                        guidelines=body.guidelines, suggestion=body.suggestion)
     metrics.add_metric(name="Decisions", unit="Count", value=1)
     return post.as_json()
 

@@ -28,7 +28,8 @@ def view() -> dict:
 @app.post("/review-links/decide")
 def decide() -> dict:
     request = body(deciding=True)
-    answer = review_links.decide(request.token, request.decision, request.feedback)
+    answer = review_links.decide(request.token, request.decision, request.feedback,
+                                 guidelines=request.guidelines, suggestion=request.suggestion)
     metrics.add_metric(name="LinkDecisions", unit="Count", value=1)
     return answer
 

@@ -53,10 +53,13 @@ class Feedback:
     reviewer: str
     at: str
     via: str = "console"  # "console" or "link"
+    guidelines: list[str] = field(default_factory=list)  # the guideline items the reviewer ticked
+    suggestion: str = ""  # a corrected text the reviewer proposes (request_changes only)
 
     def as_json(self) -> dict:
         return {"decision": self.decision, "feedback": self.text, "reviewer": self.reviewer,
-                "at": self.at, "via": self.via}
+                "at": self.at, "via": self.via, "guidelines": list(self.guidelines),
+                "suggestion": self.suggestion}
 
 
 @dataclass

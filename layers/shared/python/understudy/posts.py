@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from understudy import audit, data, text, workflow
+from understudy import audit, data, org, text, workflow
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, Forbidden, NotFound, NotPublishable, TransientError
 from understudy.model import (
@@ -155,8 +155,41 @@ def withdraw(caller: Caller, post_id: str) -> Post:
 
 # --- the reviewer's side -------------------------------------------------------------------------
 
+GUIDELINE_ITEMS_LIMIT = 20
+
+
+def _ticked_items(items: list[str] | None, decision: Decision) -> list[str]:
+    """The guideline items a reviewer ticked: each one of the current guidelines' bullet points."""
+    if not items:
+        return []
+    if decision == Decision.APPROVE:
+        raise BadInput("Guideline items are ticked when asking for changes or rejecting, not when approving.")
+    if not isinstance(items, list) or len(items) > GUIDELINE_ITEMS_LIMIT:
+        raise BadInput(f"Tick at most {GUIDELINE_ITEMS_LIMIT} guideline items.")
+    known = org.guideline_items(org.guidelines().markdown)
+    chosen: list[str] = []
+    for item in items:
+        if not isinstance(item, str) or item not in known:
+            raise BadInput("Each ticked guideline item must be one of the current guidelines' bullet points.")
+        if item not in chosen:
+            chosen.append(item)
+    return chosen
+
+
+def _suggested_text(suggestion: str | None, decision: Decision) -> str:
+    if suggestion is None or not str(suggestion).strip():
+        return ""
+    if decision != Decision.REQUEST_CHANGES:
+        raise BadInput("A suggested text goes with asking for changes.")
+    try:
+        return text.post_text(suggestion)
+    except BadInput as exc:
+        raise BadInput(f"The suggested text cannot be posted as it is. {exc}") from exc
+
+
 def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
-           revision: int | None = None, via: str = "console") -> Post:
+           revision: int | None = None, via: str = "console", guidelines: list[str] | None = None,
+           suggestion: str | None = None) -> Post:
     try:
         decision = Decision(decision)
     except ValueError as exc:
@@ -164,6 +197,8 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
     feedback = text.optional_text(feedback, "feedback", text.FEEDBACK_LIMIT)
     if decision != Decision.APPROVE and not feedback:
         raise BadInput("Say what should change: feedback is needed when asking for changes or rejecting.")
+    ticked = _ticked_items(guidelines, decision)
+    suggestion = _suggested_text(suggestion, decision)
 
     def apply(post: Post) -> str | None:
         if post.author == reviewer:
@@ -175,13 +210,14 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
             raise Conflict(already_decided(post))
         token, post.task_token = post.task_token, None
         post.current.feedback = Feedback(decision=decision.value, text=feedback, reviewer=reviewer,
-                                         at=now_iso(), via=via)
+                                         at=now_iso(), via=via, guidelines=ticked, suggestion=suggestion)
         post.move_to(DECISION_STATUS[decision], reviewer, decision.value)
         return token
 
     post, token = _change(post_id, apply)
     audit.record(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision, decision=decision.value,
-                 via=via, feedback=feedback or None)
+                 via=via, feedback=feedback or None, guidelines=ticked or None,
+                 suggestion=bool(suggestion) or None)
     # No token yet means request_review has not stored it: it will find the decision and resume itself.
     if token:
         workflow.resume(token, decision.value, revision=post.revision)

@@ -17,11 +17,18 @@ class LinkRequest:
     token: str
     decision: str = ""
     feedback: str = ""
+    guidelines: tuple[str, ...] = ()
+    suggestion: str = ""
+
+
+GUIDELINE_ITEMS_LIMIT = 20
+SUGGESTION_LIMIT = 4000
 
 
 def parse(body: object, *, deciding: bool) -> LinkRequest:
-    """The link page's request: ``{token}`` to view; ``{token, decision, feedback?}`` to decide."""
-    allowed = {"token", "decision", "feedback"} if deciding else {"token"}
+    """The link page's request: ``{token}`` to view; ``{token, decision, feedback?, guidelines?,
+    suggestion?}`` to decide."""
+    allowed = {"token", "decision", "feedback", "guidelines", "suggestion"} if deciding else {"token"}
     if not isinstance(body, dict):
         raise BadInput("Send a JSON object with the link's token.")
     if unknown := set(body) - allowed:
@@ -33,7 +40,14 @@ def parse(body: object, *, deciding: bool) -> LinkRequest:
         raise BadInput("The decision must be approve, request_changes or reject.")
     if not isinstance(feedback, str) or len(feedback) > FEEDBACK_LIMIT:
         raise BadInput(f"The feedback must be text of at most {FEEDBACK_LIMIT} characters.")
-    return LinkRequest(token=token, decision=decision, feedback=feedback)
+    guidelines, suggestion = body.get("guidelines") or [], body.get("suggestion") or ""
+    if (not isinstance(guidelines, list) or len(guidelines) > GUIDELINE_ITEMS_LIMIT
+            or not all(isinstance(item, str) for item in guidelines)):
+        raise BadInput(f"The guideline items must be a list of at most {GUIDELINE_ITEMS_LIMIT} texts.")
+    if not isinstance(suggestion, str) or len(suggestion) > SUGGESTION_LIMIT:
+        raise BadInput(f"The suggested text must be text of at most {SUGGESTION_LIMIT} characters.")
+    return LinkRequest(token=token, decision=decision, feedback=feedback, guidelines=tuple(guidelines),
+                       suggestion=suggestion)
 
 
 def _shown(post: Post) -> dict:
@@ -63,12 +77,15 @@ def view(token: str) -> dict:
     claim = links.verify(token)
     post = posts.get_existing(claim.post_id)
     reason = _closed_reason(post, claim.revision)
-    return {"post": _shown(post), "guidelines": org.guidelines().markdown, "reviewer": claim.reviewer,
+    markdown = org.guidelines().markdown
+    return {"post": _shown(post), "guidelines": markdown, "guidelineItems": org.guideline_items(markdown),
+            "reviewer": claim.reviewer,
             "open": reason is None, "reason": reason, "decision": _decision_on(post, claim.revision)}
 
 
-def decide(token: str, decision: str, feedback: str) -> dict:
+def decide(token: str, decision: str, feedback: str, *, guidelines: tuple[str, ...] = (),
+           suggestion: str = "") -> dict:
     claim = links.verify(token)
     post = posts.decide(claim.reviewer, claim.post_id, decision, feedback, revision=claim.revision,
-                        via="link")
+                        via="link", guidelines=list(guidelines), suggestion=suggestion)
     return {"post": _shown(post), "decision": _decision_on(post, claim.revision)}

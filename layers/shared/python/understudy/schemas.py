@@ -30,6 +30,10 @@ class DecisionBody(_Body):
     decision: DecisionName
     feedback: str = Field(default="", max_length=FEEDBACK_LIMIT)
     revision: int | None = Field(default=None, ge=1, description="Refuse if the post has moved on.")
+    guidelines: list[str] = Field(default_factory=list, max_length=20,
+                                  description="Guideline items (bullet points) the post concerns.")
+    suggestion: str | None = Field(default=None, max_length=4000,
+                                   description="A corrected text (request_changes); the post's length rules apply.")
 
 
 class NewUser(_Body):
