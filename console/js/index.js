@@ -4,6 +4,7 @@ import { setNewPassword, signIn } from "./auth.js";
 import { api } from "./config.js";
 import { append, h, nextId, replace, showError, timeEl } from "./dom.js";
 import { announce, renderHeader, safeHref } from "./layout.js";
+import { renderDiff } from "./diff.js";
 import { renderMarkdownInto } from "./markdown.js";
 import { getToken, safeNext } from "./session.js";
 import { decisionLabel, measure, POST_LIMIT, statusLabel } from "./text.js";
@@ -274,14 +275,31 @@ function upsertPosts(posts, { prepend = false } = {}) {
   state.posts = prepend ? [...fresh, ...state.posts] : [...state.posts, ...fresh];
 }
 
-function feedbackBlock(feedback, heading = "Feedback") {
+/** The reviewer's suggested text as a word-level diff against `own` (insertions and deletions marked). */
+function suggestionBlock(feedback, own, useIt = null) {
+  if (!feedback.suggestion) return null;
+  return h(
+    "div",
+    { class: "suggestion-diff" },
+    h("p", { class: "hint", text: "Suggested text (what the reviewer would change in yours: added words underlined, removed words struck through):" }),
+    renderDiff(h("p", { class: "diff user-text" }), own || "", feedback.suggestion),
+    useIt,
+  );
+}
+
+function feedbackBlock(feedback, heading = "Feedback", own = "", useIt = null) {
   if (!feedback) return null;
   const who = feedback.reviewer || "the reviewer";
+  const items = feedback.guidelines || [];
   return h(
     "figure",
     { class: `feedback decision-${feedback.decision}` },
     h("figcaption", {}, h("strong", { text: `${heading}: ${decisionLabel(feedback.decision)}` }), ` by ${who}, `, timeEl(feedback.at)),
     feedback.feedback ? h("blockquote", { class: "user-text", text: feedback.feedback }) : null,
+    items.length
+      ? h("div", { class: "feedback-guidelines" }, h("p", { class: "hint", text: "Guidelines this concerns:" }), h("ul", {}, items.map((item) => h("li", { text: item }))))
+      : null,
+    suggestionBlock(feedback, own, useIt),
   );
 }
 
@@ -308,7 +326,7 @@ function historyBlock(post) {
                 h("p", { class: "meta" }, `Revision ${r.number}, submitted `, timeEl(r.submittedAt)),
                 h("p", { class: "user-text", text: r.text }),
                 r.note ? h("p", { class: "note" }, h("span", { class: "note-label", text: "Your note: " }), h("span", { class: "user-text", text: r.note })) : null,
-                feedbackBlock(r.feedback),
+                feedbackBlock(r.feedback, "Feedback", r.text),
               ),
             ),
           ),
@@ -342,6 +360,11 @@ function renderPost(post) {
     actionsSlot.append(h("button", { type: "button", class: "secondary small", text: "Withdraw", on: { click: () => confirmWithdraw(post, item, formSlot, errorSlot, actionsSlot) } }));
   }
 
+  const suggestion = canEdit && post.feedback && post.feedback.suggestion;
+  const useIt = suggestion
+    ? h("button", { type: "button", class: "secondary small use-suggestion", text: "Use this suggestion", on: { click: () => useSuggestion(post, item, formSlot, errorSlot, actionsSlot) } })
+    : null;
+
   append(item, [
     h(
       "div",
@@ -351,7 +374,7 @@ function renderPost(post) {
     ),
     h("p", { class: "post-text user-text", text: post.text }),
     post.note ? h("p", { class: "note" }, h("span", { class: "note-label", text: "Your note for the reviewer: " }), h("span", { class: "user-text", text: post.note })) : null,
-    feedbackBlock(post.feedback, "Latest feedback"),
+    feedbackBlock(post.feedback, "Latest feedback", post.text, useIt),
     live ? h("p", {}, h("a", { href: live, rel: "noopener noreferrer", target: "_blank", text: "See the live post" })) : null,
     post.status === "failed" && post.error ? h("p", { class: "failure" }, h("strong", { text: "What went wrong: " }), h("span", { class: "user-text", text: post.error })) : null,
     post.needsCheck ? h("p", { class: "failure", text: "An admin is checking the channel before anything is posted again." }) : null,
@@ -366,6 +389,19 @@ function renderPost(post) {
 function setBusy(item, busy) {
   if (busy) item.dataset.busy = "1";
   else delete item.dataset.busy;
+}
+
+/** Put the reviewer's suggestion in the edit form (opening it if needed); the author still resubmits. */
+function useSuggestion(post, item, slot, errorSlot, actions) {
+  let text = slot.querySelector("textarea");
+  if (!text) {
+    openEditor(post, item, slot, errorSlot, actions);
+    text = slot.querySelector("textarea");
+  }
+  text.value = post.feedback.suggestion;
+  text.dispatchEvent(new Event("input", { bubbles: true }));
+  text.focus();
+  announce("The suggested text is in the edit form. Check it, then resubmit.");
 }
 
 function openEditor(post, item, slot, errorSlot, actions) {

@@ -9,6 +9,7 @@ import { h, reconcile, replace, showError, timeEl } from "./dom.js";
 import { announce } from "./layout.js";
 import { renderMarkdownInto } from "./markdown.js";
 import { ready, startPage } from "./page.js";
+import { guidelineItems, teachFields } from "./teach.js";
 import { decisionLabel } from "./text.js";
 
 const $ = (id) => document.getElementById(id);
@@ -23,7 +24,7 @@ const DONE = {
   request_changes: "Changes asked for: the author will get your feedback.",
   reject: "Rejected: it will not be published, and the author will get your feedback.",
 };
-const state = { me: null };
+const state = { me: null, items: [] };
 
 /** When the post started waiting for this revision (its last move to pending_review). */
 function waitingSince(post) {
@@ -57,6 +58,7 @@ function entry(post) {
   const feedback = h("textarea", { id: feedbackId, rows: "3", maxlength: "2000", "aria-describedby": hintId });
   const buttons = BUTTONS.map((b) => h("button", { type: "submit", value: b.value, class: b.class, text: b.label }));
   const own = state.me && post.author === state.me.email;
+  const teach = teachFields(state.items, { who: author(post) });
   const form = own
     ? h("p", { class: "hint", text: "This is your own post: another reviewer decides it." })
     : h(
@@ -66,6 +68,9 @@ function entry(post) {
         h("label", { for: feedbackId, text: `Feedback for ${author(post)}` }),
         feedback,
         h("p", { id: hintId, class: "hint", text: "Optional when you approve; needed when you ask for changes or reject." })),
+      h("details", { class: "teach" },
+        h("summary", { text: "Point to the guidelines or suggest a corrected text (for Ask for changes or Reject)" }),
+        teach.node),
       error,
       h("div", { class: "actions decision-buttons", role: "group", "aria-label": `Decision on the post by ${author(post)}` }, buttons),
     );
@@ -95,10 +100,18 @@ function entry(post) {
       return;
     }
     feedback.removeAttribute("aria-invalid");
+    const mismatch = teach.problem(decision);
+    if (mismatch) {
+      showError(error, mismatch);
+      teach.suggestion.closest("details").open = true;
+      teach.suggestion.focus();
+      return;
+    }
     showError(error, null);
     for (const b of buttons) b.disabled = true;
     try {
-      await api(`/posts/${encodeURIComponent(id)}/decision`, { method: "POST", body: { decision, feedback: text, revision: post.revision } });
+      const body = { decision, feedback: text, revision: post.revision, ...teach.values(decision) };
+      await api(`/posts/${encodeURIComponent(id)}/decision`, { method: "POST", body });
       settle(li, `${DONE[decision]}`, "success");
       announce(`Post by ${author(post)}: ${DONE[decision]}`);
     } catch (e) {
@@ -149,6 +162,7 @@ async function load() {
 async function loadGuidelines() {
   try {
     const guidelines = await api("/guidelines");
+    state.items = guidelineItems(guidelines.markdown);
     if (guidelines.markdown && guidelines.markdown.trim()) renderMarkdownInto($("guidelines"), guidelines.markdown);
     else replace($("guidelines"), h("p", { class: "muted", text: "No guidelines have been written yet." }));
   } catch (e) {
@@ -170,7 +184,8 @@ async function start() {
   if (!me) return;
   state.me = me;
   ready();
-  await Promise.all([refresh(), loadGuidelines()]);
+  await loadGuidelines(); // first: each queue entry offers the guideline items as checkboxes
+  await refresh();
 }
 
 $("queue-refresh").addEventListener("click", refresh);

@@ -6,6 +6,7 @@ import { apiUrl, request } from "./config.js";
 import { h, replace, showError, timeEl } from "./dom.js";
 import { announce } from "./layout.js";
 import { renderMarkdownInto } from "./markdown.js";
+import { feedbackExtras, teachFields } from "./teach.js";
 import { decisionLabel, statusLabel } from "./text.js";
 
 const $ = (id) => document.getElementById(id);
@@ -45,6 +46,7 @@ function decisionSummary(decision) {
     { class: `feedback decision-${decision.decision}` },
     h("figcaption", {}, h("strong", { text: decisionLabel(decision.decision) }), ` by ${decision.reviewer || "a reviewer"}, `, timeEl(decision.at)),
     decision.feedback ? h("blockquote", { class: "user-text", text: decision.feedback }) : null,
+    feedbackExtras(decision),
   );
 }
 
@@ -97,9 +99,12 @@ function showConfirmation(result) {
 
 let wired = false;
 
-function wireDecision(token, suggested) {
+function wireDecision(token, suggested, items) {
   if (wired) return;
   wired = true;
+  const teach = teachFields(items);
+  replace($("teach-fields"), teach.node);
+  $("teach").open = suggested === "request_changes" || suggested === "reject";
   const form = $("decide-form");
   const feedback = $("feedback");
   const error = $("decide-error");
@@ -126,11 +131,19 @@ function wireDecision(token, suggested) {
       return;
     }
     feedback.removeAttribute("aria-invalid");
+    const mismatch = teach.problem(decision);
+    if (mismatch) {
+      showError(error, mismatch);
+      $("teach").open = true;
+      teach.suggestion.focus();
+      return;
+    }
     showError(error, null);
     for (const b of buttons) b.disabled = true;
     event.submitter.textContent = "Sending…";
     try {
-      const result = await request(await apiUrl("/review-links/decide"), { method: "POST", body: { token, decision, feedback: text }, auth: false });
+      const body = { token, decision, feedback: text, ...teach.values(decision) };
+      const result = await request(await apiUrl("/review-links/decide"), { method: "POST", body, auth: false });
       showConfirmation(result);
     } catch (e) {
       if (e.status === 409) {
@@ -167,7 +180,7 @@ async function load(token, suggested, { after = null } = {}) {
   if (view.open) {
     $("closed").hidden = true;
     $("decide").hidden = false;
-    wireDecision(token, suggested);
+    wireDecision(token, suggested, view.guidelineItems || []);
   } else {
     const d = view.decision;
     showClosed(d ? `Already decided: ${decisionLabel(d.decision)}` : "This post is no longer waiting for this review", after || view.reason, d);
