@@ -12,7 +12,7 @@ import uuid
 
 import browser_support
 import pytest
-from browser_support import REVIEWER, TRAINEE, screenshot
+from browser_support import REVIEWER, TRAINEE, assert_accessible, screenshot
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -79,6 +79,7 @@ def test_reviewer_ticks_a_guideline_and_suggests_a_text_and_the_trainee_uses_it(
         reviewer.get_by_label("Feedback for the author").fill(f"Say when, and to everyone ({marker}).")
         reviewer.get_by_label("Suggest a corrected text").fill(suggestion)
         screenshot(reviewer, "feedback-01-review-page-items-and-suggestion")
+        assert_accessible(reviewer)
         reviewer.get_by_role("button", name="Ask for changes").click()
         done = reviewer.get_by_role("region", name="Done: Changes requested")
         expect(done).to_be_visible()
@@ -94,6 +95,7 @@ def test_reviewer_ticks_a_guideline_and_suggests_a_text_and_the_trainee_uses_it(
         assert "&lt;b&gt;today&lt;/b&gt;" in diff.inner_html() and "<b>" not in diff.inner_html()
         expect(post.get_by_text(item, exact=True)).to_be_visible()
         screenshot(trainee, "feedback-03-trainee-sees-the-diff")
+        assert_accessible(trainee)
 
         # When they use the suggestion with one click and resubmit.
         post.get_by_role("button", name="Use this suggestion").click()
