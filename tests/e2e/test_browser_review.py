@@ -10,81 +10,19 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
+import browser_support
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from browser_support import PASSWORD, REVIEWER, TRAINEE, screenshot, sign_in
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-PASSWORD = "Demo-pass-1"
-TRAINEE, REVIEWER = "trainee@example.org", "reviewer@example.org"
+browser = browser_support.browser
+open_page = browser_support.open_page
+watch = browser_support.watch
 # Workflow steps (publish, notify) run in the background: allow them a while in a loaded CI machine.
 SLOW = 30_000
-
-
-class Watch:
-    """Everything a page does that it should not: dialogs (an alert from injected script), page errors."""
-
-    def __init__(self) -> None:
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-
-    def attach(self, context: BrowserContext) -> None:
-        def on_page(page: Page) -> None:
-            page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-            page.on("pageerror", lambda error: self.errors.append(str(error)))
-
-        context.on("page", on_page)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium package"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def watch() -> Watch:
-    return Watch()
-
-
-@pytest.fixture
-def open_page(browser: Browser, watch: Watch):
-    """A page in a fresh context (its own sessionStorage: one person per context)."""
-    contexts: list[BrowserContext] = []
-
-    def make(width: int = 1280, height: int = 900) -> Page:
-        context = browser.new_context(viewport={"width": width, "height": height})
-        context.set_default_timeout(10_000)
-        watch.attach(context)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def screenshot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-def sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/index.html")
-    page.get_by_label("Email", exact=True).fill(email)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def my_post(page: Page, marker: str):
