@@ -6,7 +6,6 @@ shared state they change."""
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 
@@ -382,49 +381,33 @@ def test_admin_filters_the_audit_trail_and_downloads_the_same_selection_as_csv(s
     watch.assert_quiet()
 
 
-def test_mentors_column_appears_only_when_the_api_reports_mentors_and_changes_through_patch(
+def test_admin_assigns_mentors_to_a_trainee_and_a_non_reviewer_is_refused_next_to_the_row(
         sandbox, open_page, watch):
-    """Mentors belong to another issue's API: here the sandbox's answers are given a ``mentors`` field in
-    the browser (Playwright routes) to check the page's side; without it the column stays hidden."""
     base = sandbox.url
+    admin_api = sandbox.api(sandbox.sign_in(ADMIN))
+    marker = uuid.uuid4().hex[:8]
+    email, name = f"mentee-{marker}@example.org", f"Mentee {marker}"
+    invited = admin_api.post("/users", json={"email": email, "name": name, "trainingMode": True})
+    assert invited.status_code == 201, invited.text
+
     page = open_page(sandbox.sign_in(ADMIN))
     page.goto(f"{base}/people.html")
-    expect(page.get_by_role("switch").first).to_be_visible()
-    if not any("mentors" in p for p in everyone(sandbox.api(sandbox.sign_in(ADMIN)))):
-        expect(page.get_by_role("columnheader", name="Mentors")).to_be_hidden()
-
-    sent: list[dict] = []
-
-    def with_mentors(route):
-        answer = route.fetch()
-        body = answer.json()
-        for item in body["items"]:
-            # The API reports mentors ([] until assigned); the trainee is shown with one without changing data.
-            item["mentors"] = ["reviewer@example.org"] if item["email"] == TRAINEE else item.get("mentors", [])
-        route.fulfill(response=answer, json=body)
-
-    def patch(route):
-        body = json.loads(route.request.post_data or "{}")
-        if "mentors" not in body:
-            route.continue_()
-            return
-        sent.append(body)
-        route.fulfill(status=200, json={"email": TRAINEE, "name": "Tom Trainee", "roles": [], "trainingMode": True,
-                                        "mentors": body["mentors"]})
-
-    page.route(re.compile(r".*/api/users(\?.*)?$"), with_mentors)
-    page.route(re.compile(r".*/api/users/[^/?]+$"), patch)
-    page.reload()
     expect(page.get_by_role("columnheader", name="Mentors")).to_be_visible()
-    row = page.get_by_role("row").filter(has_text=TRAINEE)
-    expect(row.get_by_text("reviewer@example.org", exact=True)).to_be_visible()
-    row.get_by_role("button", name="Change mentors for Tom Trainee").click()
-    box = row.get_by_label("Mentors for Tom Trainee (emails, separated by commas)")
+    row = page.get_by_role("row").filter(has_text=email)
+
+    # An author who is not a reviewer cannot mentor: the API's answer shows in the row, nothing changes.
+    row.get_by_role("button", name=f"Change mentors for {name}").click()
+    box = row.get_by_label(f"Mentors for {name} (emails, separated by commas)")
     expect(box).to_be_focused()
-    box.fill("reviewer@example.org, admin@example.org")
+    box.fill(AUTHOR)
     row.get_by_role("button", name="Save").click()
-    expect(row.get_by_text("reviewer@example.org, admin@example.org", exact=True)).to_be_visible()
-    assert sent == [{"mentors": ["reviewer@example.org", "admin@example.org"]}]
+    expect(row).to_contain_text("only reviewers and admins")
+    assert person(admin_api, email)["mentors"] == []
+
+    box.fill(f"{REVIEWER}, {ADMIN}")
+    row.get_by_role("button", name="Save").click()
+    expect(row.get_by_text(f"{ADMIN}, {REVIEWER}", exact=True)).to_be_visible()  # the API keeps them sorted
+    assert person(admin_api, email)["mentors"] == [ADMIN, REVIEWER]
     assert_accessible(page)
     screenshot(page, "34-people-mentors")
     watch.assert_quiet()
