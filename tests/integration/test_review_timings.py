@@ -109,6 +109,7 @@ def test_escalation_emails_each_admin_their_own_links_and_an_admin_decides_from_
     escalation = aws.sent_emails()[-1]
     assert set(escalation["to"]) == {ADMIN} and escalation["subject"].startswith("Escalated:")
     assert "you are an admin" in escalation["text"]
+    assert "&lt;b&gt;long&lt;/b&gt;" in escalation["html"] and "<b>long" not in escalation["html"]
     token = LINK.search(escalation["text"]).group(1)
     claim = links.verify(token)
     assert claim.reviewer == ADMIN and claim.post_id == post["id"]
