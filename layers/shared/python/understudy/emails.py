@@ -68,16 +68,6 @@ def _when(epoch: int) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%d %b %Y, %H:%M")
 
 
-def review_request(post: Post, reviewer: str, channel_name: str, links: dict[str, str],
-                   guidelines: list[str], expires: int) -> Email:
-    author = post.author_name or post.author
-    return render("review_request", [reviewer], f"Review requested: a post by {author}",
-                  post=post, channel_name=channel_name, links=links, guidelines=guidelines,
-                  expires=_when(expires),
-                  reason="You got this email because you are a reviewer in Understudy, the training "
-                         "mode for your organisation's social media accounts.")
-
-
 def waited(seconds: int) -> str:
     """A wait in words: "2 days", "5 hours", "3 minutes", "4 seconds"."""
     for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
@@ -87,24 +77,27 @@ def waited(seconds: int) -> str:
     return f"{seconds} second{'s' if seconds != 1 else ''}"
 
 
-def reminder(post: Post, reviewer: str, channel_name: str, links: dict[str, str], guidelines: list[str],
-             expires: int, waited_seconds: int) -> Email:
-    author = post.author_name or post.author
-    return render("reminder", [reviewer], f"Reminder: a post by {author} is waiting for your review",
-                  post=post, channel_name=channel_name, links=links, guidelines=guidelines,
-                  expires=_when(expires), waited=waited(waited_seconds),
-                  reason="You got this reminder because you are a reviewer of this post in Understudy and "
-                         "nobody has decided it yet. It is sent once; after that the admins are asked.")
+# Each phase of a review asks someone to decide: (template, subject, why they got it).
+REVIEW_PHASES = {
+    "request": ("review_request", "Review requested: a post by {author}",
+                "You got this email because you are a reviewer in Understudy, the training "
+                "mode for your organisation's social media accounts."),
+    "remind": ("reminder", "Reminder: a post by {author} is waiting for your review",
+               "You got this reminder because you are a reviewer of this post in Understudy and "
+               "nobody has decided it yet. It is sent once; after that the admins are asked."),
+    "escalate": ("escalation", "Escalated: a post by {author} is waiting for a decision",
+                 "You got this email because you are an admin in Understudy and this post's reviewers "
+                 "have not decided it in time. Change the timings under Settings."),
+}
 
 
-def escalation(post: Post, admin: str, channel_name: str, links: dict[str, str], guidelines: list[str],
-               expires: int, waited_seconds: int) -> Email:
-    author = post.author_name or post.author
-    return render("escalation", [admin], f"Escalated: a post by {author} is waiting for a decision",
+def review(phase: str, post: Post, to: str, channel_name: str, links: dict[str, str], guidelines: list[str],
+           expires: int, waited_seconds: int) -> Email:
+    """The email asking ``to`` to decide, for one phase of the review (request, remind, escalate)."""
+    template, subject, reason = REVIEW_PHASES[phase]
+    return render(template, [to], subject.format(author=post.author_name or post.author),
                   post=post, channel_name=channel_name, links=links, guidelines=guidelines,
-                  expires=_when(expires), waited=waited(waited_seconds),
-                  reason="You got this email because you are an admin in Understudy and this post's reviewers "
-                         "have not decided it in time. Change the timings under Settings.")
+                  expires=_when(expires), waited=waited(waited_seconds), reason=reason)
 
 
 # What the author is told at each end of the workflow: (subject, headline, next step).

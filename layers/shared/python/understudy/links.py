@@ -39,7 +39,7 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def _keys(*, fresh: bool = False) -> dict:
+def signing_keys(*, fresh: bool = False) -> dict:
     from understudy.secrets import get_json_secret
 
     return get_json_secret(config().link_key_secret, fresh=fresh)
@@ -50,7 +50,7 @@ def _mac(key: str, payload: str) -> str:
 
 
 def sign(post_id: str, revision: int, reviewer: str, expires: int, keys: dict | None = None) -> str:
-    keys = keys or _keys()
+    keys = keys or signing_keys()
     key_id = keys["current"]
     payload = _b64(json.dumps({"p": post_id, "r": revision, "u": reviewer, "e": expires, "k": key_id},
                               separators=(",", ":")).encode())
@@ -67,9 +67,9 @@ def verify(token: str, *, now: float | None = None, keys: dict | None = None) ->
     except (ValueError, KeyError, TypeError) as exc:
         raise Forbidden(FORGED) from exc
     if keys is None:
-        keys = _keys()
+        keys = signing_keys()
         if claim.key_id not in keys["keys"]:
-            keys = _keys(fresh=True)  # the key may have been added since the cached copy was read
+            keys = signing_keys(fresh=True)  # the key may have been added since the cached copy was read
     key = keys["keys"].get(claim.key_id)
     if key is None or not hmac.compare_digest(_mac(key, payload), signature):
         raise Forbidden(FORGED)

@@ -69,7 +69,7 @@ def request_review(post_id: str, task_token: str, phase: str = "request", expire
         expire_after = data.get_settings().expire_after_seconds
     submitted = _epoch(post.current.submitted_at)
     expires, waited = submitted + int(expire_after), max(0, int(time.time()) - submitted)
-    keys = links._keys()
+    keys = links.signing_keys()
     guidelines = org.guideline_items(org.guidelines().markdown)[:5]
     name, mail_from = posts.channel_name(post.channel), sender()
     people = admins_for(post) if phase == "escalate" else reviewers_for(post)
@@ -77,13 +77,7 @@ def request_review(post_id: str, task_token: str, phase: str = "request", expire
         logger.warning("Nobody can review this post", extra={"post_id": post.id, "phase": phase})
     for person in people:
         signed = review_links(post, person, expires, keys)
-        if phase == "remind":
-            mail = emails.reminder(post, person, name, signed, guidelines, expires, waited)
-        elif phase == "escalate":
-            mail = emails.escalation(post, person, name, signed, guidelines, expires, waited)
-        else:
-            mail = emails.review_request(post, person, name, signed, guidelines, expires)
-        emails.send(mail, mail_from)
+        emails.send(emails.review(phase, post, person, name, signed, guidelines, expires, waited), mail_from)
     if phase in ("remind", "escalate"):
         action = audit.Action.REMINDED if phase == "remind" else audit.Action.ESCALATED
         audit.record(action, posts.WORKFLOW, post=post.id, revision=post.revision, to=",".join(people),
