@@ -92,21 +92,8 @@ function entry(post) {
     event.preventDefault();
     const decision = event.submitter && event.submitter.value;
     if (!DONE[decision]) return;
+    if (!teach.check(decision, feedback, error, author(post))) return;
     const text = feedback.value.trim();
-    if (decision !== "approve" && !text) {
-      showError(error, `Write some feedback so ${author(post)} knows ${decision === "reject" ? "why it was rejected" : "what to change"}.`);
-      feedback.setAttribute("aria-invalid", "true");
-      feedback.focus();
-      return;
-    }
-    feedback.removeAttribute("aria-invalid");
-    const mismatch = teach.problem(decision);
-    if (mismatch) {
-      showError(error, mismatch);
-      teach.suggestion.closest("details").open = true;
-      teach.suggestion.focus();
-      return;
-    }
     showError(error, null);
     for (const b of buttons) b.disabled = true;
     try {

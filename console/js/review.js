@@ -123,21 +123,8 @@ function wireDecision(token, suggested, items) {
     event.preventDefault();
     const decision = event.submitter && event.submitter.value;
     if (!DECISIONS.has(decision)) return;
+    if (!teach.check(decision, feedback, error)) return;
     const text = feedback.value.trim();
-    if (decision !== "approve" && !text) {
-      showError(error, `Write some feedback so the author knows what to change${decision === "reject" ? " or why the post was rejected" : ""}.`);
-      feedback.setAttribute("aria-invalid", "true");
-      feedback.focus();
-      return;
-    }
-    feedback.removeAttribute("aria-invalid");
-    const mismatch = teach.problem(decision);
-    if (mismatch) {
-      showError(error, mismatch);
-      $("teach").open = true;
-      teach.suggestion.focus();
-      return;
-    }
     showError(error, null);
     for (const b of buttons) b.disabled = true;
     event.submitter.textContent = "Sending…";

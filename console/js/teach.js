@@ -1,7 +1,7 @@
 // Feedback that teaches: the guideline items a reviewer can tick and the corrected text they can
 // suggest, shared by the emailed-link review page and the review queue. Text only, never innerHTML.
 
-import { h, nextId } from "./dom.js";
+import { h, nextId, showError } from "./dom.js";
 
 const BULLET = /^\s*[-*+]\s+(.*\S)\s*$/;
 
@@ -52,6 +52,25 @@ export function teachFields(items, { who = "the author" } = {}) {
     problem(decision) {
       if (decision === "reject" && suggestion.value.trim()) return "A suggested text goes with Ask for changes: clear it to reject.";
       return null;
+    },
+    /** Whether `decision` can be sent with this feedback; if not, says why in `error` and focuses the field. */
+    check(decision, feedback, error, author = "the author") {
+      if (decision !== "approve" && !feedback.value.trim()) {
+        const what = decision === "reject" ? "why it was rejected" : "what to change";
+        showError(error, `Write some feedback so ${author} knows ${what}.`);
+        feedback.setAttribute("aria-invalid", "true");
+        feedback.focus();
+        return false;
+      }
+      feedback.removeAttribute("aria-invalid");
+      const mismatch = this.problem(decision);
+      if (mismatch) {
+        showError(error, mismatch);
+        suggestion.closest("details").open = true;
+        suggestion.focus();
+        return false;
+      }
+      return true;
     },
   };
 }
