@@ -80,6 +80,10 @@ def test_reviewer_ticks_a_guideline_and_suggests_a_text_and_the_trainee_uses_it(
         reviewer.get_by_label("Suggest a corrected text").fill(suggestion)
         screenshot(reviewer, "feedback-01-review-page-items-and-suggestion")
         assert_accessible(reviewer)
+        # A suggestion does not go with a rejection: the page says so and sends nothing.
+        reviewer.get_by_role("button", name="Reject").click()
+        expect(reviewer.get_by_role("alert")).to_contain_text("clear it to reject")
+        expect(reviewer.get_by_label("Suggest a corrected text")).to_be_focused()
         reviewer.get_by_role("button", name="Ask for changes").click()
         done = reviewer.get_by_role("region", name="Done: Changes requested")
         expect(done).to_be_visible()
