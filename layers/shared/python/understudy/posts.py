@@ -27,9 +27,10 @@ from understudy.model import (
     StatusChange,
     now_iso,
 )
-from understudy.observability import logger
+from understudy.observability import logger, metrics
 
 T = TypeVar("T")
+NEEDS_ATTENTION_METRIC = "PostsNeedingAttention"
 WORKFLOW = "workflow"
 ATTEMPTS = 5
 
@@ -42,15 +43,28 @@ REVISION_OUTCOME = {Status.PENDING_REVIEW: "revised"}
 
 
 def _change(post_id: str, apply: Callable[[Post], T]) -> tuple[Post, T]:
-    """Apply a rule to the latest post and save it; ``apply`` raises to refuse, returns its answer."""
+    """Apply a rule to the latest post and save it; ``apply`` raises to refuse, returns its answer.
+
+    Wherever a change makes the post need an admin (failed, expired, publishing in doubt), the
+    PostsNeedingAttention metric counts it once: the alarm on it is how an admin hears of it."""
     for _ in range(ATTEMPTS):
         post = get_existing(post_id)
+        needed_attention = post.needs_attention
         answer = apply(post)
         try:
-            return data.save_post(post), answer
+            saved = data.save_post(post)
         except data.StaleWrite:
             logger.info("Post changed while writing; re-applying", extra={"post_id": post_id})
+            continue
+        if saved.needs_attention and not needed_attention:
+            metrics.add_metric(name=NEEDS_ATTENTION_METRIC, unit="Count", value=1)
+        return saved, answer
     raise TransientError("The post is changing too fast to update; try again in a moment.")
+
+
+def change(post_id: str, apply: Callable[[Post], T]) -> tuple[Post, T]:
+    """The versioned read-apply-write above, for the other domain modules (see attention.py)."""
+    return _change(post_id, apply)
 
 
 def get_existing(post_id: str) -> Post:

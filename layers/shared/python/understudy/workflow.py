@@ -37,6 +37,17 @@ def start(post: Post, settings: Settings) -> None:
     )
 
 
+def publish_again(post: Post) -> None:
+    """A new execution for an admin's "publish again": with review off the workflow goes straight to
+    Publish, whose claim on the post keeps it at most once, and ends the post published or failed.
+    Each attempt has its own name (an execution name is never reused)."""
+    _client().start_execution(
+        stateMachineArn=config().state_machine_arn,
+        name=f"{post.id}-publish-{post.publish_attempts}",
+        input=json.dumps({"postId": post.id, "review": False}),
+    )
+
+
 def resume(token: str, outcome: str, **details) -> bool:
     """Hand a wait its outcome. False when the wait is already over (timed out or finished)."""
     client = _client()
