@@ -93,6 +93,8 @@ def _allowed(post: Post, action: Action) -> None:
 
 
 def act(caller: Caller, post_id: str, action: str, *, url: str | None = None, note: str | None = None) -> dict:
+    """Do ``action`` on a post that needs attention. Four DynamoDB calls: the post, the settings and the
+    channel together, the versioned write, the audit entry."""
     caller.require_admin()
     try:
         action = Action(action)
@@ -101,20 +103,23 @@ def act(caller: Caller, post_id: str, action: str, *, url: str | None = None, no
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
     if action == Action.CLOSE and not note:
         raise InvalidValue("note", "Say why you close it: a note is needed, and the author sees it.")
-    post = posts.get_existing(post_id)
-    _allowed(post, action)  # before anything else, so a refused action costs nothing more
-    channel = data.get_channel(post.channel)
-    live = _live_post(post, channel, url) if action == Action.MARK_LIVE else None
-    if action == Action.PUBLISH_AGAIN and channel is None:
-        raise Conflict(f"The channel {post.channel!r} no longer exists: close the post with a note instead.")
+    looked_up: dict = {}  # read once, on the first pass of the change (a re-applied change reuses it)
 
     def apply(current: Post) -> None:
-        _allowed(current, action)
+        _allowed(current, action)  # first, so a refused action costs one read
+        if not looked_up:
+            looked_up["settings"], looked_up["channel"] = data.get_settings_and_channel(current.channel)
+            if action == Action.MARK_LIVE:
+                looked_up["live"] = _live_post(current, looked_up["channel"], url)
+            if action == Action.PUBLISH_AGAIN and looked_up["channel"] is None:
+                raise Conflict(f"The channel {current.channel!r} no longer exists: close the post with a note "
+                               "instead.")
         detail = f"{action.value.replace('_', ' ')} by an admin" + (f": {note}" if note else "")
         if action == Action.PUBLISH_AGAIN:
             current.error, current.publish_attempts = None, current.publish_attempts + 1
             current.move_to(Status.PUBLISHING, caller.email, detail)
         elif action == Action.MARK_LIVE:
+            live = looked_up["live"]
             current.error, current.needs_check = None, False
             current.published_url, current.published_id = live.url, live.external_id
             current.published_revision = current.revision
@@ -126,10 +131,12 @@ def act(caller: Caller, post_id: str, action: str, *, url: str | None = None, no
                             caller.email, detail)
 
     post, _ = posts.change(post_id, apply)
+    live = looked_up.get("live")
     audit.record(AUDITED_AS[action], caller.email, post=post.id, revision=post.revision, note=note or None,
                  url=live.url if live else None)
-    _tell_author(post, action, channel, note)  # first: the workflow's own "it is live" email comes after
-    if action == Action.PUBLISH_AGAIN:
+    channel = looked_up["channel"]
+    _tell_author(post, action, channel.name if channel else post.channel, note, emails.sender(looked_up["settings"]))
+    if action == Action.PUBLISH_AGAIN:  # after the email: the workflow's own "it is live" comes second
         _start_publishing(post)
     return item(post) if post.needs_attention else post.as_json()
 
@@ -152,11 +159,9 @@ def _start_publishing(post: Post) -> None:
                              "Try again in a moment.") from exc
 
 
-def _tell_author(post: Post, action: Action, channel: Channel | None, note: str) -> None:
-    from understudy.notifications import sender  # the workflow's module: only this route needs it
-
+def _tell_author(post: Post, action: Action, channel_name: str, note: str, sender: str) -> None:
     try:
-        emails.send(emails.resolution(post, action.value, channel.name if channel else post.channel, note), sender())
+        emails.send(emails.resolution(post, action.value, channel_name, note), sender)
     except Exception:
         # The action has landed and is audited; a lost email must not turn it into an error.
         logger.exception("Could not email the author", extra={"post_id": post.id, "action": action.value})

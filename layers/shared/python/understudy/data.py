@@ -363,6 +363,16 @@ def put_settings(settings: Settings, by: str, at: str) -> None:
     _put_org("settings", asdict(settings), by, at)
 
 
+def get_settings_and_channel(channel_id: str) -> tuple[Settings, Channel | None]:
+    """Both in one BatchGetItem (they share the organisation's partition): for routes on a call budget."""
+    wanted = {"settings", f"channel#{channel_id}"}
+    found = {item.key: item for item in OrgItem.batch_get([(ORG, key) for key in sorted(wanted)])}
+    settings = found.get("settings")
+    channel = found.get(f"channel#{channel_id}")
+    return (Settings.from_stored(settings.value) if settings else Settings(),
+            _channel(channel) if channel else None)
+
+
 def _channel(item: OrgItem) -> Channel:
     return Channel(id=item.key.removeprefix("channel#"), **item.value)
 

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from understudy.config import config
-from understudy.model import Post
+from understudy.model import Post, Settings
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -51,6 +51,11 @@ def _ses():
     import boto3
 
     return boto3.client("sesv2", region_name=config().region)
+
+
+def sender(settings: Settings) -> str:
+    """The From address: the one set under Settings, else the deployment's."""
+    return settings.sender_email or config().sender_email
 
 
 def send(email: Email, sender: str) -> None:

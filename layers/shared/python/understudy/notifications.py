@@ -21,7 +21,7 @@ from understudy.observability import logger
 
 
 def sender() -> str:
-    return data.get_settings().sender_email or config().sender_email
+    return emails.sender(data.get_settings())
 
 
 def reviewers_for(post: Post) -> list[str]:
