@@ -11,7 +11,7 @@ import { clearErrors, fieldError, ready, showApiError, startPage } from "./page.
 const $ = (id) => document.getElementById(id);
 
 const CASES = {
-  not_published: "Not published: the channel said the post was not created.",
+  not_published: "Not published: the channel said the post was not created, or it never reached the channel.",
   needs_check: "In doubt: publishing was interrupted, so it is not known whether the post went out. Check the channel first.",
   failed: "Failed before it was approved: the review could not run.",
   expired: "Expired: nobody decided it before the deadline.",
@@ -21,7 +21,7 @@ const CASES = {
 const ACTIONS = {
   publish_again: {
     label: "Publish again",
-    question: "Publish this post again? The channel said it was not created, so it is sent once more.",
+    question: "Publish this post again? It was not created on the channel, so it is sent once more.",
     yes: "Yes, publish it again",
     done: "Sent to be published again; the author is told, and told again when it is live.",
   },
@@ -64,7 +64,7 @@ function confirmAction(post, action, parts) {
   const prefix = nextId(`a-${action}`);
   const questionId = `${prefix}-q`;
   const url = spec.url ? h("input", { type: "url", inputmode: "url", autocomplete: "off", spellcheck: "false", maxlength: "500" }) : null;
-  const note = h("textarea", { rows: "2", maxlength: "500" });
+  const note = h("textarea", { rows: "2", maxlength: "1000" });
   const error = h("p", { class: "error", role: "alert", hidden: true });
   const yes = h("button", { type: "submit", class: action === "close" ? "danger small" : "primary small", text: spec.yes });
   const no = h("button", { type: "button", class: "secondary small", text: "Cancel" });

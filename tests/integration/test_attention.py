@@ -7,6 +7,7 @@ import json
 
 import boto3
 import pytest
+from understudy.text import NOTE_LIMIT
 
 ADMIN, REVIEWER, AUTHOR, TRAINEE = "admin@example.org", "reviewer@example.org", "author@example.org", \
     "trainee@example.org"
@@ -172,3 +173,30 @@ def test_each_route_stays_within_its_dynamodb_budget(aws, api, task, dynamodb_ca
     del dynamodb_calls[:]
     again = api("POST", f"/posts/{post['id']}/attention", who=ADMIN, body={"action": action, **body})
     assert again.status == 409 and dynamodb_calls == ["GetItem"]  # refused on the post alone
+
+
+def test_the_author_is_emailed_the_admins_note_as_text(aws, api, task):
+    post = failed_post(api, task, "PublishFailed", "refused")
+    note = '<img src=x onerror="alert(1)"> Out of date'
+
+    assert api("POST", f"/posts/{post['id']}/attention", who=ADMIN,
+               body={"action": "close", "note": note}).status == 200
+
+    [mail] = [m for m in aws.sent_emails() if m["subject"] == "An admin closed your post's problem"]
+    assert set(mail["to"]) == {AUTHOR} and note in mail["text"]
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt; Out of date" in mail["html"] and "<img" not in mail["html"]
+
+
+def test_bad_requests_are_refused_clearly_and_change_nothing(aws, api, task):
+    post = failed_post(api, task, "PublishFailed", "refused")
+    path = f"/posts/{post['id']}/attention"
+
+    assert api("POST", "/posts/nope/attention", who=ADMIN, body={"action": "close", "note": "x"}).status == 404
+    assert api("POST", path, who=ADMIN, body={"action": "delete"}).status == 422
+    assert api("POST", path, who=ADMIN, body={}).status == 422
+    assert api("POST", path, who=ADMIN, body={"action": "close", "note": "x" * (NOTE_LIMIT + 1)}).status == 422
+    assert api("POST", path, who=ADMIN, body={"action": "mark_live", "url": "https://x.com/a/status/1"}).status == 422
+    assert api("POST", path, who=REVIEWER, body={"action": "close", "note": "x"}).status == 403
+    assert api("GET", "/attention", who=ADMIN, query={"cursor": "not-a-cursor"}).status == 400
+    stored = api("GET", f"/posts/{post['id']}", who=AUTHOR).body
+    assert stored["status"] == "failed" and stored["closed"] is None and stored["publishedUrl"] is None
