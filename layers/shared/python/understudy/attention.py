@@ -46,6 +46,11 @@ ACTIONS = {
     Case.FAILED: (Action.CLOSE,),
     Case.EXPIRED: (Action.CLOSE,),
 }
+# For refusals: "A post that <case> can only be <action> or <action>."
+CASE_WORDS = {Case.NOT_PUBLISHED: "was not published", Case.NEEDS_CHECK: "may have gone out",
+              Case.FAILED: "failed before it was approved", Case.EXPIRED: "expired"}
+ACTION_WORDS = {Action.PUBLISH_AGAIN: "published again", Action.MARK_LIVE: "marked live",
+                Action.CLOSE: "closed with a note"}
 AUDITED_AS = {Action.PUBLISH_AGAIN: audit.Action.PUBLISH_RETRIED, Action.MARK_LIVE: audit.Action.MARKED_LIVE,
               Action.CLOSE: audit.Action.ATTENTION_CLOSED}
 
@@ -88,8 +93,8 @@ def _allowed(post: Post, action: Action) -> None:
         if action == Action.PUBLISH_AGAIN and case == Case.NEEDS_CHECK:
             raise Conflict("It is not known whether this post went out, so it cannot be published again: "
                            "check the channel, then mark it live with its address or close it.")
-        raise Conflict(f"A post that {case.value.replace('_', ' ')} can only be "
-                       f"{' or '.join(a.value.replace('_', ' ') for a in ACTIONS[case])}.")
+        raise Conflict(f"A post that {CASE_WORDS[case]} can only be "
+                       f"{' or '.join(ACTION_WORDS[a] for a in ACTIONS[case])}.")
 
 
 def act(caller: Caller, post_id: str, action: str, *, url: str | None = None, note: str | None = None) -> dict:
