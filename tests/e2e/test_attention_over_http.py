@@ -131,3 +131,19 @@ def test_the_fail_next_switch_takes_only_known_outcomes_as_json(own_sandbox):
     created = author.post("/posts", json={"channel": "demo", "text": "takes the switch"}).json()
     assert settled(own_sandbox, author, created["id"])["status"] == "failed"
     assert requests.get(url, timeout=30).json() == {"nextPublish": "publishes"}
+
+
+def test_a_post_published_again_that_fails_again_is_failed_and_listed_again(own_sandbox, unique_text):
+    sandbox = own_sandbox
+    admin, author = sandbox.api(sandbox.sign_in(ADMIN)), sandbox.api(sandbox.sign_in(AUTHOR))
+    post = post_that_fails(sandbox, author, "refused", f"{unique_text} fails twice")
+
+    fail_next(sandbox, "refused")
+    assert admin.post(f"/posts/{post['id']}/attention", json={"action": "publish_again"}).status_code == 200
+
+    again = settled(sandbox, author, post["id"])
+    assert again["status"] == "failed" and "refused" in again["error"]
+    assert [h["status"] for h in again["history"]][-3:] == ["failed", "publishing", "failed"]
+    item = sandbox.wait_for(lambda: _listed(admin, post["id"]))
+    assert item["attention"]["case"] == "not_published"
+    assert [e for e in sandbox.timeline() if e["postId"] == post["id"]] == []

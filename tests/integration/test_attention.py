@@ -201,3 +201,17 @@ def test_bad_requests_are_refused_clearly_and_change_nothing(aws, api, task):
     assert api("GET", "/attention", who=ADMIN, query={"cursor": "not-a-cursor"}).status == 400
     stored = api("GET", f"/posts/{post['id']}", who=AUTHOR).body
     assert stored["status"] == "failed" and stored["closed"] is None and stored["publishedUrl"] is None
+
+
+def test_a_late_failure_from_the_first_execution_does_not_fail_a_post_published_again(aws, api, task):
+    post = failed_post(api, task, "PublishFailed", "refused")
+    api("POST", f"/posts/{post['id']}/attention", who=ADMIN, body={"action": "publish_again"})
+    failure = {"Error": "PublishFailed", "Cause": "refused"}
+
+    # The first execution's MarkFailed, retried after the admin acted, leaves the new attempt alone.
+    late = task("notify", {"event": "failed", "postId": post["id"], "error": failure, "execution": post["id"]})
+    assert late == {"status": "publishing"}
+    # The new execution's own failure counts.
+    own = task("notify", {"event": "failed", "postId": post["id"], "error": failure,
+                          "execution": f"{post['id']}-publish-1"})
+    assert own == {"status": "failed"}

@@ -358,9 +358,15 @@ def mark_published(post_id: str, revision: int, url: str, published_id: str | No
     return post
 
 
-def mark_failed(post_id: str, error: str) -> tuple[Post, bool]:
+def mark_failed(post_id: str, error: str, *, execution: str | None = None) -> tuple[Post, bool]:
+    """Fail the post, unless it is already published or failed, or ``execution`` (the failing workflow
+    execution's name) is no longer the post's current one: an admin has sent it to be published again."""
     def apply(post: Post) -> bool:
         if post.status in (Status.PUBLISHED, Status.FAILED):
+            return False
+        if execution is not None and execution != workflow.execution_name(post):
+            logger.warning("An earlier execution tried to fail the post", extra={"post_id": post_id,
+                                                                                 "execution": execution})
             return False
         post.task_token = None
         post.error = error
