@@ -10,4 +10,5 @@ from understudy.observability import logger, metrics
 @logger.inject_lambda_context(correlation_id_path="postId")
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    return notifications.notify(event["event"], event["postId"], event.get("taskToken"), event.get("error"))
+    return notifications.notify(event["event"], event["postId"], event.get("taskToken"), event.get("error"),
+                                execution=event.get("execution"))

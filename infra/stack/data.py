@@ -38,6 +38,8 @@ SCHEMAS: dict[str, TableSchema] = {
         Index("author-index", "author", "createdAt"),
         Index("status-index", "status", "createdAt"),
         Index("org-index", "org", "createdAt"),
+        # Sparse: only posts that need an admin carry "attention" (see understudy/attention.py).
+        Index("attention-index", "attention", "updatedAt"),
     )),
     "org": TableSchema("org", "key"),
     # Who did what, when: newest first by the "<at>#<id>" sort key; sparse indexes by actor and by post.
