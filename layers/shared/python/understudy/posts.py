@@ -27,7 +27,7 @@ from understudy.model import (
     StatusChange,
     now_iso,
 )
-from understudy.observability import logger
+from understudy.observability import logger, review_turnaround
 
 T = TypeVar("T")
 WORKFLOW = "workflow"
@@ -218,6 +218,7 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
     audit.record(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision, decision=decision.value,
                  via=via, feedback=feedback or None, guidelines=ticked or None,
                  suggestion=bool(suggestion) or None)
+    review_turnaround(post.current.submitted_at, post.current.feedback.at)
     # No token yet means request_review has not stored it: it will find the decision and resume itself.
     if token:
         workflow.resume(token, decision.value, revision=post.revision)
