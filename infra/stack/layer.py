@@ -37,6 +37,10 @@ THIS_MACHINE = ("--only-binary=:all:",)
 # Distribution (as its .dist-info is named) -> what it installs at the top level.
 PROVIDED_BY_RUNTIME = {"boto3": ("boto3",), "botocore": ("botocore",), "s3transfer": ("s3transfer",),
                        "jmespath": ("jmespath",), "python_dateutil": ("dateutil",), "six": ("six.py",)}
+# Powertools' Swagger UI bundle (1.7 MB), read only by enable_swagger(), which no function calls: the
+# API serves its OpenAPI document as JSON at /openapi.json.
+UNUSED_FILES = tuple(f"aws_lambda_powertools/event_handler/openapi/swagger_ui/{name}"
+                     for name in ("swagger-ui-bundle.min.js", "swagger-ui.min.css"))
 SOURCE = Path("python") / "understudy"
 IGNORED = ("__pycache__", "*.pyc", ".pytest_cache")
 
@@ -73,6 +77,8 @@ class PipBundling:
             for info in target.glob(f"{distribution}-*.dist-info"):
                 shutil.rmtree(info)
         shutil.rmtree(target / "bin", ignore_errors=True)
+        for name in UNUSED_FILES:
+            (target / name).unlink(missing_ok=True)
 
 
 def shared_layer(scope: Construct, construct_id: str, *, bundle: bool) -> lambda_.LayerVersion:
