@@ -83,6 +83,7 @@ class Alerts(Construct):
                 treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
                 alarm_description=watch.description)
             alarm.add_alarm_action(actions.SnsAction(self.topic))
+            alarm.add_ok_action(actions.SnsAction(self.topic))  # and again when it is over
             self.alarms[watch.id] = alarm
 
 

@@ -54,10 +54,11 @@ def test_the_topic_refuses_plain_http_and_lets_cloudwatch_publish_only_for_this_
     assert publish["Condition"] == {"StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}}
 
 
-def test_every_alarm_emails_the_alerts_topic_and_says_what_happened(alarms, topic_ref):
-    assert alarms
+def test_every_alarm_emails_the_alerts_topic_when_it_fires_and_when_it_is_over(alarms, topic_ref):
+    assert len(alarms) == 7 + 2 * len(catalog.FUNCTIONS)
     for watch_id, props in alarms.items():
         assert props["AlarmActions"] == [topic_ref], watch_id
+        assert props["OKActions"] == [topic_ref], watch_id
         assert props["ComparisonOperator"] == "GreaterThanOrEqualToThreshold", watch_id
         assert props["TreatMissingData"] == "notBreaching", watch_id
         assert len(props["AlarmDescription"]) > 30, watch_id
