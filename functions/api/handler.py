@@ -11,7 +11,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from understudy import attention, audit, channel_admin, org, people, posts, progress, schemas
 from understudy.auth import Caller, caller_from_claims
 from understudy.http import json_response, resolver
-from understudy.observability import logger, metrics
+from understudy.observability import POSTS_SUBMITTED, count, logger, metrics
 
 app = resolver()
 
@@ -50,7 +50,7 @@ def remove_channel(channel_id: str):
 @app.post("/posts")
 def create_post(body: Annotated[schemas.NewPost, Body()]):
     post = posts.submit(caller(), body.channel, body.text, body.note)
-    metrics.add_metric(name="PostsSubmitted", unit="Count", value=1)
+    count(POSTS_SUBMITTED)
     return json_response(201, post.as_json())
 
 

@@ -1,4 +1,4 @@
-"""The sandbox's contract (DESIGN.md, "The sandbox"): what the console, the tests and people rely on.
+"""The sandbox's contract (docs/architecture.md, "The sandbox"): what the console, the tests and people rely on.
 
 Everything goes through the public port as a browser would, except where a test says it looks behind it
 (moto's port, from the banner) to check what the public port must not let through.

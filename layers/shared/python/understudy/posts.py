@@ -27,10 +27,9 @@ from understudy.model import (
     StatusChange,
     now_iso,
 )
-from understudy.observability import logger, metrics
+from understudy.observability import POSTS_NEEDING_ATTENTION, count, logger, review_turnaround
 
 T = TypeVar("T")
-NEEDS_ATTENTION_METRIC = "PostsNeedingAttention"
 WORKFLOW = "workflow"
 ATTEMPTS = 5
 
@@ -57,7 +56,7 @@ def _change(post_id: str, apply: Callable[[Post], T]) -> tuple[Post, T]:
             logger.info("Post changed while writing; re-applying", extra={"post_id": post_id})
             continue
         if saved.needs_attention and not needed_attention:
-            metrics.add_metric(name=NEEDS_ATTENTION_METRIC, unit="Count", value=1)
+            count(POSTS_NEEDING_ATTENTION)
         return saved, answer
     raise TransientError("The post is changing too fast to update; try again in a moment.")
 
@@ -232,6 +231,7 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
     audit.record(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision, decision=decision.value,
                  via=via, feedback=feedback or None, guidelines=ticked or None,
                  suggestion=bool(suggestion) or None)
+    review_turnaround(post.current.submitted_at, post.current.feedback.at)
     # No token yet means request_review has not stored it: it will find the decision and resume itself.
     if token:
         workflow.resume(token, decision.value, revision=post.revision)
