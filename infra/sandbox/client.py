@@ -8,6 +8,7 @@ endpoint, the API with an ID token, the outbox and the timeline.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -30,6 +31,24 @@ STARTUP_SECONDS = 90
 STOP_SECONDS = 10
 AWS_ENDPOINT_LINE = re.compile(r"AWS endpoint \(moto\): (http://\S+)")
 T = TypeVar("T")
+
+
+TOTP_STEP = 30
+
+
+def authenticator_code(secret: str, *, margin: float = 4.0) -> str:
+    """The 6-digit code an authenticator app shows for a TOTP ``secret`` (RFC 6238: SHA-1, 30 s), as
+    Cognito hands the secret out (base32, maybe unpadded). moto accepts only the current 30-second step,
+    so when fewer than ``margin`` seconds of it are left this waits for the next one."""
+    from cryptography.hazmat.primitives.hashes import SHA1
+    from cryptography.hazmat.primitives.twofactor.totp import TOTP
+
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    totp = TOTP(key, 6, SHA1(), TOTP_STEP, enforce_key_length=False)  # noqa: S303 SHA-1 is what RFC 6238 apps use
+    left = TOTP_STEP - time.time() % TOTP_STEP
+    if left < margin:
+        time.sleep(left + 0.05)  # to the start of the next step, not a guess at how long anything takes
+    return totp.generate(time.time()).decode()
 
 
 class SandboxError(RuntimeError):
