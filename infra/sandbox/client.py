@@ -180,16 +180,36 @@ class Sandbox:
                              headers={"X-Amz-Target": f"AWSCognitoIdentityProviderService.{action}",
                                       "Content-Type": "application/x-amz-json-1.1"})
 
+    def initiate_auth(self, email: str, password: str = PASSWORD) -> requests.Response:
+        """The console's first sign-in step: tokens, or a challenge (a new password, an MFA code, MFA setup)."""
+        return self.cognito("InitiateAuth", {"AuthFlow": "USER_PASSWORD_AUTH",
+                                             "ClientId": self.config["userPoolClientId"],
+                                             "AuthParameters": {"USERNAME": email, "PASSWORD": password}})
+
     def authenticate(self, email: str, password: str = PASSWORD) -> dict:
-        answer = self.cognito("InitiateAuth", {"AuthFlow": "USER_PASSWORD_AUTH",
-                                               "ClientId": self.config["userPoolClientId"],
-                                               "AuthParameters": {"USERNAME": email, "PASSWORD": password}})
+        answer = self.initiate_auth(email, password)
         assert answer.status_code == 200, f"sign-in as {email} failed: {answer.status_code} {answer.text}"
         return answer.json()["AuthenticationResult"]
 
     def sign_in(self, email: str, password: str = PASSWORD) -> str:
         """The person's Cognito ID token."""
         return self.authenticate(email, password)["IdToken"]
+
+    def join(self, admin_token: str, email: str, password: str, *, roles: tuple[str, ...] = (),
+             name: str = "Newcomer") -> dict:
+        """An admin invites ``email`` with ``roles``; the person signs in with the emailed temporary password
+        and chooses ``password``. Cognito's answer to that choice: tokens, or the next challenge."""
+        invited = self.api(admin_token).post("/users", json={"email": email, "name": name, "roles": list(roles)})
+        assert invited.status_code == 201, invited.text
+        [mail] = self.wait_for(lambda: [m for m in self.outbox() if email in m["to"]])
+        temporary = mail["text"].rsplit(" ", 1)[1].rstrip(".")
+        first = self.initiate_auth(email, temporary).json()
+        assert first.get("ChallengeName") == "NEW_PASSWORD_REQUIRED", first
+        chosen = self.cognito("RespondToAuthChallenge", {
+            "ChallengeName": "NEW_PASSWORD_REQUIRED", "ClientId": self.config["userPoolClientId"],
+            "Session": first["Session"], "ChallengeResponses": {"USERNAME": email, "NEW_PASSWORD": password}})
+        assert chosen.status_code == 200, chosen.text
+        return chosen.json()
 
     def api(self, token: str | None = None) -> Api:
         return Api(self.config["apiUrl"], token)
