@@ -195,6 +195,18 @@ class Sandbox:
         """The person's Cognito ID token."""
         return self.authenticate(email, password)["IdToken"]
 
+    def enable_totp(self, access_token: str) -> str:
+        """Two-step sign-in set up as the console does it (AssociateSoftwareToken, VerifySoftwareToken with
+        the app's code, SetUserMFAPreference); the secret, for later codes."""
+        secret = self.cognito("AssociateSoftwareToken", {"AccessToken": access_token}).json()["SecretCode"]
+        verified = self.cognito("VerifySoftwareToken", {"AccessToken": access_token,
+                                                        "UserCode": authenticator_code(secret)})
+        assert verified.status_code == 200 and verified.json()["Status"] == "SUCCESS", verified.text
+        preferred = self.cognito("SetUserMFAPreference", {
+            "AccessToken": access_token, "SoftwareTokenMfaSettings": {"Enabled": True, "PreferredMfa": True}})
+        assert preferred.status_code == 200, preferred.text
+        return secret
+
     def join(self, admin_token: str, email: str, password: str, *, roles: tuple[str, ...] = (),
              name: str = "Newcomer") -> dict:
         """An admin invites ``email`` with ``roles``; the person signs in with the emailed temporary password

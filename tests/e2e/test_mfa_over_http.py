@@ -7,13 +7,11 @@ are computed from the secret Cognito hands out, as an authenticator app computes
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
 import boto3
-import pytest
 from understudy.auth import MFA_NEEDED
 
-from infra.sandbox.client import Sandbox, authenticator_code, start_sandbox
+from infra.sandbox.client import Sandbox, authenticator_code
 
 ADMIN, REVIEWER, TRAINEE = "admin@example.org", "reviewer@example.org", "trainee@example.org"
 PASSWORD = "Demo-pass-1"
@@ -26,20 +24,6 @@ def wrong(code: str) -> str:
 
 def error_type(answer) -> str:
     return answer.json().get("__type", "").split("#")[-1]
-
-
-def set_up_totp(sandbox: Sandbox, access_token: str) -> str:
-    """AssociateSoftwareToken, VerifySoftwareToken (a wrong code first), SetUserMFAPreference: the secret."""
-    secret = sandbox.cognito("AssociateSoftwareToken", {"AccessToken": access_token}).json()["SecretCode"]
-    code = authenticator_code(secret)
-    mismatch = sandbox.cognito("VerifySoftwareToken", {"AccessToken": access_token, "UserCode": wrong(code)})
-    assert mismatch.status_code == 400 and error_type(mismatch) == "CodeMismatchException"
-    verified = sandbox.cognito("VerifySoftwareToken", {"AccessToken": access_token, "UserCode": code})
-    assert verified.status_code == 200 and verified.json()["Status"] == "SUCCESS", verified.text
-    preferred = sandbox.cognito("SetUserMFAPreference", {
-        "AccessToken": access_token, "SoftwareTokenMfaSettings": {"Enabled": True, "PreferredMfa": True}})
-    assert preferred.status_code == 200, preferred.text
-    return secret
 
 
 def sign_in_with_code(sandbox: Sandbox, email: str, password: str, secret: str) -> str:
@@ -71,7 +55,11 @@ def test_a_reviewer_sets_up_totp_and_then_signs_in_with_a_code(sandbox):
     early = api.post("/me/mfa")
     assert early.status_code == 409 and "authenticator app" in early.json()["message"]
 
-    secret = set_up_totp(sandbox, tokens["AccessToken"])
+    secret = sandbox.cognito("AssociateSoftwareToken", {"AccessToken": tokens["AccessToken"]}).json()["SecretCode"]
+    code = authenticator_code(secret)
+    mismatch = sandbox.cognito("VerifySoftwareToken", {"AccessToken": tokens["AccessToken"], "UserCode": wrong(code)})
+    assert mismatch.status_code == 400 and error_type(mismatch) == "CodeMismatchException"
+    assert sandbox.enable_totp(tokens["AccessToken"]) == secret  # moto: one fixed secret for everyone
     confirmed = api.post("/me/mfa")
     assert confirmed.status_code == 200 and confirmed.json() == {"mfaEnabled": True, "mfaRequired": False}
 
@@ -92,31 +80,7 @@ def test_the_mfa_calls_the_console_needs_pass_the_same_origin_proxy_and_admin_on
     assert admin_preference.status_code == 403
 
 
-# --- an organisation that requires MFA: its own sandbox, since the setting is organisation-wide -------
-
-@dataclass
-class Strict:
-    sandbox: Sandbox
-    admin_token: str  # the admin's ID token, from a sign-in with a code
-
-
-@pytest.fixture(scope="module")
-def strict(tmp_path_factory) -> Strict:
-    """A sandbox of its own whose admin has set up MFA and turned ``requireMfa`` on."""
-    running = start_sandbox(tmp_path_factory.mktemp("strict-sandbox"), "--host", "127.0.0.1")
-    try:
-        running.wait_until_serving()
-        sandbox = running.client()
-        admin = sandbox.authenticate(ADMIN)
-        set_up_totp(sandbox, admin["AccessToken"])
-        admin_api = sandbox.api(admin["IdToken"])
-        assert admin_api.post("/me/mfa").status_code == 200
-        turned_on = admin_api.put("/settings", json={"requireMfa": True})
-        assert turned_on.status_code == 200 and turned_on.json()["requireMfa"] is True, turned_on.text
-        yield Strict(sandbox, admin["IdToken"])
-    finally:
-        running.stop()
-
+# --- an organisation that requires MFA (its own sandbox: the `strict` fixture) -----------------------
 
 def test_the_api_refuses_a_reviewer_without_mfa_until_they_set_it_up(strict):
     sandbox = strict.sandbox
@@ -133,7 +97,7 @@ def test_the_api_refuses_a_reviewer_without_mfa_until_they_set_it_up(strict):
     assert trainee.get(f"/posts/{post.json()['id']}").json()["status"] == "pending_review"  # nothing changed
     assert trainee.get("/me").json()["mfaRequired"] is False  # authors are not asked
 
-    set_up_totp(sandbox, reviewer_tokens["AccessToken"])
+    sandbox.enable_totp(reviewer_tokens["AccessToken"])
     assert reviewer.post("/me/mfa").json() == {"mfaEnabled": True, "mfaRequired": True}
     approved = reviewer.post(f"/posts/{post.json()['id']}/decision", json={"decision": "approve"})
     assert approved.status_code == 200, approved.text
