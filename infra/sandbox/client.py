@@ -207,6 +207,18 @@ class Sandbox:
         assert preferred.status_code == 200, preferred.text
         return secret
 
+    def sign_in_with_code(self, email: str, password: str, secret: str) -> str:
+        """The sign-in once two-step sign-in is on: password, the SOFTWARE_TOKEN_MFA challenge, the app's
+        code. The ID token."""
+        first = self.initiate_auth(email, password).json()
+        assert first.get("ChallengeName") == "SOFTWARE_TOKEN_MFA", first
+        answer = self.cognito("RespondToAuthChallenge", {
+            "ChallengeName": "SOFTWARE_TOKEN_MFA", "ClientId": self.config["userPoolClientId"],
+            "Session": first["Session"],
+            "ChallengeResponses": {"USERNAME": email, "SOFTWARE_TOKEN_MFA_CODE": authenticator_code(secret)}})
+        assert answer.status_code == 200, answer.text
+        return answer.json()["AuthenticationResult"]["IdToken"]
+
     def join(self, admin_token: str, email: str, password: str, *, roles: tuple[str, ...] = (),
              name: str = "Newcomer") -> dict:
         """An admin invites ``email`` with ``roles``; the person signs in with the emailed temporary password

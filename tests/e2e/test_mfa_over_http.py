@@ -11,7 +11,7 @@ import uuid
 import boto3
 from understudy.auth import MFA_NEEDED
 
-from infra.sandbox.client import Sandbox, authenticator_code
+from infra.sandbox.client import authenticator_code
 
 ADMIN, REVIEWER, TRAINEE = "admin@example.org", "reviewer@example.org", "trainee@example.org"
 PASSWORD = "Demo-pass-1"
@@ -24,24 +24,6 @@ def wrong(code: str) -> str:
 
 def error_type(answer) -> str:
     return answer.json().get("__type", "").split("#")[-1]
-
-
-def sign_in_with_code(sandbox: Sandbox, email: str, password: str, secret: str) -> str:
-    """The sign-in as it is once MFA is on: password, SOFTWARE_TOKEN_MFA challenge, code. The ID token."""
-    first = sandbox.initiate_auth(email, password).json()
-    assert first["ChallengeName"] == "SOFTWARE_TOKEN_MFA" and "AuthenticationResult" not in first
-
-    def answer(code: str):
-        return sandbox.cognito("RespondToAuthChallenge", {
-            "ChallengeName": "SOFTWARE_TOKEN_MFA", "ClientId": sandbox.config["userPoolClientId"],
-            "Session": first["Session"], "ChallengeResponses": {"USERNAME": email, "SOFTWARE_TOKEN_MFA_CODE": code}})
-
-    code = authenticator_code(secret)
-    refused = answer(wrong(code))
-    assert refused.status_code == 400 and error_type(refused) == "CodeMismatchException"
-    accepted = answer(code)
-    assert accepted.status_code == 200, accepted.text
-    return accepted.json()["AuthenticationResult"]["IdToken"]
 
 
 def test_a_reviewer_sets_up_totp_and_then_signs_in_with_a_code(sandbox):
@@ -63,7 +45,15 @@ def test_a_reviewer_sets_up_totp_and_then_signs_in_with_a_code(sandbox):
     confirmed = api.post("/me/mfa")
     assert confirmed.status_code == 200 and confirmed.json() == {"mfaEnabled": True, "mfaRequired": False}
 
-    token = sign_in_with_code(sandbox, email, CHOSEN, secret)
+    # The password alone no longer signs in: Cognito asks for a code, and refuses a wrong one.
+    challenge = sandbox.initiate_auth(email, CHOSEN).json()
+    assert challenge["ChallengeName"] == "SOFTWARE_TOKEN_MFA" and "AuthenticationResult" not in challenge
+    refused = sandbox.cognito("RespondToAuthChallenge", {
+        "ChallengeName": "SOFTWARE_TOKEN_MFA", "ClientId": sandbox.config["userPoolClientId"],
+        "Session": challenge["Session"],
+        "ChallengeResponses": {"USERNAME": email, "SOFTWARE_TOKEN_MFA_CODE": wrong(authenticator_code(secret))}})
+    assert refused.status_code == 400 and error_type(refused) == "CodeMismatchException"
+    token = sandbox.sign_in_with_code(email, CHOSEN, secret)
     assert sandbox.api(token).get("/me").json()["mfaEnabled"] is True
     listed = {p["email"]: p for p in sandbox.api(sandbox.sign_in(ADMIN)).get("/users").json()["items"]}
     assert listed[email]["mfaEnabled"] is True
@@ -137,4 +127,4 @@ def test_a_pool_that_demands_mfa_walks_a_newcomer_through_setup_at_sign_in(stric
         "AccessToken": done["AccessToken"], "SoftwareTokenMfaSettings": {"Enabled": True, "PreferredMfa": True}})
     assert preferred.status_code == 200
     assert newcomer.post("/me/mfa").json() == {"mfaEnabled": True, "mfaRequired": True}
-    assert sign_in_with_code(sandbox, email, CHOSEN, secret)
+    assert sandbox.sign_in_with_code(email, CHOSEN, secret)
