@@ -6,6 +6,8 @@ computed from the secret AssociateSoftwareToken hands out, as an authenticator a
 
 from __future__ import annotations
 
+import re
+
 import boto3
 import pytest
 from understudy.auth import MFA_NEEDED
@@ -115,3 +117,39 @@ def test_an_admin_without_mfa_is_told_why_on_every_admin_route(aws, api, totp):
 
     assert [(a.status, a.message) for a in answers] == [(403, MFA_NEEDED)] * 5
     assert next(p for p in api("GET", "/users", who=ADMIN).body["items"] if p["email"] == TRAINEE)["trainingMode"]
+
+
+def test_a_reviewer_without_mfa_cannot_decide_by_emailed_link_while_it_is_required(aws, api, task, review_link, totp):
+    post = api("POST", "/posts", who=TRAINEE, body={"channel": "demo", "text": "Decided by link"}).body
+    assert task("request_review", {"postId": post["id"], "taskToken": "token-1"})["waiting"] is True
+    text = next(m["text"] for m in aws.sent_emails() if REVIEWER in m["to"])
+    token = re.search(r"review\.html#token=([\w.-]+)&decision=approve", text).group(1)
+    totp(ADMIN)
+    api("POST", "/me/mfa", who=ADMIN)
+    api("PUT", "/settings", who=ADMIN, body={"requireMfa": True})
+
+    refused = review_link("decide", {"token": token, "decision": "approve", "feedback": ""})
+    assert refused.status == 403 and refused.message == MFA_NEEDED
+    assert review_link("view", {"token": token}).body["open"] is True  # opening it still shows the post
+    assert api("GET", f"/posts/{post['id']}", who=TRAINEE).body["status"] == "pending_review"
+
+    totp(REVIEWER)
+    api("POST", "/me/mfa", who=REVIEWER)
+    decided = review_link("decide", {"token": token, "decision": "approve", "feedback": ""})
+    assert decided.status == 200 and decided.body["decision"]["reviewer"] == REVIEWER
+
+
+def test_a_container_reads_the_settings_again_after_a_few_seconds(aws):
+    """What another container's PUT /settings looks like from here: unseen until the cached copy is TTL old."""
+    from understudy import data, org
+    from understudy.model import Settings, now_iso
+
+    now = [1000.0]
+    cache = org._SettingsCache(clock=lambda: now[0])
+    assert cache.get().require_mfa is False
+    data.put_settings(Settings(require_mfa=True), by=ADMIN, at=now_iso())
+
+    now[0] += cache.TTL - 0.1
+    assert cache.get().require_mfa is False
+    now[0] += 0.1
+    assert cache.get().require_mfa is True

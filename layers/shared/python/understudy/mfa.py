@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from understudy import audit, data, directory, org
-from understudy.auth import Caller
-from understudy.errors import Conflict, NotFound
+from understudy.auth import MFA_NEEDED, Caller
+from understudy.errors import Conflict, Forbidden, NotFound
 from understudy.model import GROUPS, Settings, User
 
 
@@ -36,6 +36,15 @@ def check(caller: Caller) -> Caller:
     if not required(settings, caller.roles):
         return caller
     return replace(caller, mfa_missing=missing(data.get_user(caller.email), settings, caller.roles))
+
+
+def check_link_decider(email: str) -> None:
+    """A decision by emailed link (no sign-in, so no Caller) is refused like the console's while the
+    organisation requires MFA and the person named in the link has not set it up; otherwise the link
+    would be a way around the requirement. Reads their record only while MFA is required."""
+    settings = org.current_settings()
+    if settings.require_mfa and missing(data.get_user(email.lower()), settings):
+        raise Forbidden(MFA_NEEDED)
 
 
 def status(caller: Caller, user: User | None) -> dict:

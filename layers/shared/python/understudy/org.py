@@ -45,17 +45,18 @@ class _SettingsCache:
 
     TTL = 5.0
 
-    def __init__(self) -> None:
+    def __init__(self, clock=time.monotonic) -> None:
+        self.clock = clock
         self.value: Settings | None = None
         self.until = 0.0
 
     def get(self) -> Settings:
-        if self.value is None or time.monotonic() >= self.until:
+        if self.value is None or self.clock() >= self.until:
             self.put(data.get_settings())
         return self.value
 
     def put(self, value: Settings) -> None:
-        self.value, self.until = value, time.monotonic() + self.TTL
+        self.value, self.until = value, self.clock() + self.TTL
 
     def clear(self) -> None:
         self.value = None
