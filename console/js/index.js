@@ -185,8 +185,11 @@ function wireSignIn() {
       state.passedMfa = true;
       proceed(result);
     } catch (e) {
-      showError(error, e.message);
-      input.select();
+      if (e.code === "NotAuthorizedException") showSignIn(e.message); // the step's session ran out
+      else {
+        showError(error, e.message);
+        input.select();
+      }
     } finally {
       button.disabled = false;
     }
