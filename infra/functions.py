@@ -114,6 +114,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         channel_secrets=WRITE,
         routes=_authorized(
             "GET /me",
+            "POST /me/mfa",
             "GET /channels",
             "POST /channels",
             "DELETE /channels/{id}",

@@ -8,7 +8,7 @@ from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import attention, audit, channel_admin, org, people, posts, progress, schemas
+from understudy import attention, audit, channel_admin, mfa, org, people, posts, progress, schemas
 from understudy.auth import Caller, caller_from_claims
 from understudy.http import json_response, resolver
 from understudy.observability import POSTS_SUBMITTED, count, logger, metrics
@@ -17,7 +17,7 @@ app = resolver()
 
 
 def caller() -> Caller:
-    return caller_from_claims(app.current_event.request_context.authorizer.jwt_claim)
+    return mfa.check(caller_from_claims(app.current_event.request_context.authorizer.jwt_claim))
 
 
 def page(result) -> dict:
@@ -27,6 +27,12 @@ def page(result) -> dict:
 @app.get("/me")
 def get_me() -> dict:
     return people.me(caller())
+
+
+@app.post("/me/mfa")
+def confirm_mfa() -> dict:
+    """After setting up TOTP in Cognito: the API asks Cognito and records the answer."""
+    return mfa.confirm(caller())
 
 
 @app.get("/channels")

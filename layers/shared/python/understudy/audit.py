@@ -40,6 +40,7 @@ class Action(StrEnum):
     MENTORS_CHANGED = "mentors_changed"
     GUIDELINES_CHANGED = "guidelines_changed"
     SETTINGS_CHANGED = "settings_changed"
+    MFA_CHANGED = "mfa_changed"
 
 
 def record(action: Action, by: str, *, post: str | None = None, revision: int | None = None,

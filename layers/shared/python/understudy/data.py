@@ -76,6 +76,7 @@ class UserItem(Model):
     training_mode = BooleanAttribute(attr_name="trainingMode", default=True)
     created_at = UnicodeAttribute(attr_name="createdAt")
     mentors = UnicodeSetAttribute(null=True)
+    mfa_enabled = BooleanAttribute(attr_name="mfaEnabled", null=True)
 
 
 class _PostIndex(GlobalSecondaryIndex):
@@ -205,7 +206,7 @@ def _page(results, convert) -> Page:
 def _user(item: UserItem) -> User:
     return User(email=item.email, name=item.name, roles=frozenset(item.roles or ()),
                 training_mode=item.training_mode, created_at=item.created_at,
-                mentors=frozenset(item.mentors or ()))
+                mentors=frozenset(item.mentors or ()), mfa_enabled=bool(item.mfa_enabled))
 
 
 def get_user(email: str) -> User | None:
@@ -218,7 +219,7 @@ def get_user(email: str) -> User | None:
 def save_user(user: User, *, new: bool = False) -> User:
     item = UserItem(ORG, user.email, name=user.name, roles=set(user.roles) or None,
                     training_mode=user.training_mode, created_at=user.created_at,
-                    mentors=set(user.mentors) or None)
+                    mentors=set(user.mentors) or None, mfa_enabled=user.mfa_enabled or None)
     try:
         item.save(condition=UserItem.email.does_not_exist() if new else None)
     except PutError as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from understudy import audit, data, directory
+from understudy import audit, data, directory, mfa
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, NotFound
 from understudy.model import GROUPS, Page, User
@@ -15,7 +15,8 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def me(caller: Caller) -> dict:
     user = data.get_user(caller.email)
     return {"email": caller.email, "name": user.name if user else caller.name,
-            "roles": sorted(caller.roles), "trainingMode": user.training_mode if user else True}
+            "roles": sorted(caller.roles), "trainingMode": user.training_mode if user else True,
+            **mfa.status(caller, user)}
 
 
 def list_people(caller: Caller, cursor: str | None) -> Page[User]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from understudy import links, org, posts
+from understudy import links, mfa, org, posts
 from understudy.errors import BadInput
 from understudy.model import Decision, Post, Status
 from understudy.text import FEEDBACK_LIMIT
@@ -86,6 +86,7 @@ def view(token: str) -> dict:
 def decide(token: str, decision: str, feedback: str, *, guidelines: tuple[str, ...] = (),
            suggestion: str = "") -> dict:
     claim = links.verify(token)
+    mfa.check_link_decider(claim.reviewer)
     post = posts.decide(claim.reviewer, claim.post_id, decision, feedback, revision=claim.revision,
                         via="link", guidelines=list(guidelines), suggestion=suggestion)
     return {"post": _shown(post), "decision": _decision_on(post, claim.revision)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, StrictBool
 
 from understudy.text import FEEDBACK_LIMIT, NOTE_LIMIT
 
@@ -84,6 +84,10 @@ class SettingsBody(_Body):
     ready_first_time_share: float | None = Field(
         default=None, alias="readyFirstTimeShare",
         description="Share of those posts approved first time that suggests readiness (0 to 1).")
+    require_mfa: StrictBool | None = Field(
+        default=None, alias="requireMfa",
+        description="Admins and reviewers must set up TOTP MFA; until then their admin and reviewer routes "
+                    "answer 403. Turning it on needs MFA set up for yourself.")
 
 
 class NewChannel(_Body):
