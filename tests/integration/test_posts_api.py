@@ -198,9 +198,9 @@ def test_two_decisions_racing_on_the_same_revision_exactly_one_wins(aws, api):
     reads = threading.Barrier(2)
     real_save = data.save_post
 
-    def save_after_both_read(p):
+    def save_after_both_read(p, **with_it):
         reads.wait(timeout=10)  # each attempt's read has happened; now both write
-        return real_save(p)
+        return real_save(p, **with_it)
 
     outcomes: dict[str, object] = {}
 
