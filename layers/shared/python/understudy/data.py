@@ -487,13 +487,17 @@ def progress_context(email: str) -> tuple[User | None, Settings, dict | None]:
             {k: _plain(v) for k, v in summary.items() if k not in KEYS["org"]} if summary is not None else None)
 
 
-def put_progress(email: str, summary: dict) -> None:
-    """Replace a person's summary (when it is rebuilt from their posts)."""
+def progress_put(email: str, summary: dict) -> dict:
+    """A whole summary as a write (a new person's empty one, or one rebuilt from their posts)."""
     item = {"org": {"S": ORG}, "key": {"S": _progress_key(email)}}
     for name, value in summary.items():
         item[name] = ({"S": value} if isinstance(value, str) else
                       {"L": [_number(v) for v in value]} if isinstance(value, list) else _number(value))
-    _connection().dispatch("PutItem", {"TableName": OrgItem.Meta.table_name, "Item": item})
+    return {"Put": {"TableName": OrgItem.Meta.table_name, "Item": item}}
+
+
+def put_progress(email: str, summary: dict) -> None:
+    _connection().dispatch("PutItem", progress_put(email, summary)["Put"])
 
 
 def put_settings(settings: Settings, by: str, at: str) -> None:

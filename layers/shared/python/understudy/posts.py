@@ -25,6 +25,7 @@ from understudy.model import (
     Revision,
     Status,
     StatusChange,
+    User,
     now_iso,
 )
 from understudy.observability import logger
@@ -242,8 +243,13 @@ DECIDED_AS = {"approve": "approved it", "request_changes": "asked for changes", 
 
 def already_decided(post: Post) -> str:
     feedback = post.current.feedback
+    return decided_message(post, data.get_user(feedback.reviewer) if feedback else None)
+
+
+def decided_message(post: Post, person: User | None) -> str:
+    """Why the post is no longer waiting; ``person``: who decided its current revision, if known."""
+    feedback = post.current.feedback
     if feedback:
-        person = data.get_user(feedback.reviewer)
         who = f"{person.name} ({feedback.reviewer})" if person and person.name else feedback.reviewer
         return (f"This revision was already decided by {who} at {feedback.at}: "
                 f"{DECIDED_AS.get(feedback.decision, feedback.decision)}.")

@@ -82,6 +82,11 @@ def on_decision(post: Post) -> tuple[dict, ...]:
     return (data.progress_add(post.author, {k: v for k, v in add.items() if v}, append),)
 
 
+def fresh(email: str) -> dict:
+    """The write that starts a new person's summary: nothing to recount from posts."""
+    return data.progress_put(email, {"built": now_iso()})
+
+
 def summarize(posts: list[Post]) -> dict:
     """The summary a person's posts add up to (a rebuild, and the reference the counters must match)."""
     summary: Counter = Counter()
