@@ -82,7 +82,8 @@ def view(token: str) -> dict:
     channel, guidelines, decider = data.review_context(post.channel, feedback.reviewer if feedback else None)
     reason = _closed_reason(post, claim.revision, decider)
     markdown = guidelines.markdown if guidelines else ""
-    return {"post": _shown(post, channel.name if channel else post.channel), "guidelines": markdown, "guidelineItems": org.guideline_items(markdown),
+    shown = _shown(post, channel.name if channel else post.channel)
+    return {"post": shown, "guidelines": markdown, "guidelineItems": org.guideline_items(markdown),
             "reviewer": claim.reviewer,
             "open": reason is None, "reason": reason, "decision": _decision_on(post, claim.revision)}
 
