@@ -196,3 +196,30 @@ def test_a_newly_invited_person_starts_with_an_empty_summary_that_is_not_recount
     _, _, summary = data.progress_context("new@example.org")
     assert summary is not None and "built" in summary
     assert api("GET", "/users/new@example.org/progress", who=ADMIN).body["postsSubmitted"] == 0
+
+
+def test_a_recount_is_not_stored_over_a_decision_counted_while_it_ran(aws, api, monkeypatch):
+    """History from before summaries: the first read recounts from posts. A decision that lands during
+    the recount is kept: the recount answers but is not stored, and the next read counts everything."""
+    from understudy import data, progress
+
+    history(NOW - timedelta(days=2), ("approve", 2), status="published")
+    waiting = api("POST", "/posts", who=TRAINEE, body={"channel": "demo", "text": "Decided mid-recount"}).body
+    real_posts = progress._posts
+
+    def posts_then_a_decision(author):
+        found = real_posts(author)
+        assert api("POST", f"/posts/{waiting['id']}/decision", who=REVIEWER,
+                   body={"decision": "approve", "feedback": ""}).status == 200
+        return found
+
+    monkeypatch.setattr(progress, "_posts", posts_then_a_decision)
+    during = api("GET", f"/users/{TRAINEE}/progress", who=ADMIN).body
+    monkeypatch.setattr(progress, "_posts", real_posts)
+
+    assert during["postsSubmitted"] == 2 and during["approvedFirstTime"] == 1
+    _, _, stored = data.progress_context(TRAINEE)
+    assert "built" not in stored  # the recount lost the race and was not stored
+    after = api("GET", f"/users/{TRAINEE}/progress", who=ADMIN).body
+    assert after["postsSubmitted"] == 2 and after["approvedFirstTime"] == 2
+    assert "built" in data.progress_context(TRAINEE)[2]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import json
 
+from botocore.exceptions import ClientError
 from pynamodb.attributes import (
     BooleanAttribute,
     JSONAttribute,
@@ -454,6 +455,7 @@ def progress_add(email: str, add: dict[str, int], append: dict[str, list[float]]
     """An UpdateItem on a person's progress summary, for the transaction of the change it counts:
     ``add`` counters (ADD, so concurrent changes all count) and numbers to ``append`` to lists."""
     names, values, adds, sets = {}, {}, [], []
+    add = {**add, "changes": 1}  # every change counted, so a recount can tell whether one landed meanwhile
     for i, (name, count) in enumerate(sorted(add.items())):
         names[f"#a{i}"], values[f":a{i}"] = name, _number(count)
         adds.append(f"#a{i} :a{i}")
@@ -500,8 +502,23 @@ def progress_put(email: str, summary: dict) -> dict:
     return {"Put": {"TableName": OrgItem.Meta.table_name, "Item": item}}
 
 
-def put_progress(email: str, summary: dict) -> None:
-    _connection().dispatch("PutItem", progress_put(email, summary)["Put"])
+def put_progress(email: str, summary: dict, *, changes: int | None) -> bool:
+    """Store a recounted summary unless a change was counted since ``changes`` was read (None: there
+    was no summary); False when one was, and the summary is left as it is."""
+    put = progress_put(email, summary)["Put"]
+    if changes is None:
+        put["ConditionExpression"] = "attribute_not_exists(#changes)"
+    else:
+        put["ConditionExpression"] = "#changes = :changes"
+        put["ExpressionAttributeValues"] = {":changes": _number(changes)}
+    put["ExpressionAttributeNames"] = {"#changes": "changes"}
+    try:
+        _connection().dispatch("PutItem", put)
+    except ClientError as exc:  # dispatch is pynamodb's raw call: botocore's error as it is
+        if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+            return False
+        raise
+    return True
 
 
 def put_settings(settings: Settings, by: str, at: str) -> None:

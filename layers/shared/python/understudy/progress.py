@@ -14,7 +14,8 @@ each decision adds to the summary in the same transaction as the change itself (
 - ``g:<guideline item>``: times a reviewer ticked that item; ``a:<monday>`` / ``c:<monday>``: first-time
   approvals / changes asked in the week starting that Monday;
 - ``built``: when the summary was rebuilt from the person's posts. A summary without it was started
-  by counters alone (for history from before summaries existed) and is rebuilt once when next read.
+  by counters alone (for history from before summaries existed) and is rebuilt once when next read;
+  ``changes`` counts the writes, so a rebuild is stored only if none landed while it recounted.
 """
 
 from __future__ import annotations
@@ -161,10 +162,13 @@ def _posts(author: str) -> list[Post]:
     return found
 
 
-def rebuild(email: str) -> dict:
-    """Recount a person's summary from their posts (history from before summaries were kept)."""
-    summary = {**summarize(_posts(email)), "built": now_iso()}
-    data.put_progress(email, summary)
+def rebuild(email: str, stored: dict | None = None) -> dict:
+    """Recount a person's summary from their posts (history from before summaries were kept), given
+    the summary as read before (``stored``). The recount is stored only if no submission or decision
+    was counted in between; otherwise it still answers, and the next read recounts again."""
+    changes = stored.get("changes", 0) if stored is not None else None
+    summary = {**summarize(_posts(email)), "built": now_iso(), "changes": changes or 0}
+    data.put_progress(email, summary, changes=changes)
     return summary
 
 
@@ -177,5 +181,5 @@ def of(caller: Caller, email: str) -> dict:
     if user is None:
         raise NotFound(f"No one called {email} is a member.")
     if summary is None or "built" not in summary:
-        summary = rebuild(email)
+        summary = rebuild(email, summary)
     return report(email, summary, settings)
