@@ -184,7 +184,7 @@ def _transact(puts: list[dict], updates: list[dict] = ()) -> None:
     except TransactWriteError as exc:
         reasons = exc.cancellation_reasons
         if reasons and reasons[0] is not None and reasons[0].code == "ConditionalCheckFailed":
-            raise StaleWrite(puts[0].get("Key") or "item") from exc
+            raise StaleWrite(puts[0]["TableName"]) from exc
         raise
 
 
