@@ -21,6 +21,7 @@ each decision adds to the summary in the same transaction as the change itself (
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from statistics import median
 
@@ -94,7 +95,7 @@ def summarize(posts: list[Post]) -> dict:
     lists: dict[str, list] = {"recent": [], "hours": []}
     decided = [(r.feedback.at, p, r) for p in posts if p.review for r in p.revisions if r.feedback]
     for _, post, revision in sorted(decided, key=lambda d: d[0]):  # oldest first, as they happened
-        partial = Post(**{**post.__dict__, "revisions": post.revisions[:post.revisions.index(revision) + 1]})
+        partial = replace(post, revisions=post.revisions[:post.revisions.index(revision) + 1])  # as decided
         add, append = _decision_counts(partial, revision)
         summary.update(add)
         for name, numbers in append.items():
