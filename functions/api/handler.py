@@ -62,8 +62,8 @@ def create_post(body: Annotated[schemas.NewPost, Body()]):
 
 @app.get("/posts")
 def list_posts(mine: Annotated[bool, Query()] = False, status: Annotated[str | None, Query()] = None,
-               cursor: Annotated[str | None, Query()] = None) -> dict:
-    return page(posts.list_for(caller(), mine=mine, status=status, cursor=cursor))
+               cursor: Annotated[str | None, Query()] = None, order: Annotated[str | None, Query()] = None) -> dict:
+    return page(posts.list_for(caller(), mine=mine, status=status, cursor=cursor, order=order))
 
 
 @app.get("/posts/<post_id>")

@@ -12,7 +12,7 @@ import boto3
 import pytest
 from understudy.auth import MFA_NEEDED
 
-from infra.sandbox.client import authenticator_code
+from tests.integration.conftest import enable_totp
 
 ADMIN, REVIEWER, TRAINEE = "admin@example.org", "reviewer@example.org", "trainee@example.org"
 PASSWORD = "Demo-pass-1"
@@ -20,26 +20,9 @@ PASSWORD = "Demo-pass-1"
 
 @pytest.fixture
 def totp(aws, monkeypatch):
-    """``totp(email)``: the person sets up TOTP MFA in Cognito with their own access token, as the console does."""
+    """``totp(email)``: the person sets up TOTP MFA in Cognito."""
     monkeypatch.setenv("MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP", "true")
-    idp = boto3.client("cognito-idp")
-    client_id = idp.create_user_pool_client(UserPoolId=aws.pool_id, ClientName="console",
-                                            ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH"])["UserPoolClient"]["ClientId"]
-
-    def set_up(email: str) -> None:
-        idp.admin_set_user_password(UserPoolId=aws.pool_id, Username=email, Password=PASSWORD, Permanent=True)
-        access = idp.initiate_auth(AuthFlow="USER_PASSWORD_AUTH", ClientId=client_id,
-                                   AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD}
-                                   )["AuthenticationResult"]["AccessToken"]
-        secret = idp.associate_software_token(AccessToken=access)["SecretCode"]
-        code = authenticator_code(secret)
-        with pytest.raises(idp.exceptions.CodeMismatchException):  # moto really checks the code
-            idp.verify_software_token(AccessToken=access, UserCode=f"{(int(code) + 1) % 10**6:06d}")
-        idp.verify_software_token(AccessToken=access, UserCode=code)
-        idp.set_user_mfa_preference(AccessToken=access,
-                                    SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})
-
-    return set_up
+    return lambda email: enable_totp(aws.pool_id, email)
 
 
 def test_the_flag_is_set_only_when_cognito_shows_totp_on(aws, api, totp):

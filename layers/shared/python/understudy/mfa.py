@@ -65,8 +65,8 @@ def confirm(caller: Caller) -> dict:
     enabled = directory.totp_enabled(caller.email)
     if enabled != user.mfa_enabled:
         user.mfa_enabled = enabled
-        data.save_user(user)
-        audit.record(audit.Action.MFA_CHANGED, caller.email, person=caller.email, mfaEnabled=enabled)
+        data.save_user(user, also=(audit.write_with(audit.Action.MFA_CHANGED, caller.email, person=caller.email,
+                                                    mfaEnabled=enabled),))
     if not enabled:
         raise Conflict("Cognito does not show two-step sign-in (TOTP) turned on for your account yet: scan the "
                        "code with your authenticator app, enter the code it shows, then try again.")
