@@ -6,7 +6,10 @@ import json
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.exceptions import (
+    RequestUnsupportedContentType,
+    RequestValidationError,
+)
 
 from understudy.errors import UnderstudyError
 from understudy.observability import logger
@@ -21,10 +24,36 @@ def _field(error: dict) -> str:
     return ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path"))
 
 
+NOT_UTF8 = "The request body must be UTF-8 text."
+
+
+def _not_json(constant: str):
+    raise json.JSONDecodeError(f"{constant} is not JSON", constant, 0)
+
+
+def json_body(text: str) -> object:
+    """A request body parsed strictly: no NaN or Infinity (not JSON), and no lone surrogates (escaped
+    ``\\ud800``), which would fail later when the text is written or sent as UTF-8."""
+    value = json.loads(text, parse_constant=_not_json)
+    json.dumps(value, ensure_ascii=False).encode("utf-8")  # UnicodeEncodeError on a lone surrogate
+    return value
+
+
 def resolver(*, validation: bool = True) -> APIGatewayHttpResolver:
     """The resolver with our error mapping. Validation (pydantic, OpenAPI) costs ~50 ms of cold start;
     the review-link function, which reviewers hit cold from an email, checks its two fields itself."""
-    app = APIGatewayHttpResolver(enable_validation=validation)
+    app = APIGatewayHttpResolver(enable_validation=validation, json_body_deserializer=json_body)
+
+    @app.exception_handler(UnicodeError)
+    def not_utf8(_: UnicodeError) -> Response:
+        # A body that is not UTF-8 (Powertools decodes it on first use, from any route), or text with a
+        # lone surrogate: refused the same way on every route.
+        logger.info("Request refused", extra={"status": 400, "reason": NOT_UTF8})
+        return json_response(400, {"message": NOT_UTF8})
+
+    @app.exception_handler(RequestUnsupportedContentType)
+    def unsupported_type(_: RequestUnsupportedContentType) -> Response:
+        return json_response(415, {"message": "Send the request body as application/json."})
 
     @app.exception_handler(UnderstudyError)
     def domain_error(error: UnderstudyError) -> Response:
