@@ -4,8 +4,9 @@ schemathesis holds the running sandbox to it (tests/e2e/test_schemathesis.py).""
 
 from __future__ import annotations
 
-from infra.functions import routes
 from understudy import api_document
+
+from infra.functions import routes
 
 ADMIN = "admin@example.org"
 

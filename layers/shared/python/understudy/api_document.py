@@ -111,7 +111,8 @@ def answers_for(method: str, path: str) -> Answers | None:
 
 
 def _error(status: int) -> dict:
-    return {"description": HTTPStatus(status).phrase, "content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    return {"description": HTTPStatus(status).phrase,
+            "content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
 def _success(row: Answers) -> dict:
