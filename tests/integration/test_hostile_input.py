@@ -181,3 +181,26 @@ def test_a_stored_name_with_a_line_break_cannot_fail_the_review_email(aws, api, 
     sent = aws.sent_emails()[-1]
     assert set(sent["to"]) == {"reviewer@example.org"}  # no Bcc injected by the name
     assert sent["subject"] == "Review requested: a post by Tom Bcc: everyone@example.org"
+
+
+@pytest.mark.parametrize("content_type", ["multipart/form-data", "application/x-www-form-urlencoded", "text/plain"])
+def test_a_body_that_is_not_json_is_415_on_every_route_that_reads_one(aws, api, content_type):
+    """Powertools would parse forms (and fail, a 500, on multipart without a boundary): bodies are JSON."""
+    from tests.integration.conftest import claims_for
+
+    operations = body_operations(api("GET", "/openapi.json", who="admin@example.org").body)
+    handlers = {"api": load_handler("api"), "review_link": load_handler("review_link")}
+    for method, path in operations:
+        concrete = path.replace("{email}", "trainee@example.org").replace("{post_id}", "p1")
+        event = http_event(method, concrete, body={"markdown": "x"}, claims=claims_for("admin@example.org"))
+        event["headers"]["content-type"] = content_type
+        handler = handlers["review_link" if path.startswith("/review-links/") else "api"]
+        response = handler.lambda_handler(event, Context())
+        assert response["statusCode"] == 415, (method, path, response)
+        assert "application/json" in json.loads(response["body"])["message"]
+
+
+def test_a_decision_of_the_wrong_type_in_a_link_request_is_400(aws, review_link):
+    for decision in ({}, ["approve"], 1, None):
+        answer = review_link("decide", {"token": "t", "decision": decision})
+        assert answer.status == 400 and "approve" in answer.message, decision

@@ -8,9 +8,9 @@ login. Imported only when the document is asked for.
 
 A new route adds one line to ``ANSWERS``, keyed as in infra/functions.py (tests/unit/test_api_document.py
 fails for a route without one). Added from the route's shape, so not listed there: 401 on every route
-behind the login; 400 (a body that is not UTF-8), 415 (not JSON) and 422 (fails the schema) on every
-api route with a body; 422 on every route with query parameters; 404 on every route with a path
-parameter (nothing there, or a path that matches no route).
+behind the login; 415 (a body that is not JSON) on every POST, PUT and PATCH; 400 (a body that is not
+UTF-8) and 422 (fails the schema) on every api route with a body; 422 on every route with query
+parameters; 404 on every route with a path parameter (nothing there, or a path that matches no route).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from http import HTTPStatus
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from understudy.http import BODY_METHODS
 from understudy.review_links import GUIDELINE_ITEMS_LIMIT, SUGGESTION_LIMIT, TOKEN_LIMIT
 from understudy.schemas import DecisionName
 from understudy.text import FEEDBACK_LIMIT
@@ -122,12 +123,14 @@ def _success(row: Answers) -> dict:
     return {"description": HTTPStatus(row.ok).phrase, "content": {row.media: {"schema": schema}}}
 
 
-def _implied(operation: dict, *, validated: bool) -> set[int]:
+def _implied(method: str, operation: dict, *, validated: bool) -> set[int]:
     """The statuses a route answers because of its shape (see the module's docstring)."""
     statuses = {401} if operation.get("security", [{}]) else set()
+    if method.upper() in BODY_METHODS:
+        statuses.add(415)
     parameters = operation.get("parameters", [])
     if validated and "requestBody" in operation:
-        statuses |= {400, 415, 422}
+        statuses |= {400, 422}
     if validated and any(parameter["in"] == "query" for parameter in parameters):
         statuses.add(422)
     if any(parameter["in"] == "path" for parameter in parameters):
@@ -161,7 +164,7 @@ def build(app) -> dict:
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
             row = answers_for(method, path) or answers(200)  # a missing line fails tests/unit, not the API
-            statuses = set(row.errors) | _implied(operation, validated=path not in LINK_ROUTES)
+            statuses = set(row.errors) | _implied(method, operation, validated=path not in LINK_ROUTES)
             operation["responses"] = {str(row.ok): _success(row),
                                       **{str(status): _error(status) for status in sorted(statuses)}}
     return document
