@@ -11,7 +11,7 @@ import botocore.client
 import pytest
 from understudy import data, links
 
-from tests.integration.conftest import Context, http_event, load_handler
+from tests.integration.conftest import Context, claims_for, http_event, load_handler
 from tests.integration.test_review_links import link_token, submit_and_request_review
 
 NOT_UTF8 = b'{"text": "caf\xe9", "name": "\xff\xfe"}'
@@ -32,8 +32,6 @@ def body_operations(document: dict) -> list[tuple[str, str]]:
 
 
 def test_a_body_that_is_not_utf8_is_400_on_every_route_that_reads_one(aws, api):
-    from tests.integration.conftest import claims_for
-
     document = api("GET", "/openapi.json", who="admin@example.org").body
     operations = body_operations(document)
     assert {("POST", "/posts"), ("PUT", "/guidelines"), ("PUT", "/settings"), ("POST", "/users"),
@@ -54,8 +52,6 @@ def test_a_body_that_is_not_utf8_is_400_on_every_route_that_reads_one(aws, api):
     '{"markdown": NaN}', '{"markdown": Infinity}',
 ])
 def test_json_that_is_not_text_or_not_json_is_refused_with_a_message(aws, api, text):
-    from tests.integration.conftest import claims_for
-
     before = api("GET", "/guidelines").body
     event = http_event("PUT", "/guidelines", claims=claims_for("admin@example.org"))
     event["body"] = text
@@ -186,8 +182,6 @@ def test_a_stored_name_with_a_line_break_cannot_fail_the_review_email(aws, api, 
 @pytest.mark.parametrize("content_type", ["multipart/form-data", "application/x-www-form-urlencoded", "text/plain"])
 def test_a_body_that_is_not_json_is_415_on_every_route_that_reads_one(aws, api, content_type):
     """Powertools would parse forms (and fail, a 500, on multipart without a boundary): bodies are JSON."""
-    from tests.integration.conftest import claims_for
-
     operations = body_operations(api("GET", "/openapi.json", who="admin@example.org").body)
     handlers = {"api": load_handler("api"), "review_link": load_handler("review_link")}
     for method, path in operations:
@@ -204,3 +198,28 @@ def test_a_decision_of_the_wrong_type_in_a_link_request_is_400(aws, review_link)
     for decision in ({}, ["approve"], 1, None):
         answer = review_link("decide", {"token": "t", "decision": decision})
         assert answer.status == 400 and "approve" in answer.message, decision
+
+
+def cursor_of(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode()
+
+
+@pytest.mark.parametrize("cursor", [
+    "%%%", cursor_of(b"not json"), cursor_of(b"[" * 3000), cursor_of(b"[1]"), cursor_of(b"{}"),
+    cursor_of(b'{"pk": {"Q": ["x"]}}'), cursor_of(b'{"pk": 5}'), cursor_of(b'{"pk": {"S": "a", "N": "1"}}'),
+])
+@pytest.mark.parametrize("path", ["/posts", "/users", "/audit"])
+def test_a_cursor_this_api_did_not_give_out_is_400(aws, api, path, cursor):
+    answer = api("GET", path, who="admin@example.org", query={"cursor": cursor})
+    assert answer.status == 400 and "cursor" in answer.message, answer
+
+
+def test_the_cursor_the_api_gives_out_still_pages(aws, api):
+    for n in range(3):
+        data.save_user(dataclasses.replace(data.get_user("author@example.org"), email=f"extra{n}@example.org"),
+                       new=True)
+    first = data.list_users(limit=2)
+    second = api("GET", "/users", who="admin@example.org", query={"cursor": first.cursor})
+
+    assert second.status == 200 and second.body["items"]
+    assert not {u["email"] for u in second.body["items"]} & {u.email for u in first.items}
