@@ -50,6 +50,7 @@ def test_a_body_that_is_not_utf8_is_400_on_every_route_that_reads_one(aws, api):
 @pytest.mark.parametrize("text", [
     '{"markdown": "\\ud800 lone surrogate"}',  # valid JSON, but not text that can be stored or sent
     '{"markdown": NaN}', '{"markdown": Infinity}',
+    '{"markdown": ' + "[" * 100_000,  # deeper than Python's JSON parser goes
 ])
 def test_json_that_is_not_text_or_not_json_is_refused_with_a_message(aws, api, text):
     before = api("GET", "/guidelines").body
@@ -88,6 +89,12 @@ CRAFTED_TOKENS = {
     "three parts": lambda genuine: genuine + ".x",
     "no signature": lambda genuine: genuine.split(".")[0],
 }
+
+
+def test_a_body_nested_too_deeply_is_refused_by_the_link_function_too(aws, review_link):
+    response = load_handler("review_link").lambda_handler(
+        {**http_event("POST", "/review-links/view"), "body": "[" * 100_000}, Context())
+    assert response["statusCode"] == 400 and json.loads(response["body"])["message"]
 
 
 @pytest.mark.parametrize("case", CRAFTED_TOKENS)

@@ -31,7 +31,10 @@ def _not_json(constant: str):
 def json_body(text: str) -> object:
     """A request body parsed strictly: no NaN or Infinity (not JSON), and no lone surrogates (escaped
     ``\\ud800``), which would fail later when the text is written or sent as UTF-8."""
-    value = json.loads(text, parse_constant=_not_json)
+    try:
+        value = json.loads(text, parse_constant=_not_json)
+    except RecursionError as exc:  # nested deeper than Python parses: not a body any route takes
+        raise json.JSONDecodeError("nested too deeply", text, 0) from exc
     json.dumps(value, ensure_ascii=False).encode("utf-8")  # UnicodeEncodeError on a lone surrogate
     return value
 
