@@ -53,6 +53,8 @@ ANSWERS: dict[str, Answers] = {
     "PUT /posts/{id}": answers(200, 400, 403, 409, 503),
     "POST /posts/{id}/withdraw": answers(200, 403, 409, 503),
     "POST /posts/{id}/decision": answers(200, 400, 403, 409, 503),
+    "GET /attention": answers(200, 400, 403),
+    "POST /posts/{id}/attention": answers(200, 400, 403, 409, 422, 503),
     "GET /guidelines": answers(200),
     "PUT /guidelines": answers(200, 400, 403),
     "GET /users": answers(200, 400, 403),
@@ -70,7 +72,7 @@ ANSWERS: dict[str, Answers] = {
 
 ERROR = {
     "type": "object",
-    "description": "Every error the API answers has this shape; `errors` lists each invalid field (422).",
+    "description": "Every error the API answers has this shape; `errors` names the fields at fault.",
     "required": ["message"],
     "properties": {
         "message": {"type": "string", "description": "What went wrong, for the person who caused it."},
