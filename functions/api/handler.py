@@ -171,8 +171,9 @@ def export_audit(user: AuditQuery = None, post: AuditQuery = None, action: Audit
 @app.get("/openapi.json")
 def openapi():
     caller()
-    return json_response(200, app.get_openapi_schema(title="Understudy API", version="1").model_dump(
-        mode="json", by_alias=True, exclude_none=True))
+    from understudy import api_document
+
+    return json_response(200, api_document.build(app))
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

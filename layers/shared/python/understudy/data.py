@@ -31,7 +31,7 @@ from pynamodb.attributes import (
     UnicodeSetAttribute,
     VersionAttribute,
 )
-from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, TransactWriteError, UpdateError
+from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, QueryError, TransactWriteError, UpdateError
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -245,20 +245,34 @@ def encode_cursor(key: dict | None) -> str | None:
     return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
 
 
+NOT_OUR_CURSOR = "The cursor is not one this API gave out."
+
+
+def _key_value(value: object) -> bool:
+    """A key attribute as DynamoDB gives it back in LastEvaluatedKey: {"S": text} or {"N": digits}."""
+    return isinstance(value, dict) and len(value) == 1 and any(
+        isinstance(value.get(kind), str) for kind in ("S", "N"))
+
+
 def decode_cursor(cursor: str | None) -> dict | None:
     if not cursor:
         return None
     try:
         key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-    except ValueError as exc:
-        raise BadInput("The cursor is not one this API gave out.") from exc
-    if not isinstance(key, dict):
-        raise BadInput("The cursor is not one this API gave out.")
+    except (ValueError, RecursionError) as exc:  # not base64, not JSON, nested too deep
+        raise BadInput(NOT_OUR_CURSOR) from exc
+    if not isinstance(key, dict) or not 0 < len(key) <= 4 or not all(map(_key_value, key.values())):
+        raise BadInput(NOT_OUR_CURSOR)
     return key
 
 
 def _page(results, convert) -> Page:
-    items = [convert(item) for item in results]
+    try:
+        items = [convert(item) for item in results]
+    except QueryError as exc:  # DynamoDB refuses a start key that is not the index's key
+        if exc.cause_response_code == "ValidationException":
+            raise BadInput(NOT_OUR_CURSOR) from exc
+        raise
     return Page(items=items, cursor=encode_cursor(results.last_evaluated_key))
 
 

@@ -36,7 +36,7 @@ def parse(body: object, *, deciding: bool) -> LinkRequest:
     token, decision, feedback = body.get("token"), body.get("decision", ""), body.get("feedback") or ""
     if not isinstance(token, str) or not 0 < len(token) <= TOKEN_LIMIT:
         raise BadInput("The request needs the link's token.")
-    if deciding and decision not in {d.value for d in Decision}:
+    if deciding and (not isinstance(decision, str) or decision not in {d.value for d in Decision}):
         raise BadInput("The decision must be approve, request_changes or reject.")
     if not isinstance(feedback, str) or len(feedback) > FEEDBACK_LIMIT:
         raise BadInput(f"The feedback must be text of at most {FEEDBACK_LIMIT} characters.")
