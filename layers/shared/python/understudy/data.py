@@ -24,13 +24,16 @@ from pynamodb.attributes import (
     UnicodeSetAttribute,
     VersionAttribute,
 )
-from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, UpdateError
+from pynamodb.connection import Connection
+from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, TransactWriteError, UpdateError
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
+from pynamodb.transactions import TransactWrite
 
 from understudy.config import config
 from understudy.errors import BadInput
 from understudy.model import (
+    ADMINS,
     AuditEntry,
     Channel,
     Feedback,
@@ -56,6 +59,10 @@ class AlreadyExists(Exception):
     pass
 
 
+class NotAnActiveAdmin(Exception):
+    """The admin a change depends on is no longer an active admin (checked in the same transaction)."""
+
+
 def _meta(table: str) -> type:
     cfg = config()
 
@@ -76,6 +83,10 @@ class UserItem(Model):
     training_mode = BooleanAttribute(attr_name="trainingMode", default=True)
     created_at = UnicodeAttribute(attr_name="createdAt")
     mentors = UnicodeSetAttribute(null=True)
+    # Records written before deactivation existed have no ``active``: they read as active.
+    active = BooleanAttribute(default=True)
+    deactivated_at = UnicodeAttribute(attr_name="deactivatedAt", null=True)
+    deactivated_by = UnicodeAttribute(attr_name="deactivatedBy", null=True)
 
 
 class _PostIndex(GlobalSecondaryIndex):
@@ -198,7 +209,15 @@ def _page(results, convert) -> Page:
 def _user(item: UserItem) -> User:
     return User(email=item.email, name=item.name, roles=frozenset(item.roles or ()),
                 training_mode=item.training_mode, created_at=item.created_at,
-                mentors=frozenset(item.mentors or ()))
+                mentors=frozenset(item.mentors or ()), active=item.active is not False,
+                deactivated_at=item.deactivated_at or "", deactivated_by=item.deactivated_by or "")
+
+
+def _user_item(user: User) -> UserItem:
+    return UserItem(ORG, user.email, name=user.name, roles=set(user.roles) or None,
+                    training_mode=user.training_mode, created_at=user.created_at,
+                    mentors=set(user.mentors) or None, active=user.active,
+                    deactivated_at=user.deactivated_at or None, deactivated_by=user.deactivated_by or None)
 
 
 def get_user(email: str) -> User | None:
@@ -209,9 +228,7 @@ def get_user(email: str) -> User | None:
 
 
 def save_user(user: User, *, new: bool = False) -> User:
-    item = UserItem(ORG, user.email, name=user.name, roles=set(user.roles) or None,
-                    training_mode=user.training_mode, created_at=user.created_at,
-                    mentors=set(user.mentors) or None)
+    item = _user_item(user)
     try:
         item.save(condition=UserItem.email.does_not_exist() if new else None)
     except PutError as exc:
@@ -226,9 +243,45 @@ def list_users(cursor: str | None = None, limit: int = 100) -> Page[User]:
     return _page(results, _user)
 
 
+def save_user_vouched(user: User, admin: str) -> User:
+    """Save a person on the word of ``admin``, in one transaction with a check that ``admin`` is still an
+    active admin; NotAnActiveAdmin if not.
+
+    Used for the changes that take away someone's admin role (deactivating, demoting). The acting admin
+    is never the person changed, so after each such change at least one active admin remains; doing the
+    check in the same transaction keeps that true when two admins act on each other at the same moment.
+    That is how "the last active admin" is protected without counting admins (no Scan, no counter)."""
+    still_admin = (UserItem.roles.contains(ADMINS)
+                   & (UserItem.active.does_not_exist() | (UserItem.active == True)))  # noqa: E712 a condition
+    try:
+        with TransactWrite(connection=Connection(region=config().region)) as transaction:
+            transaction.condition_check(UserItem, ORG, admin, condition=still_admin)
+            transaction.save(_user_item(user))
+    except TransactWriteError as exc:
+        if getattr(exc, "cause_response_code", None) == "TransactionCanceledException":
+            raise NotAnActiveAdmin(admin) from exc
+        raise
+    return user
+
+
 def users_in_role(role: str) -> list[User]:
-    """Everyone with a role (a Query over the organisation's partition with a filter)."""
-    return [_user(item) for item in UserItem.query(ORG, filter_condition=UserItem.roles.contains(role))]
+    """Everyone active with a role (a Query over the organisation's partition with a filter)."""
+    found = (_user(item) for item in UserItem.query(ORG, filter_condition=UserItem.roles.contains(role)))
+    return [user for user in found if user.active]
+
+
+def mentees_of(email: str) -> list[User]:
+    """Everyone who has ``email`` among their mentors (a Query over the organisation's partition with a
+    filter; only deactivating someone needs it)."""
+    return [_user(item) for item in UserItem.query(ORG, filter_condition=UserItem.mentors.contains(email))]
+
+
+def drop_mentor(email: str, mentor: str) -> frozenset[str]:
+    """Take ``mentor`` out of one person's mentors in place (an update, so a change made to the
+    person at the same moment is not overwritten); their mentors afterwards."""
+    item = UserItem(ORG, email)
+    item.update(actions=[UserItem.mentors.delete({mentor})], condition=UserItem.email.exists())
+    return frozenset(item.mentors or ())
 
 
 # --- posts ---------------------------------------------------------------------------------------
@@ -310,6 +363,13 @@ def list_posts(*, author: str | None = None, status: str | None = None,
     else:
         results = PostItem.by_org.query(ORG, **common)
     return _page(results, _post)
+
+
+def open_posts_by(author: str) -> list[Post]:
+    """The author's posts still waiting (for review, or for their changes): one query on the author's
+    index, filtered to those two statuses."""
+    waiting = PostItem.status.is_in(Status.PENDING_REVIEW.value, Status.CHANGES_REQUESTED.value)
+    return [_post(item) for item in PostItem.by_author.query(author, filter_condition=waiting)]
 
 
 # --- organisation: guidelines, settings, channels ------------------------------------------------

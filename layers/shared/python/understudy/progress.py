@@ -10,7 +10,7 @@ from statistics import median
 from understudy import data
 from understudy.auth import Caller
 from understudy.errors import Forbidden, NotFound
-from understudy.model import Decision, Post, Settings
+from understudy.model import Decision, Post, Settings, normal_email
 
 POST_CAP = 500  # the newest posts read; older ones no longer say much about readiness
 WEEKS = 8
@@ -111,8 +111,8 @@ def compute(email: str, posts: list[Post], settings: Settings, now: datetime | N
 
 def of(caller: Caller, email: str) -> dict:
     """An admin sees anyone's progress; a person may see their own."""
-    email = email.strip().lower()
-    if not caller.is_admin and caller.email.lower() != email:
+    email = normal_email(email)
+    if not caller.is_admin and caller.email != email:
         raise Forbidden("Only an admin can see someone else's progress.")
     if data.get_user(email) is None:
         raise NotFound(f"No one called {email} is a member.")

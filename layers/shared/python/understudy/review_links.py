@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from understudy import links, org, posts
-from understudy.errors import BadInput
+from understudy.auth import Caller, caller_for
+from understudy.errors import BadInput, Forbidden
 from understudy.model import Decision, Post, Status
 from understudy.text import FEEDBACK_LIMIT
 
 TOKEN_LIMIT = 2000
+NO_LONGER = "This review link no longer works for you."
 
 
 @dataclass(frozen=True)
@@ -72,11 +74,25 @@ def _closed_reason(post: Post, revision: int) -> str | None:
     return None
 
 
+def _holder(claim: links.LinkClaim) -> Caller:
+    """The person the link was sent to, as they are now: still active, still a reviewer or an admin.
+    Otherwise Forbidden, saying the link no longer works for them: a link outlives neither a
+    demotion nor a deactivation, and shows nothing to someone who lost access."""
+    try:
+        person = caller_for(claim.reviewer)
+    except Forbidden as exc:
+        raise Forbidden(f"{NO_LONGER} {exc.message}") from exc
+    if not person.is_reviewer:
+        raise Forbidden(f"{NO_LONGER} {person.email} is no longer a reviewer or an admin.")
+    return person
+
+
 def view(token: str) -> dict:
     """Opening a link never decides anything: it only shows what the link is about."""
     claim = links.verify(token)
+    person = _holder(claim)
     post = posts.get_existing(claim.post_id)
-    reason = _closed_reason(post, claim.revision)
+    reason = posts.OWN_POST if posts.is_author(post, person.email) else _closed_reason(post, claim.revision)
     markdown = org.guidelines().markdown
     return {"post": _shown(post), "guidelines": markdown, "guidelineItems": org.guideline_items(markdown),
             "reviewer": claim.reviewer,
@@ -86,6 +102,6 @@ def view(token: str) -> dict:
 def decide(token: str, decision: str, feedback: str, *, guidelines: tuple[str, ...] = (),
            suggestion: str = "") -> dict:
     claim = links.verify(token)
-    post = posts.decide(claim.reviewer, claim.post_id, decision, feedback, revision=claim.revision,
+    post = posts.decide(_holder(claim), claim.post_id, decision, feedback, revision=claim.revision,
                         via="link", guidelines=list(guidelines), suggestion=suggestion)
     return {"post": _shown(post), "decision": _decision_on(post, claim.revision)}
