@@ -172,6 +172,25 @@ class Sandbox:
         """The person's Cognito ID token."""
         return self.authenticate(email, password)["IdToken"]
 
+    def accept_invitation(self, email: str, password: str = PASSWORD) -> str:
+        """First sign-in of someone an admin invited, as the console makes it: the temporary password
+        from Cognito's invitation (in the outbox), then NEW_PASSWORD_REQUIRED answered with ``password``.
+        The person's ID token."""
+        def invitation():
+            return next((m for m in self.outbox() if email in m["to"] and m["subject"] == "Your temporary password"),
+                        None)
+
+        temporary = self.wait_for(invitation)["text"].rsplit(" ", 1)[1].rstrip(".")
+        client = self.config["userPoolClientId"]
+        first = self.cognito("InitiateAuth", {"AuthFlow": "USER_PASSWORD_AUTH", "ClientId": client,
+                                              "AuthParameters": {"USERNAME": email, "PASSWORD": temporary}}).json()
+        assert first.get("ChallengeName") == "NEW_PASSWORD_REQUIRED", first
+        chosen = self.cognito("RespondToAuthChallenge", {
+            "ChallengeName": "NEW_PASSWORD_REQUIRED", "ClientId": client, "Session": first["Session"],
+            "ChallengeResponses": {"USERNAME": email, "NEW_PASSWORD": password}})
+        assert chosen.status_code == 200, chosen.text
+        return chosen.json()["AuthenticationResult"]["IdToken"]
+
     def api(self, token: str | None = None) -> Api:
         return Api(self.config["apiUrl"], token)
 
