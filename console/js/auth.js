@@ -22,6 +22,8 @@ const FRIENDLY = {
   LimitExceededException: "Too many attempts. Wait a minute and try again.",
 };
 
+const DEACTIVATED = "Your access to Understudy was removed by an admin. Ask an admin if this is a mistake.";
+
 async function cognito(target, body) {
   const { cognitoEndpoint } = await loadConfig();
   let response;
@@ -47,7 +49,10 @@ async function cognito(target, body) {
   }
   if (!response.ok) {
     const code = String(data.__type || data.code || "").split("#").pop();
-    const message = FRIENDLY[code] || data.message || data.Message || `Sign-in failed (${response.status}).`;
+    const said = String(data.message || data.Message || "");
+    // Cognito says "User is disabled." for someone an admin deactivated: tell them so, not "wrong password".
+    const message = (code === "NotAuthorizedException" && /disabled/i.test(said) ? DEACTIVATED : FRIENDLY[code])
+      || said || `Sign-in failed (${response.status}).`;
     throw new AuthError(message, code);
   }
   return data;

@@ -1,5 +1,6 @@
 """People page in Chromium: an admin deactivates someone who left (after a plain confirmation), finds
-them listed apart, and reactivates them; the page passes axe-core at each step."""
+them listed apart, and reactivates them; the leaver's open console and their next sign-in are refused
+with the reason; the page passes axe-core at each step."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import uuid
 
 import browser_support
 import pytest
-from browser_support import ADMIN, assert_accessible, screenshot
+from browser_support import ADMIN, PASSWORD, assert_accessible, screenshot
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -33,11 +34,14 @@ def test_an_admin_deactivates_someone_who_left_and_reactivates_them(sandbox, ope
     email, name = f"leaver-{marker}@example.org", f"Lee <i>{marker}</i>"
     invited = admin_api.post("/users", json={"email": email, "name": name, "roles": ["reviewers"]})
     assert invited.status_code == 201, invited.text
+    leaver = open_page(sandbox.accept_invitation(email))
+    leaver.goto(f"{sandbox.url}/index.html")
+    expect(leaver.get_by_role("button", name="Sign out")).to_be_visible()
 
     page = open_page(sandbox.sign_in(ADMIN))
     page.goto(f"{sandbox.url}/people.html")
     people = page.get_by_role("region", name="Everyone in the organisation")
-    own = people.get_by_role("row").filter(has_text=ADMIN)
+    own = people.locator(f'tr[data-email="{ADMIN}"]')  # other rows may name the admin (as a mentor)
     expect(own.get_by_text("You", exact=True)).to_be_visible()
     expect(own.get_by_role("button", name="Deactivate")).to_have_count(0)  # nobody deactivates themself here
 
@@ -65,6 +69,17 @@ def test_an_admin_deactivates_someone_who_left_and_reactivates_them(sandbox, ope
     assert person(admin_api, email)["active"] is False
     assert_accessible(page)
     screenshot(page, "41-people-deactivated")
+
+    # The leaver's open console stops working at once, and signing in again is refused with the reason.
+    leaver.reload()
+    expect(leaver.locator("#page-error")).to_contain_text("removed by an admin (deactivated)")
+    fresh = open_page()
+    fresh.goto(f"{sandbox.url}/index.html")
+    fresh.get_by_label("Email", exact=True).fill(email)
+    fresh.get_by_label("Password", exact=True).fill(PASSWORD)
+    fresh.get_by_role("button", name="Sign in").click()
+    expect(fresh.locator("#signin-error")).to_have_text(
+        "Your access to Understudy was removed by an admin. Ask an admin if this is a mistake.")
 
     # Reloaded, the page still lists them apart.
     page.reload()
