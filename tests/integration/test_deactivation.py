@@ -65,6 +65,19 @@ def test_a_deactivated_reviewer_loses_roles_leaves_mentor_lists_and_is_asked_not
     assert refused.status == 400 and "deactivated" in refused.message
 
 
+def test_a_review_waiting_on_a_mentor_who_left_is_sent_on_to_the_others_at_the_reminder(aws, api, task):
+    assert api("PATCH", f"/users/{TRAINEE}", who=ADMIN, body={"mentors": [REVIEWER]}).status == 200
+    post = submit_and_request_review(api, task)
+    assert set(aws.sent_emails()[-1]["to"]) == {REVIEWER}
+
+    assert api("DELETE", f"/users/{REVIEWER}", who=ADMIN).status == 200
+    answer = task("request_review", {"phase": "remind", "postId": post["id"], "taskToken": "t2", "expireAfter": 90})
+
+    reminder = aws.sent_emails()[-1]
+    assert answer["waiting"] is True and "Reminder" in reminder["subject"]
+    assert ADMIN in reminder["to"] and REVIEWER not in reminder["to"]
+
+
 def test_reactivating_lets_them_back_in_as_a_plain_author_in_training(aws, api):
     assert api("DELETE", f"/users/{REVIEWER}", who=ADMIN).status == 200
 
