@@ -120,3 +120,23 @@ def test_deciding_on_ones_own_post_is_refused_whatever_the_case_of_the_email(aws
 
     assert answer.status == 403 and "your own post" in answer.message
     untouched(api, post["id"])
+
+
+@pytest.mark.parametrize(("method", "path", "body", "who"), [
+    ("GET", "/me", None, TRAINEE),
+    ("POST", "/posts", {"channel": "demo", "text": "Read once"}, TRAINEE),
+    ("GET", "/posts", None, REVIEWER),
+    ("PATCH", f"/users/{TRAINEE}", {"trainingMode": True}, ADMIN),
+])
+def test_the_callers_record_is_read_once_per_request(aws, api, monkeypatch, method, path, body, who):
+    from understudy import data
+
+    reads: list[str] = []
+    real = data.get_user
+    monkeypatch.setattr(data, "get_user", lambda email: reads.append(email) or real(email))
+
+    first = api(method, path, who=who, body=body)
+    second = api(method, path, who=who, body=body)
+
+    assert first.status in (200, 201) and second.status in (200, 201)
+    assert reads.count(who) == 2, "one read of the caller per request, none kept between requests"
