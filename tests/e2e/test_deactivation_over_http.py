@@ -69,6 +69,7 @@ def test_deactivation_end_to_end(sandbox, unique_text):
     assert admin.patch(f"/users/{trainee}", json={"mentors": [reviewer]}).status_code == 200
     first = submit(trainee_api, f"{unique_text} first")
     links = review_request(sandbox, reviewer, f"{unique_text} first")
+    refresh = sandbox.authenticate(reviewer)["RefreshToken"]
 
     # The reviewer leaves: their link, their token and their sign-in stop working; nobody asks them again.
     left = admin.delete(f"/users/{reviewer}")
@@ -80,6 +81,10 @@ def test_deactivation_end_to_end(sandbox, unique_text):
                                                "ClientId": sandbox.config["userPoolClientId"],
                                                "AuthParameters": {"USERNAME": reviewer, "PASSWORD": "Demo-pass-1"}})
     assert refused.status_code == 400 and "disabled" in refused.json()["message"]
+    renewed = sandbox.cognito("InitiateAuth", {"AuthFlow": "REFRESH_TOKEN_AUTH",
+                                               "ClientId": sandbox.config["userPoolClientId"],
+                                               "AuthParameters": {"REFRESH_TOKEN": refresh}})
+    assert renewed.status_code == 400 and "revoked" in renewed.json()["message"]  # signed out everywhere
     people = {p["email"]: p for p in admin.get("/users").json()["items"]}
     assert people[reviewer]["active"] is False and people[trainee]["mentors"] == []
     second = submit(trainee_api, f"{unique_text} second")
