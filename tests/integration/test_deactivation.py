@@ -107,6 +107,15 @@ def test_refusals_change_nothing(aws, api, who, method, path, status, words):
     assert all(u["active"] for u in api("GET", "/users", who=ADMIN).body["items"])
 
 
+def test_inviting_someone_deactivated_says_to_reactivate_them(aws, api):
+    assert api("DELETE", f"/users/{AUTHOR}", who=ADMIN).status == 200
+
+    answer = api("POST", "/users", who=ADMIN, body={"email": "Author@Example.org", "roles": ["admins"]})
+
+    assert answer.status == 409 and "reactivate them instead" in answer.message
+    assert person(api, AUTHOR)["active"] is False and person(api, AUTHOR)["roles"] == []
+
+
 def test_a_deactivated_person_cannot_be_changed_until_reactivated(aws, api):
     assert api("DELETE", f"/users/{AUTHOR}", who=ADMIN).status == 200
 

@@ -44,7 +44,10 @@ def invite(caller: Caller, email: str, name: str | None, roles: list[str] | None
         raise BadInput(f"{email!r} is not an email address.")
     user = User(email=email, name=_name(name, email.split("@")[0]), roles=_roles(roles),
                 training_mode=training_mode)
-    if data.get_user(email) or directory.exists(email):
+    existing = data.get_user(email)
+    if existing and not existing.active:
+        raise Conflict(f"{email} was deactivated; reactivate them instead (People, Deactivated).")
+    if existing or directory.exists(email):
         raise Conflict(f"{email} is already a member.")
     directory.invite(email, user.name)
     directory.set_groups(email, frozenset(), user.roles)
