@@ -26,6 +26,8 @@ class Status(StrEnum):
 
 
 FINAL = frozenset({Status.PUBLISHED, Status.REJECTED, Status.WITHDRAWN, Status.EXPIRED, Status.FAILED})
+# Ends an admin should look at (see understudy/attention.py), unless an admin has closed them.
+ATTENTION = frozenset({Status.FAILED, Status.EXPIRED})
 
 
 class Decision(StrEnum):
@@ -121,6 +123,10 @@ class Post:
     # an admin should look at the channel before anything is re-posted.
     needs_check: bool = False
     error: str | None = None
+    # An admin looked at this post's failure or expiry and closed it: {"by", "at", "note"}.
+    closed: dict | None = None
+    # How many times an admin has sent the post to be published again (names each new execution).
+    publish_attempts: int = 0
     # The workflow's task token for the wait the post is in; never leaves the backend.
     task_token: str | None = None
     version: int | None = None
@@ -132,6 +138,13 @@ class Post:
     @property
     def current(self) -> Revision:
         return self.revisions[-1]
+
+    @property
+    def needs_attention(self) -> bool:
+        """Ended badly (failed or expired), or publishing in doubt, and no admin has closed it yet."""
+        if self.closed:
+            return False
+        return self.status in ATTENTION or (self.needs_check and self.status == Status.PUBLISHING)
 
     @property
     def last_feedback(self) -> Feedback | None:
@@ -152,7 +165,7 @@ class Post:
             "review": self.review,
             "createdAt": self.created_at, "updatedAt": self.updated_at,
             "publishedUrl": self.published_url, "publishedId": self.published_id,
-            "needsCheck": self.needs_check, "error": self.error,
+            "needsCheck": self.needs_check, "error": self.error, "closed": self.closed,
             "feedback": last.as_json() if last else None,
             "revisions": [r.as_json() for r in self.revisions],
             "history": [h.as_json() for h in self.history],
