@@ -33,8 +33,10 @@ from understudy.errors import BadInput
 from understudy.model import (
     AuditEntry,
     Channel,
+    ChannelMedia,
     Feedback,
     Guidelines,
+    Image,
     Page,
     Post,
     Revision,
@@ -110,6 +112,7 @@ class PostItem(Model):
     published_id = UnicodeAttribute(attr_name="publishedId", null=True)
     publish_claim = NumberAttribute(attr_name="publishClaim", null=True)
     needs_check = BooleanAttribute(attr_name="needsCheck", null=True)
+    channel_media = JSONAttribute(attr_name="channelMedia", null=True)
     error = UnicodeAttribute(null=True)
     task_token = UnicodeAttribute(attr_name="taskToken", null=True)
     version = VersionAttribute()
@@ -233,12 +236,16 @@ def users_in_role(role: str) -> list[User]:
 
 # --- posts ---------------------------------------------------------------------------------------
 
+def _revision(stored: dict) -> Revision:
+    return Revision(**{**stored, "feedback": Feedback(**stored["feedback"]) if stored.get("feedback") else None,
+                       "media": [Image(**image) for image in stored.get("media") or ()]})
+
+
 def _post(item: PostItem) -> Post:
     return Post(
         id=item.id, author=item.author, author_name=item.author_name, channel=item.channel,
         status=Status(item.status), review=item.review,
-        revisions=[Revision(**{**r, "feedback": Feedback(**r["feedback"]) if r.get("feedback") else None})
-                   for r in item.revisions],
+        revisions=[_revision(r) for r in item.revisions],
         history=[StatusChange(**h) for h in item.history],
         created_at=item.created_at, updated_at=item.updated_at,
         published_url=item.published_url,
@@ -246,6 +253,7 @@ def _post(item: PostItem) -> Post:
         published_id=item.published_id,
         publish_claim=int(item.publish_claim) if item.publish_claim is not None else None,
         needs_check=bool(item.needs_check), error=item.error, task_token=item.task_token, version=item.version,
+        channel_media={key: ChannelMedia(**value) for key, value in (item.channel_media or {}).items()},
     )
 
 
@@ -259,6 +267,7 @@ def _post_item(post: Post) -> PostItem:
         created_at=post.created_at, updated_at=post.updated_at, published_url=post.published_url,
         published_revision=post.published_revision, published_id=post.published_id,
         publish_claim=post.publish_claim, needs_check=post.needs_check or None,
+        channel_media={key: asdict(value) for key, value in post.channel_media.items()} or None,
         error=post.error, task_token=post.task_token,
     )
     if post.version is not None:

@@ -19,6 +19,12 @@ class BadInput(UnderstudyError):
     status = 400
 
 
+class Unprocessable(BadInput):
+    """Well-formed, but the content cannot be taken (an image that is not what it says, or too big)."""
+
+    status = 422
+
+
 class Unauthenticated(UnderstudyError):
     status = 401
 
