@@ -34,8 +34,12 @@ def content_security_policy() -> str:
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
-        "img-src 'self' data:",
-        f"connect-src 'self' https://*.execute-api.{region}.amazonaws.com https://cognito-idp.{region}.amazonaws.com",
+        # Images come from the media bucket through presigned links, previews from blob: URLs; uploads go
+        # straight to the bucket. As with the API, naming the bucket here would make a cycle (its CORS
+        # names this distribution), so S3 in this region is named.
+        f"img-src 'self' data: blob: https://*.s3.{region}.amazonaws.com",
+        f"connect-src 'self' https://*.execute-api.{region}.amazonaws.com https://cognito-idp.{region}.amazonaws.com "
+        f"https://*.s3.{region}.amazonaws.com",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
