@@ -11,6 +11,7 @@ JPEG's EXIF orientation is applied to the pixels first, so the clean copy is not
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 
 from understudy.errors import Unprocessable
@@ -42,7 +43,9 @@ def _open(data: bytes, label: str):
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        image = Image.open(io.BytesIO(data), formats=list(FORMATS))
+        with warnings.catch_warnings():  # a size just over the limit is refused below, by name
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=list(FORMATS))
         if image.width * image.height > MAX_PIXELS:
             raise Unprocessable(f"{label} is {image.width}×{image.height} pixels; the most is 8192×8192.")
         image.load()
