@@ -51,7 +51,9 @@ def _open(data: bytes, label: str):
         image.load()
     except Unprocessable:
         raise
-    except (Image.DecompressionBombError, Image.UnidentifiedImageError, OSError, SyntaxError, ValueError,
+    except Image.DecompressionBombError as exc:
+        raise Unprocessable(f"{label} has far more pixels than X takes (8192×8192 at most).") from exc
+    except (Image.UnidentifiedImageError, OSError, SyntaxError, ValueError,
             EOFError) as exc:
         raise Unprocessable(f"{label} is not a {KINDS} image (whatever its name or declared type says); "
                             "it was not kept.") from exc
