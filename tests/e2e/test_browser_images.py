@@ -79,4 +79,13 @@ def test_a_trainee_attaches_an_image_needs_alt_text_and_the_reviewer_sees_both(s
     expect(reviewer.get_by_text(f"Alt text: {alt}")).to_be_visible()
     assert_accessible(reviewer)
     screenshot(reviewer, "images-review")
+
+    # Approved, the post goes to the local timeline with its image, shown on the Outbox page.
+    reviewer.get_by_role("button", name="Approve").click()
+    sandbox.wait_for(lambda: [e for e in sandbox.timeline() if marker in e["text"]], timeout=30)
+    outbox = open_page()
+    outbox.goto(f"{base}/outbox.html")
+    on_timeline = outbox.locator(".timeline-entry").filter(has_text=marker).get_by_role("img", name=alt)
+    expect(on_timeline).to_be_visible(timeout=SLOW)
+    assert on_timeline.evaluate("img => img.complete && img.naturalWidth") == 120
     watch.assert_quiet()
