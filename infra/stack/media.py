@@ -15,6 +15,7 @@ from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
 from infra import functions as catalog
+from infra.stack.buckets import private_bucket
 from infra.stack.nag import acknowledge
 
 UNUSED_UPLOAD_DAYS = 1
@@ -24,12 +25,8 @@ UNPUBLISHED_DAYS = 30
 class Media(Construct):
     def __init__(self, scope: Construct, construct_id: str, *, console_origin: str):
         super().__init__(scope, construct_id)
-        self.bucket = s3.Bucket(
+        self.bucket = private_bucket(
             self, "Bucket",
-            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
-            enforce_ssl=True,
-            encryption=s3.BucketEncryption.S3_MANAGED,
-            object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
             removal_policy=RemovalPolicy.RETAIN,
             cors=[s3.CorsRule(allowed_methods=[s3.HttpMethods.POST], allowed_origins=[console_origin],
                               allowed_headers=["*"], max_age=3600)],

@@ -65,6 +65,15 @@ class StandInX(BaseHTTPRequestHandler):
         pass
 
 
+def ended(api, post_id: str):
+    """A check for wait_for: the post once it is published or failed."""
+    def check():
+        current = api.get(f"/posts/{post_id}").json()
+        return current if current["status"] in ("published", "failed") else None
+
+    return check
+
+
 @pytest.fixture
 def stand_in_x():
     StandInX.requests, StandInX.rate_limited_once, StandInX.fail_once = [], False, set()
@@ -91,11 +100,7 @@ def test_an_approved_post_reaches_x_once_after_waiting_out_a_rate_limit(launch_s
     post = author.post("/posts", json={"channel": connected.json()["id"], "text": f"{unique_text} on X"})
     assert post.status_code == 201, post.text
 
-    def published():
-        current = author.get(f"/posts/{post.json()['id']}").json()
-        return current if current["status"] in ("published", "failed") else None
-
-    final = sandbox.wait_for(published, timeout=60)
+    final = sandbox.wait_for(ended(author, post.json()["id"]), timeout=60)
     assert final["status"] == "published", final
     assert final["publishedUrl"] == "https://x.com/our_org/status/1234567890"
     tweets = [r for r in StandInX.requests if r["method"] == "POST" and r["path"] == "/2/tweets"]
@@ -132,11 +137,7 @@ def test_an_image_reaches_x_with_its_alt_text_through_a_failed_upload_and_a_fail
                                        "media": [{"key": form["key"], "alt": "A green field"}]})
     assert post.status_code == 201, post.text
 
-    def finished():
-        current = author.get(f"/posts/{post.json()['id']}").json()
-        return current if current["status"] in ("published", "failed") else None
-
-    final = sandbox.wait_for(finished, timeout=90)
+    final = sandbox.wait_for(ended(author, post.json()["id"]), timeout=90)
     assert final["status"] == "published", final
     posted = [r["path"] for r in StandInX.requests if r["method"] == "POST"]
     assert posted == ["/2/media/upload", "/2/media/upload", "/2/media/metadata", "/2/tweets", "/2/tweets"]

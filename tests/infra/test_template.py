@@ -313,20 +313,29 @@ def test_no_secret_value_is_written_in_the_template(synth):
 
 # --- media --------------------------------------------------------------------------------------
 
-def test_the_media_bucket_is_private_tls_only_encrypted_and_open_to_the_console_alone(synth):
-    bucket_id = synth.logical_id(synth.stack.media.bucket)
+def private_tls_only_encrypted(synth, bucket) -> list[dict]:
+    """Check a bucket is private and encrypted and refuses plain HTTP; its policy's statements."""
+    bucket_id = synth.logical_id(bucket)
     props = synth.resources[bucket_id]["Properties"]
     assert props["PublicAccessBlockConfiguration"] == {
         "BlockPublicAcls": True, "BlockPublicPolicy": True, "IgnorePublicAcls": True, "RestrictPublicBuckets": True}
     assert props["BucketEncryption"]["ServerSideEncryptionConfiguration"]
+    assert "WebsiteConfiguration" not in props
+    (policy,) = (p for p in synth.of_type("AWS::S3::BucketPolicy").values()
+                 if p["Properties"]["Bucket"] == {"Ref": bucket_id})
+    statements = policy["Properties"]["PolicyDocument"]["Statement"]
+    assert any(s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+               for s in statements)
+    return statements
+
+
+def test_the_media_bucket_is_private_tls_only_encrypted_and_open_to_the_console_alone(synth):
+    private_tls_only_encrypted(synth, synth.stack.media.bucket)
+    props = synth.resources[synth.logical_id(synth.stack.media.bucket)]["Properties"]
     (cors,) = props["CorsConfiguration"]["CorsRules"]
     assert cors["AllowedMethods"] == ["POST"]
     assert cors["AllowedOrigins"] == [synth.stack.resolve(synth.stack.console.url)]
     assert cors["AllowedOrigins"][0] != "*"
-    (policy,) = (p for p in synth.of_type("AWS::S3::BucketPolicy").values()
-                 if p["Properties"]["Bucket"] == {"Ref": bucket_id})
-    assert any(s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
-               for s in policy["Properties"]["PolicyDocument"]["Statement"])
 
 
 def test_unused_uploads_go_after_a_day_and_unpublished_images_30_days_after_their_post_ended(synth):
@@ -351,21 +360,10 @@ def test_functions_reach_only_the_media_prefixes_the_catalog_gives_them(synth, s
 # --- console -------------------------------------------------------------------------------------
 
 def test_the_console_bucket_is_private_tls_only_and_encrypted(synth):
-    bucket_id = synth.logical_id(synth.stack.console.bucket)
-    props = synth.resources[bucket_id]["Properties"]
-    assert props["PublicAccessBlockConfiguration"] == {
-        "BlockPublicAcls": True, "BlockPublicPolicy": True, "IgnorePublicAcls": True, "RestrictPublicBuckets": True}
-    assert props["BucketEncryption"]["ServerSideEncryptionConfiguration"]
-    assert "WebsiteConfiguration" not in props
-    (policy,) = (p for p in synth.of_type("AWS::S3::BucketPolicy").values()
-                 if p["Properties"]["Bucket"] == {"Ref": bucket_id})
-    document = policy["Properties"]["PolicyDocument"]["Statement"]
-    for statement in document:
+    for statement in private_tls_only_encrypted(synth, synth.stack.console.bucket):
         if statement["Effect"] == "Allow":
             assert statement["Principal"] == {"Service": "cloudfront.amazonaws.com"}
             assert "AWS:SourceArn" in statement["Condition"]["StringEquals"]
-    assert any(s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
-               for s in document)
 
 
 def test_cloudfront_reads_through_origin_access_control_and_sends_security_headers(synth):
