@@ -65,11 +65,19 @@ def test_images_of_a_post_that_ends_unpublished_are_tagged_for_deletion(aws, api
     assert media.read(image["key"]), "the image is kept until the lifecycle rule deletes it"
 
 
-def test_images_of_a_published_post_are_not_tagged(aws, api, task, post):
+def test_a_published_post_keeps_its_images_and_lets_go_of_earlier_revisions_ones(aws, api, task, post):
+    api("POST", f"/posts/{post['id']}/decision", who=REVIEWER,
+        body={"decision": "request_changes", "feedback": "Another picture, please."})
+    replacement = uploaded(TRAINEE, picture("JPEG"))
+    revised = api("PUT", f"/posts/{post['id']}", who=TRAINEE, body={
+        "text": "The garden in June", "media": [{"key": replacement, "alt": "Sunflowers"}]})
+    assert revised.status == 200, revised.body
     api("POST", f"/posts/{post['id']}/decision", who=REVIEWER, body={"decision": "approve", "feedback": ""})
     assert task("publish", {"postId": post["id"]})["url"]
     task("notify", {"event": "published", "postId": post["id"]})
-    assert tags(post["media"][0]["key"]) == {}
+
+    assert tags(revised.body["media"][0]["key"]) == {}, "the published image stays"
+    assert tags(post["media"][0]["key"]) == {"outcome": "unpublished"}, "the replaced one goes in 30 days"
 
 
 def test_the_review_email_carries_its_thumbnails_inside_as_related_parts(aws, task, post):

@@ -5,8 +5,9 @@ uploader's own prefix), the Content-Type and the size. Nothing uploaded is trust
 upload is read, checked from its bytes and re-encoded without metadata (understudy.images), and the
 clean copy is stored under ``posts/<post id>/``; the upload is deleted once the post is saved.
 Keys: ``uploads/<hash of the uploader's email>/<random>`` (a lifecycle rule deletes them after a
-day) and ``posts/<post id>/<random>.<ext>`` (deleted 30 days after the post ends unpublished:
-``mark_unpublished`` tags them and a lifecycle rule acts on the tag).
+day) and ``posts/<post id>/<random>.<ext>`` (deleted 30 days after the post ends unpublished, or
+once published for the images only earlier revisions had: ``mark_unpublished`` tags them and a
+lifecycle rule acts on the tag).
 
 People see images only through presigned GET links that expire in minutes; the bucket stays private.
 boto3's S3 client is made on first use, so requests without images never pay for it.
@@ -200,14 +201,14 @@ def all_images(post: Post) -> list[Image]:
     return list(seen.values())
 
 
-def mark_unpublished(post: Post) -> None:
-    """Tag the post's images so the lifecycle rule deletes them 30 days from now.
+def mark_unpublished(unshown: Sequence[Image]) -> None:
+    """Tag images no published post shows so the lifecycle rule deletes them 30 days from now.
 
     Copying each object onto itself sets the tag and restarts its age, which is what lifecycle
     expiry counts from; so the 30 days run from the post's end, not from the upload."""
     s3, bucket = _s3(), config().media_bucket
     key, value = UNPUBLISHED_TAG
-    for image in all_images(post):
+    for image in unshown:
         s3.copy_object(Bucket=bucket, Key=image.key, CopySource={"Bucket": bucket, "Key": image.key},
                        MetadataDirective="REPLACE", ContentType=image.content_type,
                        TaggingDirective="REPLACE", Tagging=f"{key}={value}")

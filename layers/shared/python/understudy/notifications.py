@@ -200,20 +200,19 @@ def notify(event: str, post_id: str, task_token: str | None = None, error: dict 
     if event == "expired":
         post, expired = posts.expire(post_id)
         if expired:
-            posts.ended_unpublished(post)
+            posts.release_images(post)
             _tell(post, event)
         return {"status": post.status.value}
     if event == "failed":
         post, failed = posts.mark_failed(post_id, _error_text(error))
         if failed:
-            posts.ended_unpublished(post)
+            posts.release_images(post)
             admins = [u.email for u in data.users_in_role(ADMINS)]
             _tell(post, event, to=sorted({post.author, *admins}))
         return {"status": post.status.value}
     if event in ("published", "rejected"):
         post = posts.get_existing(post_id)
-        if event == "rejected":
-            posts.ended_unpublished(post)  # tagging again on a retry is harmless
+        posts.release_images(post)  # tagging again on a retry is harmless
         _tell(post, event)
         return {"status": post.status.value}
     raise ValueError(f"Unknown notification {event!r}")

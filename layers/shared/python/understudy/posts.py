@@ -198,16 +198,19 @@ def withdraw(caller: Caller, post_id: str) -> Post:
     audit.record(audit.Action.WITHDRAWN, caller.email, post=post.id, revision=post.revision)
     if token:
         workflow.resume(token, "withdrawn")
-    ended_unpublished(post)
+    release_images(post)
     return post
 
 
-def ended_unpublished(post: Post) -> None:
-    """Start the 30 days after which the bucket deletes the images of a post that never went out."""
-    if not any(revision.media for revision in post.revisions):
+def release_images(post: Post) -> None:
+    """Start the 30 days after which the bucket deletes the images nobody will see: every image of a
+    post that ended unpublished; those of earlier revisions only, once a post is published."""
+    kept = {image.key for image in post.current.media} if post.status == Status.PUBLISHED else set()
+    unshown = [image for image in media.all_images(post) if image.key not in kept]
+    if not unshown:
         return
     try:
-        media.mark_unpublished(post)
+        media.mark_unpublished(unshown)
     except Exception:
         # The post's end stands; its images are then kept until someone deletes them.
         logger.exception("Could not mark the post's images for deletion", extra={"post_id": post.id})
