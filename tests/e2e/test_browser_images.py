@@ -1,16 +1,19 @@
 """Images in Chromium against the sandbox: a trainee attaches an image, is stopped until it has alt
 text, and submits (the browser uploads straight to the media bucket with the presigned POST, through
-the sandbox's /_aws/s3/); the reviewer opens the emailed link and sees the image with its alt text.
-Each page is checked with axe-core along the way."""
+the sandbox's /_aws/s3/); the reviewer opens the emailed link and sees the image with its alt text, and
+the approved image reaches the Outbox page's timeline; an author swaps an image in a revision. Each
+page is checked with axe-core along the way."""
 
 from __future__ import annotations
 
 import io
 import re
 import uuid
+from pathlib import Path
 
 import browser_support
 import pytest
+import requests
 from browser_support import TRAINEE, assert_accessible, screenshot, sign_in
 from PIL import Image
 from playwright.sync_api import expect
@@ -88,4 +91,42 @@ def test_a_trainee_attaches_an_image_needs_alt_text_and_the_reviewer_sees_both(s
     on_timeline = outbox.locator(".timeline-entry").filter(has_text=marker).get_by_role("img", name=alt)
     expect(on_timeline).to_be_visible(timeout=SLOW)
     assert on_timeline.evaluate("img => img.complete && img.naturalWidth") == 120
+    watch.assert_quiet()
+
+
+def test_the_author_changes_images_in_a_revision(sandbox, open_page, watch, tmp_path):
+    base = sandbox.url.rstrip("/")
+    marker = uuid.uuid4().hex[:8]
+    api = sandbox.api(sandbox.sign_in(TRAINEE))
+    data = Path(png(tmp_path)).read_bytes()
+    form = api.post("/uploads", json={"contentType": "image/png", "size": len(data)}).json()
+    assert requests.post(form["url"], data=form["fields"], files={"file": data}, timeout=30).status_code == 204
+    post = api.post("/posts", json={"channel": "demo", "text": f"Fair day {marker}",
+                                     "media": [{"key": form["key"], "alt": f"The old picture {marker}"}]}).json()
+    reviewer = sandbox.api(sandbox.sign_in("reviewer@example.org"))
+    sandbox.wait_for(lambda: api.get(f"/posts/{post['id']}").json()["status"] == "pending_review", timeout=30)
+    asked = reviewer.post(f"/posts/{post['id']}/decision",
+                          json={"decision": "request_changes", "feedback": "Use a photo with people in it."})
+    assert asked.status_code == 200, asked.text
+
+    trainee = open_page()
+    sign_in(trainee, base, TRAINEE)
+    item = trainee.get_by_role("region", name="My posts").get_by_role("listitem").filter(has_text=marker).first
+    expect(item.get_by_role("heading")).to_contain_text("Changes requested", timeout=SLOW)
+    item.get_by_role("button", name="Edit and resubmit").click()
+    editor = item.get_by_role("form", name="Edit and resubmit")
+    expect(editor.get_by_label("Alt text for image 1")).to_have_value(f"The old picture {marker}")
+    editor.get_by_role("button", name="Remove image 1").click()
+    editor.get_by_label("Add images").set_input_files(png(tmp_path, colour=(250, 200, 0)))
+    editor.get_by_role("button", name="Resubmit for review").click()
+    expect(editor.get_by_role("alert")).to_contain_text("Image 1 needs alt text")
+    editor.get_by_label("Alt text for image 1").fill(f"Volunteers at the stand {marker}")
+    assert_accessible(trainee)
+    editor.get_by_role("button", name="Resubmit for review").click()
+
+    expect(item.get_by_role("heading")).to_contain_text("Waiting for review", timeout=SLOW)
+    expect(item.get_by_role("img", name=f"Volunteers at the stand {marker}").first).to_be_visible()
+    revised = api.get(f"/posts/{post['id']}").json()
+    assert [m["alt"] for m in revised["media"]] == [f"Volunteers at the stand {marker}"]
+    assert [m["alt"] for m in revised["revisions"][0]["media"]] == [f"The old picture {marker}"]
     watch.assert_quiet()
