@@ -138,3 +138,15 @@ def test_x_refusing_an_image_fails_the_post_with_xs_message_and_posts_nothing(aw
         task("publish", {"postId": post_with_images["id"]})
     assert "media type unrecognized" in str(refused.value)
     assert not calls_to(x_api, X_TWEETS)
+
+
+def test_an_image_that_cannot_be_read_posts_nothing_and_leaves_the_retry_free(aws, api, task, x_api, post_with_images):
+    import boto3
+    from understudy.config import config
+
+    boto3.client("s3").delete_object(Bucket=config().media_bucket, Key=post_with_images["media"][0]["key"])
+    with pytest.raises(ChannelUnavailable, match="could not be read"):
+        task("publish", {"postId": post_with_images["id"]})
+    assert not x_api.calls
+    stored = api("GET", f"/posts/{post_with_images['id']}", who=ADMIN).body
+    assert stored["status"] == "publishing" and stored["needsCheck"] is False

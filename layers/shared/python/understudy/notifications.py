@@ -149,6 +149,17 @@ def publish(post_id: str) -> dict:
 MEDIA_ID_MARGIN = 10 * 60
 
 
+def _loader(key: str):
+    def load() -> bytes:
+        try:
+            return media.read(key)
+        except Exception as exc:
+            # Nothing has been posted yet: the workflow retries rather than failing the post in doubt.
+            raise ChannelUnavailable("An image of the post could not be read just now; trying again shortly.") from exc
+
+    return load
+
+
 def attachments(post: Post) -> list[channels.Attachment]:
     """The current revision's images for the channel, each with the id an earlier attempt got, if still valid."""
     soon = int(time.time()) + MEDIA_ID_MARGIN
@@ -156,8 +167,7 @@ def attachments(post: Post) -> list[channels.Attachment]:
     for image in post.current.media:
         earlier = post.channel_media.get(image.key)
         found.append(channels.Attachment(
-            key=image.key, alt=image.alt, content_type=image.content_type,
-            load=lambda key=image.key: media.read(key),
+            key=image.key, alt=image.alt, content_type=image.content_type, load=_loader(image.key),
             channel_id=earlier.id if earlier and earlier.expires_at > soon else None))
     return found
 
