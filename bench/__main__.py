@@ -1,7 +1,7 @@
 import argparse
 import sys
 
-from bench import imports
+from bench import imports, layer_size
 
 parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
 parser.add_argument("--posts", type=int, default=20, help="concurrent trainee posts for the end-to-end run")
@@ -10,6 +10,8 @@ args = parser.parse_args()
 
 print("== Cold-start imports ==")
 ok = imports.run()
+print("\n== Shared layer ==")
+ok &= layer_size.run()
 if not args.skip_e2e:
     from bench import end_to_end
 

@@ -138,6 +138,8 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
             "PUT /posts/{id}",
             "POST /posts/{id}/withdraw",
             "POST /posts/{id}/decision",
+            "GET /attention",
+            "POST /posts/{id}/attention",
             "GET /guidelines",
             "PUT /guidelines",
             "GET /users",

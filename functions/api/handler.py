@@ -8,10 +8,10 @@ from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import audit, channel_admin, media, org, people, posts, progress, schemas
+from understudy import attention, audit, channel_admin, media, org, people, posts, progress, schemas
 from understudy.auth import Caller, caller_from_claims
 from understudy.http import json_response, resolver
-from understudy.observability import logger, metrics
+from understudy.observability import POSTS_SUBMITTED, count, logger, metrics
 
 app = resolver()
 
@@ -68,7 +68,7 @@ def new_upload(body: Annotated[schemas.NewUpload, Body()]):
 @app.post("/posts")
 def create_post(body: Annotated[schemas.NewPost, Body()]):
     post = posts.submit(caller(), body.channel, body.text, body.note, images(body.media))
-    metrics.add_metric(name="PostsSubmitted", unit="Count", value=1)
+    count(POSTS_SUBMITTED)
     return json_response(201, shown(post))
 
 
@@ -102,6 +102,17 @@ def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, Body()]) -> 
                         guidelines=body.guidelines, suggestion=body.suggestion)
     metrics.add_metric(name="Decisions", unit="Count", value=1)
     return shown(post)
+
+
+@app.get("/attention")
+def list_needing_attention(cursor: Annotated[str | None, Query()] = None) -> dict:
+    result = attention.needing_attention(caller(), cursor)
+    return {"items": [attention.item(post) for post in result.items], "cursor": result.cursor}
+
+
+@app.post("/posts/<post_id>/attention")
+def act_on_attention(post_id: str, body: Annotated[schemas.AttentionAction, Body()]) -> dict:
+    return attention.act(caller(), post_id, body.action, url=body.url, note=body.note)
 
 
 @app.get("/guidelines")

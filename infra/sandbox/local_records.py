@@ -26,6 +26,9 @@ TIMELINE_KEYS = ("postId", "channel", "text", "publishedAt", "url")
 # Where the local channel keeps its copies of images (understudy.channels.local) and where they are served.
 TIMELINE_MEDIA_DIR = "timeline-media"
 TIMELINE_MEDIA_PATH = "/_local/timeline-media/"
+# What the demo switch can make the local channel's next publish do (understudy.channels.local.DEMO_FAILURES):
+# refuse the post (nothing created: an admin may publish it again) or stop mid-post (outcome unknown).
+FAIL_OUTCOMES = ("refused", "uncertain")
 
 
 def _now_iso() -> str:
@@ -109,3 +112,20 @@ def timeline(path: Path) -> list[dict]:
     return [{**{key: entry.get(key) for key in TIMELINE_KEYS},
              "images": [{"alt": image["alt"], "url": TIMELINE_MEDIA_PATH + image["file"]}
                         for image in entry.get("images") or ()]} for entry in entries]
+
+
+def arm_failure(path: Path, outcome: str) -> None:
+    """Make the local channel's next publish fail as ``outcome`` says; it removes the file as it fails."""
+    if outcome not in FAIL_OUTCOMES:
+        raise ValueError(f"outcome must be one of: {', '.join(FAIL_OUTCOMES)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(outcome, encoding="utf-8")
+    tmp.replace(path)  # whole or not at all: a publish never reads half an outcome
+
+
+def armed_failure(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None

@@ -100,7 +100,8 @@ class Sandbox:
                                    jwks=fetch_jwks(f"{self.aws_endpoint}/{pool}/.well-known/jwks.json"))
         return Gateway(functions=self.functions, authorizer=authorizer, outbox=self.outbox,
                        identity={"region": environment.REGION, "userPoolId": pool, "userPoolClientId": client},
-                       timeline_path=Path(os.environ["LOCAL_TIMELINE_PATH"]), moto_app=self.moto_app,
+                       timeline_path=Path(os.environ["LOCAL_TIMELINE_PATH"]),
+                       fail_next_path=Path(os.environ["LOCAL_FAIL_NEXT_PATH"]), moto_app=self.moto_app,
                        loopback_only=loopback.is_loopback(self.host))
 
     def stop(self) -> None:

@@ -64,7 +64,7 @@ class Auth(Construct):
         self.groups = {
             group: cognito.CfnUserPoolGroup(self, f"{group.capitalize()}Group", user_pool_id=self.pool.user_pool_id,
                                             group_name=group,
-                                            description=f"Understudy {group}: see DESIGN.md's People table")
+                                            description=f"Understudy {group}: see docs/architecture.md, Roles")
             for group in names.GROUPS
         }
         self.client = self.pool.add_client(

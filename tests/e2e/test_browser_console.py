@@ -278,7 +278,8 @@ def test_navigation_follows_roles_and_other_pages_are_politely_refused(sandbox, 
     admin = open_page(sandbox.sign_in(ADMIN))
     admin.goto(f"{base}/index.html")
     nav = admin.get_by_role("navigation", name="Main")
-    for label in ("Posts", "Review queue", "People", "Guidelines", "Channels", "Settings", "Audit", "Outbox"):
+    for label in ("Posts", "Review queue", "Needs attention", "People", "Guidelines", "Channels", "Settings",
+                  "Audit", "Outbox"):
         expect(nav.get_by_role("link", name=label, exact=True)).to_be_visible()
     assert_accessible(admin)
 

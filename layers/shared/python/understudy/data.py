@@ -85,11 +85,12 @@ class _PostIndex(GlobalSecondaryIndex):
         projection = AllProjection()
 
 
-def _index(name: str, hash_attr: str) -> _PostIndex:
+def _index(name: str, hash_attr: str, range_attr: str = "created_at") -> _PostIndex:
+    range_name = "".join(part if i == 0 else part.capitalize() for i, part in enumerate(range_attr.split("_")))
     index = type(f"{hash_attr.capitalize()}Index", (_PostIndex,), {
         "Meta": type("Meta", (), {"index_name": name, "projection": AllProjection()}),
         hash_attr: UnicodeAttribute(hash_key=True),
-        "created_at": UnicodeAttribute(attr_name="createdAt", range_key=True),
+        range_attr: UnicodeAttribute(attr_name=range_name, range_key=True),
     })
     return index()
 
@@ -114,12 +115,18 @@ class PostItem(Model):
     needs_check = BooleanAttribute(attr_name="needsCheck", null=True)
     channel_media = JSONAttribute(attr_name="channelMedia", null=True)
     error = UnicodeAttribute(null=True)
+    closed = JSONAttribute(null=True)
+    publish_attempts = NumberAttribute(attr_name="publishAttempts", null=True)
+    # Set (to the organisation) only while the post needs an admin: the sparse attention-index holds
+    # exactly those posts, so listing them is one Query however many posts there are.
+    attention = UnicodeAttribute(null=True)
     task_token = UnicodeAttribute(attr_name="taskToken", null=True)
     version = VersionAttribute()
 
     by_author = _index("author-index", "author")
     by_status = _index("status-index", "status")
     by_org = _index("org-index", "org")
+    by_attention = _index("attention-index", "attention", "updated_at")
 
 
 class OrgItem(Model):
@@ -252,7 +259,8 @@ def _post(item: PostItem) -> Post:
         published_revision=int(item.published_revision) if item.published_revision is not None else None,
         published_id=item.published_id,
         publish_claim=int(item.publish_claim) if item.publish_claim is not None else None,
-        needs_check=bool(item.needs_check), error=item.error, task_token=item.task_token, version=item.version,
+        needs_check=bool(item.needs_check), error=item.error, closed=item.closed or None,
+        publish_attempts=int(item.publish_attempts or 0), task_token=item.task_token, version=item.version,
         channel_media={key: ChannelMedia(**value) for key, value in (item.channel_media or {}).items()},
     )
 
@@ -268,7 +276,8 @@ def _post_item(post: Post) -> PostItem:
         published_revision=post.published_revision, published_id=post.published_id,
         publish_claim=post.publish_claim, needs_check=post.needs_check or None,
         channel_media={key: asdict(value) for key, value in post.channel_media.items()} or None,
-        error=post.error, task_token=post.task_token,
+        error=post.error, closed=post.closed or None, publish_attempts=post.publish_attempts or None,
+        attention=ORG if post.needs_attention else None, task_token=post.task_token,
     )
     if post.version is not None:
         item.version = post.version
@@ -321,6 +330,13 @@ def list_posts(*, author: str | None = None, status: str | None = None,
     return _page(results, _post)
 
 
+def list_needing_attention(cursor: str | None = None, limit: int = PAGE_SIZE) -> Page[Post]:
+    """Posts an admin should look at, most recently changed first: one Query of the sparse index."""
+    results = PostItem.by_attention.query(ORG, scan_index_forward=False, limit=limit,
+                                          last_evaluated_key=decode_cursor(cursor))
+    return _page(results, _post)
+
+
 # --- organisation: guidelines, settings, channels ------------------------------------------------
 
 def _get_org(key: str) -> OrgItem | None:
@@ -354,6 +370,16 @@ def put_settings(settings: Settings, by: str, at: str) -> None:
     from dataclasses import asdict
 
     _put_org("settings", asdict(settings), by, at)
+
+
+def get_settings_and_channel(channel_id: str) -> tuple[Settings, Channel | None]:
+    """Both in one BatchGetItem (they share the organisation's partition): for routes on a call budget."""
+    wanted = {"settings", f"channel#{channel_id}"}
+    found = {item.key: item for item in OrgItem.batch_get([(ORG, key) for key in sorted(wanted)])}
+    settings = found.get("settings")
+    channel = found.get(f"channel#{channel_id}")
+    return (Settings.from_stored(settings.value) if settings else Settings(),
+            _channel(channel) if channel else None)
 
 
 def _channel(item: OrgItem) -> Channel:

@@ -32,7 +32,11 @@ def resolver(*, validation: bool = True) -> APIGatewayHttpResolver:
             logger.exception("Request failed")
         else:
             logger.info("Request refused", extra={"status": error.status, "reason": error.message})
-        return json_response(error.status, {"message": error.message})
+        body = {"message": error.message}
+        field = getattr(error, "field", None)
+        if field:  # the same shape as a validation error, so the console shows it beside the field
+            body["errors"] = [{"field": field, "message": error.message}]
+        return json_response(error.status, body)
 
     @app.exception_handler(RequestValidationError)
     def invalid_request(error: RequestValidationError) -> Response:

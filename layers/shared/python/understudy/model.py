@@ -26,6 +26,8 @@ class Status(StrEnum):
 
 
 FINAL = frozenset({Status.PUBLISHED, Status.REJECTED, Status.WITHDRAWN, Status.EXPIRED, Status.FAILED})
+# Ends an admin should look at (see understudy/attention.py), unless an admin has closed them.
+ATTENTION = frozenset({Status.FAILED, Status.EXPIRED})
 
 
 class Decision(StrEnum):
@@ -139,6 +141,10 @@ class Post:
     # an upload is never repeated needlessly (an upload is not a post: repeating it is harmless).
     channel_media: dict[str, ChannelMedia] = field(default_factory=dict)
     error: str | None = None
+    # An admin looked at this post's failure or expiry and closed it: {"by", "at", "note"}.
+    closed: dict | None = None
+    # How many times an admin has sent the post to be published again (names each new execution).
+    publish_attempts: int = 0
     # The workflow's task token for the wait the post is in; never leaves the backend.
     task_token: str | None = None
     version: int | None = None
@@ -150,6 +156,13 @@ class Post:
     @property
     def current(self) -> Revision:
         return self.revisions[-1]
+
+    @property
+    def needs_attention(self) -> bool:
+        """Ended badly (failed or expired), or publishing in doubt, and no admin has closed it yet."""
+        if self.closed:
+            return False
+        return self.status in ATTENTION or (self.needs_check and self.status == Status.PUBLISHING)
 
     @property
     def last_feedback(self) -> Feedback | None:
@@ -171,7 +184,7 @@ class Post:
             "review": self.review,
             "createdAt": self.created_at, "updatedAt": self.updated_at,
             "publishedUrl": self.published_url, "publishedId": self.published_id,
-            "needsCheck": self.needs_check, "error": self.error,
+            "needsCheck": self.needs_check, "error": self.error, "closed": self.closed,
             "feedback": last.as_json() if last else None,
             "revisions": [r.as_json() for r in self.revisions],
             "history": [h.as_json() for h in self.history],

@@ -21,7 +21,7 @@ from understudy.observability import logger
 
 
 def sender() -> str:
-    return data.get_settings().sender_email or config().sender_email
+    return emails.sender(data.get_settings())
 
 
 def reviewers_for(post: Post) -> list[str]:
@@ -201,7 +201,8 @@ def _error_text(error: dict | None) -> str:
     return f"{error.get('Error', 'Error')}: {cause}".strip(": ") or "Unknown error"
 
 
-def notify(event: str, post_id: str, task_token: str | None = None, error: dict | None = None) -> dict:
+def notify(event: str, post_id: str, task_token: str | None = None, error: dict | None = None, *,
+           execution: str | None = None) -> dict:
     if event == "changes_requested":
         post, waiting = posts.await_revision(post_id, task_token)
         if waiting:
@@ -214,7 +215,7 @@ def notify(event: str, post_id: str, task_token: str | None = None, error: dict 
             _tell(post, event)
         return {"status": post.status.value}
     if event == "failed":
-        post, failed = posts.mark_failed(post_id, _error_text(error))
+        post, failed = posts.mark_failed(post_id, _error_text(error), execution=execution)
         if failed:
             posts.release_images(post)
             admins = [u.email for u in data.users_in_role(ADMINS)]

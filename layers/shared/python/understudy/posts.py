@@ -29,7 +29,7 @@ from understudy.model import (
     StatusChange,
     now_iso,
 )
-from understudy.observability import logger
+from understudy.observability import POSTS_NEEDING_ATTENTION, count, logger, review_turnaround
 
 T = TypeVar("T")
 WORKFLOW = "workflow"
@@ -44,15 +44,28 @@ REVISION_OUTCOME = {Status.PENDING_REVIEW: "revised"}
 
 
 def _change(post_id: str, apply: Callable[[Post], T]) -> tuple[Post, T]:
-    """Apply a rule to the latest post and save it; ``apply`` raises to refuse, returns its answer."""
+    """Apply a rule to the latest post and save it; ``apply`` raises to refuse, returns its answer.
+
+    Wherever a change makes the post need an admin (failed, expired, publishing in doubt), the
+    PostsNeedingAttention metric counts it once: the alarm on it is how an admin hears of it."""
     for _ in range(ATTEMPTS):
         post = get_existing(post_id)
+        needed_attention = post.needs_attention
         answer = apply(post)
         try:
-            return data.save_post(post), answer
+            saved = data.save_post(post)
         except data.StaleWrite:
             logger.info("Post changed while writing; re-applying", extra={"post_id": post_id})
+            continue
+        if saved.needs_attention and not needed_attention:
+            count(POSTS_NEEDING_ATTENTION)
+        return saved, answer
     raise TransientError("The post is changing too fast to update; try again in a moment.")
+
+
+def change(post_id: str, apply: Callable[[Post], T]) -> tuple[Post, T]:
+    """The versioned read-apply-write above, for the other domain modules (see attention.py)."""
+    return _change(post_id, apply)
 
 
 def get_existing(post_id: str) -> Post:
@@ -281,6 +294,7 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
     audit.record(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision, decision=decision.value,
                  via=via, feedback=feedback or None, guidelines=ticked or None,
                  suggestion=bool(suggestion) or None)
+    review_turnaround(post.current.submitted_at, post.current.feedback.at)
     # No token yet means request_review has not stored it: it will find the decision and resume itself.
     if token:
         workflow.resume(token, decision.value, revision=post.revision)
@@ -415,9 +429,15 @@ def mark_published(post_id: str, revision: int, url: str, published_id: str | No
     return post
 
 
-def mark_failed(post_id: str, error: str) -> tuple[Post, bool]:
+def mark_failed(post_id: str, error: str, *, execution: str | None = None) -> tuple[Post, bool]:
+    """Fail the post, unless it is already published or failed, or ``execution`` (the failing workflow
+    execution's name) is no longer the post's current one: an admin has sent it to be published again."""
     def apply(post: Post) -> bool:
         if post.status in (Status.PUBLISHED, Status.FAILED):
+            return False
+        if execution is not None and execution != workflow.execution_name(post):
+            logger.warning("An earlier execution tried to fail the post", extra={"post_id": post_id,
+                                                                                 "execution": execution})
             return False
         post.task_token = None
         post.error = error

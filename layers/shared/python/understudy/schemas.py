@@ -50,6 +50,16 @@ class DecisionBody(_Body):
                                    description="A corrected text (request_changes); the post's length rules apply.")
 
 
+class AttentionAction(_Body):
+    """What an admin does about a post that needs attention (see understudy/attention.py)."""
+
+    action: Literal["publish_again", "mark_live", "close"]
+    url: str | None = Field(default=None, max_length=500,
+                            description="mark_live: the post's address, as the admin found it on the network.")
+    note: str | None = Field(default=None, max_length=NOTE_LIMIT,
+                             description="Shown to the author; needed to close.")
+
+
 class NewUser(_Body):
     email: str = Field(min_length=3, max_length=254)
     name: str | None = Field(default=None, max_length=100)
