@@ -47,11 +47,13 @@ CHANNEL_SECRET_ACTIONS = {
 # The private media bucket (posts' images): what each level of access may do, by key prefix. The API
 # signs the browser's upload POSTs (so it needs PutObject on uploads/), cleans them into posts/ and
 # deletes them; notify and the API tag the images of posts that end unpublished (a copy onto itself
-# with new tags); the others only read the clean images (or sign links to them).
+# with new tags) and untag those a post is published with; the others only read the clean images (or
+# sign links to them).
 MEDIA_ACTIONS = {
     READ: {"posts/*": ("s3:GetObject",)},
     WRITE: {"uploads/*": ("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
-            "posts/*": ("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:PutObjectTagging")},
+            "posts/*": ("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:PutObjectTagging",
+                        "s3:DeleteObjectTagging")},
 }
 
 

@@ -92,3 +92,15 @@ def test_the_review_email_carries_its_thumbnails_inside_as_related_parts(aws, ta
     assert f'src="cid:{cid}"' in body and 'alt="Roses on a fence"' in body
     text = next(p for p in parsed.walk() if p.get_content_type() == "text/plain").get_payload(decode=True).decode()
     assert "- Roses on a fence" in text
+
+
+def test_a_post_published_after_it_had_failed_keeps_its_images_for_good(aws, api, task, post):
+    from understudy import data, media
+
+    api("POST", f"/posts/{post['id']}/decision", who=REVIEWER, body={"decision": "approve", "feedback": ""})
+    media.mark_unpublished([data.get_post(post["id"]).current.media[0]])  # as a failure would have
+    assert tags(post["media"][0]["key"]) == {"outcome": "unpublished"}
+    assert task("publish", {"postId": post["id"]})["url"]
+    task("notify", {"event": "published", "postId": post["id"]})
+
+    assert tags(post["media"][0]["key"]) == {}

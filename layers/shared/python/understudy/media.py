@@ -212,3 +212,10 @@ def mark_unpublished(unshown: Sequence[Image]) -> None:
         s3.copy_object(Bucket=bucket, Key=image.key, CopySource={"Bucket": bucket, "Key": image.key},
                        MetadataDirective="REPLACE", ContentType=image.content_type,
                        TaggingDirective="REPLACE", Tagging=f"{key}={value}")
+
+
+def keep(keys: Sequence[str]) -> None:
+    """Remove the tag from images a published post shows, so no lifecycle rule ever deletes them."""
+    s3, bucket = _s3(), config().media_bucket
+    for key in keys:
+        s3.delete_object_tagging(Bucket=bucket, Key=key)

@@ -217,13 +217,15 @@ def withdraw(caller: Caller, post_id: str) -> Post:
 
 def release_images(post: Post) -> None:
     """Start the 30 days after which the bucket deletes the images nobody will see: every image of a
-    post that ended unpublished; those of earlier revisions only, once a post is published."""
+    post that ended unpublished; those of earlier revisions only, once a post is published (whose own
+    images are kept for good, even if an earlier end had tagged them)."""
     kept = {image.key for image in post.current.media} if post.status == Status.PUBLISHED else set()
     unshown = [image for image in media.all_images(post) if image.key not in kept]
-    if not unshown:
-        return
     try:
-        media.mark_unpublished(unshown)
+        if unshown:
+            media.mark_unpublished(unshown)
+        if kept:  # published after all (an admin published a failed post again): never expire these
+            media.keep(sorted(kept))
     except Exception:
         # The post's end stands; its images are then kept until someone deletes them.
         logger.exception("Could not mark the post's images for deletion", extra={"post_id": post.id})
