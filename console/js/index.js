@@ -1,5 +1,6 @@
 // The console's home: sign in, write a post, see your posts and what reviewers said.
 
+import { attachments, imagesBlock } from "./images.js";
 import { answerMfaCode, setNewPassword, signIn, TotpSetup } from "./auth.js";
 import { api } from "./config.js";
 import { append, h, nextId, replace, showError, timeEl } from "./dom.js";
@@ -293,6 +294,8 @@ function wireComposer() {
   const text = $("compose-text");
   const note = $("compose-note");
   const submit = $("compose-submit");
+  const images = attachments();
+  $("compose-images").replaceWith(images.node);
   const update = wireCounter(text, $("compose-count"), submit);
   text.addEventListener("input", () => {
     $("compose-status").textContent = "";
@@ -312,16 +315,23 @@ function wireComposer() {
       $("compose-channel").focus();
       return;
     }
+    const missingAlt = images.check();
+    if (missingAlt) {
+      showError(error, missingAlt);
+      return;
+    }
     showError(error, null);
     submit.dataset.busy = "1";
     submit.disabled = true;
     try {
+      const media = await images.media();
       const post = await api("/posts", {
         method: "POST",
-        body: { channel: $("compose-channel").value, text: text.value, note: note.value },
+        body: { channel: $("compose-channel").value, text: text.value, note: note.value, media },
       });
       text.value = "";
       note.value = "";
+      images.reset();
       const waiting = post.status === "pending_review";
       $("compose-status").textContent = waiting
         ? "Sent for review. You will get an email when the reviewer decides."
@@ -342,7 +352,9 @@ function wireComposer() {
 // ---- my posts --------------------------------------------------------------------------------
 
 function postSignature(post) {
-  return JSON.stringify([post.status, post.revision, post.updatedAt, post.feedback, post.publishedUrl, post.error]);
+  // Not the image links: they are signed anew on every answer.
+  const images = (post.media || []).map((m) => [m.key, m.alt]);
+  return JSON.stringify([post.status, post.revision, post.updatedAt, post.feedback, post.publishedUrl, post.error, images]);
 }
 
 function upsertPosts(posts, { prepend = false } = {}) {
@@ -405,6 +417,7 @@ function historyBlock(post) {
                 {},
                 h("p", { class: "meta" }, `Revision ${r.number}, submitted `, timeEl(r.submittedAt)),
                 h("p", { class: "user-text", text: r.text }),
+                imagesBlock(r.media),
                 r.note ? h("p", { class: "note" }, h("span", { class: "note-label", text: "Your note: " }), h("span", { class: "user-text", text: r.note })) : null,
                 feedbackBlock(r.feedback, "Feedback", r.text),
               ),
@@ -453,6 +466,7 @@ function renderPost(post) {
       h("p", { class: "meta" }, `${channelName(post.channel)} · revision ${post.revision} · `, timeEl(post.updatedAt || post.createdAt)),
     ),
     h("p", { class: "post-text user-text", text: post.text }),
+    imagesBlock(post.media),
     post.note ? h("p", { class: "note" }, h("span", { class: "note-label", text: "Your note for the reviewer: " }), h("span", { class: "user-text", text: post.note })) : null,
     feedbackBlock(post.feedback, "Latest feedback", post.text, useIt),
     live ? h("p", {}, h("a", { href: live, rel: "noopener noreferrer", target: "_blank", text: "See the live post" })) : null,
@@ -496,6 +510,7 @@ function openEditor(post, item, slot, errorSlot, actions) {
   const note = h("textarea", { id: noteId, rows: "2" });
   note.value = post.note || "";
   const count = h("p", { id: countId, class: "count" });
+  const images = attachments({ existing: post.media || [], legend: "Images of the revised post" });
   const submit = h("button", { type: "submit", class: "primary small", text: "Resubmit for review" });
   const formError = h("p", { class: "error", role: "alert", hidden: true });
   const close = () => {
@@ -508,6 +523,7 @@ function openEditor(post, item, slot, errorSlot, actions) {
     "form",
     { class: "inline-form", novalidate: true, "aria-label": "Edit and resubmit" },
     h("div", { class: "field" }, h("label", { for: textId, text: "Revised post" }), text, count),
+    images.node,
     h("div", { class: "field" }, h("label", { for: noteId }, "Note or question for the reviewer ", h("span", { class: "optional", text: "(optional)" })), note),
     formError,
     h("div", { class: "actions" }, submit, h("button", { type: "button", class: "secondary small", text: "Cancel", on: { click: close } })),
@@ -521,10 +537,17 @@ function openEditor(post, item, slot, errorSlot, actions) {
       text.focus();
       return;
     }
+    const missingAlt = images.check();
+    if (missingAlt) {
+      showError(formError, missingAlt);
+      return;
+    }
+    showError(formError, null);
     submit.dataset.busy = "1";
     submit.disabled = true;
     try {
-      const updated = await api(`/posts/${encodeURIComponent(post.id)}`, { method: "PUT", body: { text: text.value, note: note.value } });
+      const media = await images.media();
+      const updated = await api(`/posts/${encodeURIComponent(post.id)}`, { method: "PUT", body: { text: text.value, note: note.value, media } });
       setBusy(item, false);
       upsertPosts([updated]);
       renderPosts();

@@ -2,6 +2,7 @@
 // channel). Emails are shown in sandboxed iframes: no scripts run, but links can be followed.
 
 import { hostUrl, request } from "./config.js";
+import { imagesBlock } from "./images.js";
 import { h, reconcile, replace, showError, timeEl } from "./dom.js";
 import { announce, renderHeader } from "./layout.js";
 import { tokenClaims } from "./session.js";
@@ -57,6 +58,7 @@ function renderTimelineEntry(entry) {
     "li",
     { id: `post-${entry.postId}`, class: "card timeline-entry", tabindex: "-1" },
     h("p", { class: "post-text user-text", text: entry.text }),
+    imagesBlock(entry.images),
     h("p", { class: "meta" }, `${entry.channel} · published `, timeEl(entry.publishedAt)),
   );
 }

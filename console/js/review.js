@@ -2,6 +2,7 @@
 // in a request line or a Referer; it goes to the API only in the body of an explicit POST.
 // Opening the page changes nothing: only pressing a decision button decides.
 
+import { imagesBlock } from "./images.js";
 import { apiUrl, request } from "./config.js";
 import { h, replace, showError, timeEl } from "./dom.js";
 import { announce } from "./layout.js";
@@ -60,6 +61,7 @@ function showPost(view) {
     view.reviewer ? ` · sent to ${view.reviewer}` : "",
   );
   $("post-text").textContent = post.text || "";
+  replace($("post-media"), imagesBlock(post.media));
   $("post-note").hidden = !post.note;
   $("post-note-text").textContent = post.note || "";
   if (view.guidelines !== undefined) {

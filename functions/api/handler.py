@@ -8,7 +8,7 @@ from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import attention, audit, channel_admin, mfa, org, people, posts, progress, schemas
+from understudy import attention, audit, channel_admin, media, mfa, org, people, posts, progress, schemas
 from understudy.auth import Caller, caller_from_claims
 from understudy.http import json_response, resolver
 from understudy.observability import POSTS_SUBMITTED, count, logger, metrics
@@ -57,32 +57,51 @@ def remove_channel(channel_id: str):
     return Response(status_code=204, content_type=content_types.APPLICATION_JSON, body="")
 
 
+def shown(post) -> dict:
+    """A post as the console sees it: each image with a short-lived link."""
+    answer = post.as_json()
+    if any(revision.media for revision in post.revisions):
+        media.with_links(answer)
+    return answer
+
+
+def images(items: list[schemas.AttachedImage] | None) -> list[dict] | None:
+    return None if items is None else [item.model_dump() for item in items]
+
+
+@app.post("/uploads")
+def new_upload(body: Annotated[schemas.NewUpload, Body()]):
+    upload = media.new_upload(caller().email, body.content_type, body.size)
+    return json_response(201, upload)
+
+
 @app.post("/posts")
 def create_post(body: Annotated[schemas.NewPost, Body()]):
-    post = posts.submit(caller(), body.channel, body.text, body.note)
+    post = posts.submit(caller(), body.channel, body.text, body.note, images(body.media))
     count(POSTS_SUBMITTED)
-    return json_response(201, post.as_json())
+    return json_response(201, shown(post))
 
 
 @app.get("/posts")
 def list_posts(mine: Annotated[bool, Query()] = False, status: Annotated[str | None, Query()] = None,
                cursor: Annotated[str | None, Query()] = None, order: Annotated[str | None, Query()] = None) -> dict:
-    return page(posts.list_for(caller(), mine=mine, status=status, cursor=cursor, order=order))
+    result = posts.list_for(caller(), mine=mine, status=status, cursor=cursor, order=order)
+    return {"items": [shown(post) for post in result.items], "cursor": result.cursor}
 
 
 @app.get("/posts/<post_id>")
 def get_post(post_id: str) -> dict:
-    return posts.get(caller(), post_id).as_json()
+    return shown(posts.get(caller(), post_id))
 
 
 @app.put("/posts/<post_id>")
 def revise_post(post_id: str, body: Annotated[schemas.RevisedPost, Body()]) -> dict:
-    return posts.revise(caller(), post_id, body.text, body.note).as_json()
+    return shown(posts.revise(caller(), post_id, body.text, body.note, images(body.media)))
 
 
 @app.post("/posts/<post_id>/withdraw")
 def withdraw_post(post_id: str) -> dict:
-    return posts.withdraw(caller(), post_id).as_json()
+    return shown(posts.withdraw(caller(), post_id))
 
 
 @app.post("/posts/<post_id>/decision")
@@ -90,7 +109,7 @@ def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, Body()]) -> 
     post = posts.decide(caller(), post_id, body.decision, body.feedback, revision=body.revision,
                         guidelines=body.guidelines, suggestion=body.suggestion)
     metrics.add_metric(name="Decisions", unit="Count", value=1)
-    return post.as_json()
+    return shown(post)
 
 
 @app.get("/attention")

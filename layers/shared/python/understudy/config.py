@@ -28,6 +28,10 @@ class Config:
     channel_secret_prefix: str
     # Where X's API is reached; empty means X itself. The sandbox's tests point it at a stand-in.
     x_api_url: str
+    # The private bucket holding posts' images, and (in the sandbox) the public address that presigned
+    # links name instead of S3's own; empty on AWS.
+    media_bucket: str
+    media_public_url: str
 
 
 @cache
@@ -48,4 +52,6 @@ def config() -> Config:
         local_fail_next_path=env("LOCAL_FAIL_NEXT_PATH", ""),
         channel_secret_prefix=env("CHANNEL_SECRET_PREFIX", "understudy/channels/"),
         x_api_url=env("X_API_URL", "").rstrip("/"),
+        media_bucket=env("MEDIA_BUCKET", "understudy-media"),
+        media_public_url=env("MEDIA_PUBLIC_URL", "").rstrip("/"),
     )

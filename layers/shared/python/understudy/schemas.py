@@ -32,15 +32,29 @@ class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+class AttachedImage(_Body):
+    key: str = Field(min_length=1, max_length=200, description="From POST /uploads, or an image the post has.")
+    alt: str = Field(default="", max_length=2000, description="Alt text, 1 to 1000 characters (checked on submit).")
+
+
 class NewPost(_Body):
     channel: str = Field(min_length=1, max_length=100)
     text: str = Field(max_length=4000, description="Checked against the channel's length rules.")
     note: str | None = Field(default=None, max_length=NOTE_LIMIT, description="For the reviewer.")
+    media: list[AttachedImage] = Field(default_factory=list, max_length=10, description="Up to 4 images.")
 
 
 class RevisedPost(_Body):
     text: str = Field(max_length=4000)
     note: str | None = Field(default=None, max_length=NOTE_LIMIT)
+    media: list[AttachedImage] | None = Field(
+        default=None, max_length=10, description="The revision's images; left out, the current ones stay.")
+
+
+class NewUpload(_Body):
+    content_type: str = Field(alias="contentType", min_length=1, max_length=100,
+                              description="image/jpeg, image/png, image/gif or image/webp.")
+    size: int = Field(description="The file's size in bytes; at most 5 MB.")
 
 
 class DecisionBody(_Body):
