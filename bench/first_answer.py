@@ -5,8 +5,9 @@ Reads a job (JSON) on stdin, then times, in this interpreter:
   ``handler`` from the function's folder (the layer's folder on the path after it) and answer one event;
 - ``{"floor": true}``: what every Python function pays anyway — import boto3, make a client and make one
   call (to ``AWS_ENDPOINT_URL``).
-Prints ``{"seconds", "answer"}``. Only the standard library is loaded before the clock starts, the same
-for both, so that neither is timed with the other's imports already done.
+Prints ``{"seconds", "cpu", "answer"}`` (wall-clock and CPU seconds). Only the standard library is
+loaded before the clock starts, the same for both, so that neither is timed with the other's imports
+already done.
 """
 
 import json
@@ -40,10 +41,10 @@ def _floor_answer(job: dict) -> object:
 def main() -> None:
     job = json.load(sys.stdin)
     answer = _floor_answer if job.get("floor") else _handler_answer
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = answer(job)
-    seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "answer": result}, default=str))
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "answer": result}, default=str))
 
 
 if __name__ == "__main__":

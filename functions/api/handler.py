@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response, content_types
-from aws_lambda_powertools.event_handler.openapi.params import Body, Query
+from aws_lambda_powertools.event_handler import content_types
+from aws_lambda_powertools.event_handler.api_gateway import Response
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import audit, channel_admin, org, people, posts, progress, schemas
+from understudy import audit, channel_admin, org, people, posts, progress
 from understudy.auth import Caller, caller_from_claims
-from understudy.http import json_response, resolver
+from understudy.http import json_response, lazy_module, resolver
 from understudy.observability import logger, metrics
+
+# Read only from routes' annotations, when a route that validates is first called (see understudy.http):
+# pydantic stays out of a cold start that calls a route with nothing to validate, such as GET /me.
+schemas = lazy_module("understudy.schemas")
+params = lazy_module("aws_lambda_powertools.event_handler.openapi.params")
 
 app = resolver()
 
@@ -24,59 +29,59 @@ def page(result) -> dict:
     return {"items": [item.as_json() for item in result.items], "cursor": result.cursor}
 
 
-@app.get("/me")
+@app.get("/me", enable_validation=False)
 def get_me() -> dict:
     return people.me(caller())
 
 
-@app.get("/channels")
+@app.get("/channels", enable_validation=False)
 def list_channels() -> dict:
     caller()
     return {"items": [channel.as_json() for channel in org.channels()]}
 
 
 @app.post("/channels")
-def connect_channel(body: Annotated[schemas.NewChannel, Body()]):
+def connect_channel(body: Annotated[schemas.NewChannel, params.Body()]):
     channel = channel_admin.connect(caller(), body.kind, body.name, body.credentials())
     return json_response(201, channel.as_json())
 
 
-@app.delete("/channels/<channel_id>")
+@app.delete("/channels/<channel_id>", enable_validation=False)
 def remove_channel(channel_id: str):
     channel_admin.remove(caller(), channel_id)
     return Response(status_code=204, content_type=content_types.APPLICATION_JSON, body="")
 
 
 @app.post("/posts")
-def create_post(body: Annotated[schemas.NewPost, Body()]):
+def create_post(body: Annotated[schemas.NewPost, params.Body()]):
     post = posts.submit(caller(), body.channel, body.text, body.note)
     metrics.add_metric(name="PostsSubmitted", unit="Count", value=1)
     return json_response(201, post.as_json())
 
 
 @app.get("/posts")
-def list_posts(mine: Annotated[bool, Query()] = False, status: Annotated[str | None, Query()] = None,
-               cursor: Annotated[str | None, Query()] = None) -> dict:
+def list_posts(mine: Annotated[bool, params.Query()] = False, status: Annotated[str | None, params.Query()] = None,
+               cursor: Annotated[str | None, params.Query()] = None) -> dict:
     return page(posts.list_for(caller(), mine=mine, status=status, cursor=cursor))
 
 
-@app.get("/posts/<post_id>")
+@app.get("/posts/<post_id>", enable_validation=False)
 def get_post(post_id: str) -> dict:
     return posts.get(caller(), post_id).as_json()
 
 
 @app.put("/posts/<post_id>")
-def revise_post(post_id: str, body: Annotated[schemas.RevisedPost, Body()]) -> dict:
+def revise_post(post_id: str, body: Annotated[schemas.RevisedPost, params.Body()]) -> dict:
     return posts.revise(caller(), post_id, body.text, body.note).as_json()
 
 
-@app.post("/posts/<post_id>/withdraw")
+@app.post("/posts/<post_id>/withdraw", enable_validation=False)
 def withdraw_post(post_id: str) -> dict:
     return posts.withdraw(caller(), post_id).as_json()
 
 
 @app.post("/posts/<post_id>/decision")
-def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, Body()]) -> dict:
+def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, params.Body()]) -> dict:
     who = caller()
     who.require_reviewer()
     post = posts.decide(who.email, post_id, body.decision, body.feedback, revision=body.revision,
@@ -85,64 +90,66 @@ def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, Body()]) -> 
     return post.as_json()
 
 
-@app.get("/guidelines")
+@app.get("/guidelines", enable_validation=False)
 def get_guidelines() -> dict:
     caller()
     return org.guidelines().as_json()
 
 
 @app.put("/guidelines")
-def put_guidelines(body: Annotated[schemas.GuidelinesBody, Body()]) -> dict:
+def put_guidelines(body: Annotated[schemas.GuidelinesBody, params.Body()]) -> dict:
     return org.set_guidelines(caller(), body.markdown).as_json()
 
 
-@app.get("/settings")
+@app.get("/settings", enable_validation=False)
 def get_settings() -> dict:
     return org.settings(caller()).as_json()
 
 
 @app.put("/settings")
-def put_settings(body: Annotated[schemas.SettingsBody, Body()]) -> dict:
+def put_settings(body: Annotated[schemas.SettingsBody, params.Body()]) -> dict:
     return org.set_settings(caller(), **body.model_dump(exclude_none=True)).as_json()
 
 
 @app.get("/users")
-def list_users(cursor: Annotated[str | None, Query()] = None) -> dict:
+def list_users(cursor: Annotated[str | None, params.Query()] = None) -> dict:
     return page(people.list_people(caller(), cursor))
 
 
 @app.post("/users")
-def invite_user(body: Annotated[schemas.NewUser, Body()]):
+def invite_user(body: Annotated[schemas.NewUser, params.Body()]):
     user = people.invite(caller(), body.email, body.name, body.roles, body.training_mode)
     return json_response(201, user.as_json())
 
 
 @app.patch("/users/<email>")
-def update_user(email: str, body: Annotated[schemas.UserChanges, Body()]) -> dict:
+def update_user(email: str, body: Annotated[schemas.UserChanges, params.Body()]) -> dict:
     return people.update(caller(), email, training_mode=body.training_mode, roles=body.roles,
                          name=body.name, mentors=body.mentors).as_json()
 
 
-@app.get("/users/<email>/progress")
+@app.get("/users/<email>/progress", enable_validation=False)
 def get_progress(email: str) -> dict:
     return progress.of(caller(), email)
 
 
-AuditQuery = Annotated[str | None, Query()]
-
-
 @app.get("/audit")
-def list_audit(cursor: AuditQuery = None, user: AuditQuery = None, post: AuditQuery = None,
-               action: AuditQuery = None, start: Annotated[str | None, Query(alias="from")] = None,
-               end: Annotated[str | None, Query(alias="to")] = None) -> dict:
+def list_audit(cursor: Annotated[str | None, params.Query()] = None,
+               user: Annotated[str | None, params.Query()] = None,
+               post: Annotated[str | None, params.Query()] = None,
+               action: Annotated[str | None, params.Query()] = None,
+               start: Annotated[str | None, params.Query(alias="from")] = None,
+               end: Annotated[str | None, params.Query(alias="to")] = None) -> dict:
     return page(audit.entries(caller(), user=user, post=post, action=action, start=start, end=end,
                               cursor=cursor))
 
 
 @app.get("/audit.csv")
-def export_audit(user: AuditQuery = None, post: AuditQuery = None, action: AuditQuery = None,
-                 start: Annotated[str | None, Query(alias="from")] = None,
-                 end: Annotated[str | None, Query(alias="to")] = None):
+def export_audit(user: Annotated[str | None, params.Query()] = None,
+                 post: Annotated[str | None, params.Query()] = None,
+                 action: Annotated[str | None, params.Query()] = None,
+                 start: Annotated[str | None, params.Query(alias="from")] = None,
+                 end: Annotated[str | None, params.Query(alias="to")] = None):
     body, truncated = audit.csv_export(caller(), user=user, post=post, action=action, start=start, end=end)
     headers = {"Content-Disposition": f'attachment; filename="{audit.export_name()}"',
                "Cache-Control": "no-store"}

@@ -13,6 +13,7 @@ from email.mime.text import MIMEText
 from functools import cache
 from pathlib import Path
 
+from understudy import aws
 from understudy.config import config
 from understudy.model import Post
 
@@ -48,9 +49,7 @@ def render(template: str, to: list[str] | tuple[str, ...], subject: str, **conte
 
 @cache
 def _ses():
-    import boto3
-
-    return boto3.client("sesv2", region_name=config().region)
+    return aws.client("sesv2")
 
 
 def send(email: Email, sender: str) -> None:

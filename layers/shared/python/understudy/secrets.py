@@ -10,17 +10,24 @@ import logging
 from contextlib import contextmanager
 from functools import cache
 
-from understudy.config import config
+from understudy import aws
 
 CACHE_SECONDS = 300
 RECOVERY_DAYS = 7  # a deleted channel's credentials can be restored for a week, then they are gone
 
 
 def get_json_secret(name: str, *, fresh: bool = False) -> dict:
-    from aws_lambda_powertools.utilities import parameters
-
     with _unlogged():
-        return parameters.get_secret(name, transform="json", max_age=CACHE_SECONDS, force_fetch=fresh)
+        return _provider().get(name, transform="json", max_age=CACHE_SECONDS, force_fetch=fresh)
+
+
+@cache
+def _provider():
+    """Powertools' cache of secret values, reading through our client (Powertools' own default would
+    start another botocore session: see understudy.aws)."""
+    from aws_lambda_powertools.utilities.parameters.secrets import SecretsProvider
+
+    return SecretsProvider(boto3_client=_client())
 
 
 def missing(error: Exception) -> bool:
@@ -50,9 +57,7 @@ def _unlogged():
 
 @cache
 def _client():
-    import boto3
-
-    return boto3.client("secretsmanager", region_name=config().region)
+    return aws.client("secretsmanager")
 
 
 def put_json_secret(name: str, value: dict, description: str) -> None:
