@@ -68,6 +68,8 @@ def _time(job: Job, env: dict[str, str]) -> tuple[float, float]:
     """Wall-clock and CPU seconds of one cold start in a fresh interpreter."""
     if job.before:
         job.before()
+    if "function" in job.payload:
+        env = {**env, "AWS_LAMBDA_FUNCTION_NAME": job.payload["function"]}  # as Lambda sets it
     finished = subprocess.run([sys.executable, "-P", str(RUNNER)], input=json.dumps(job.payload), env=env,
                               capture_output=True, text=True, timeout=120)
     if finished.returncode != 0:

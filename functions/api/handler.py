@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from understudy import cold_start  # first: see understudy/cold_start.py
+
+# isort: split
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler import content_types
@@ -169,3 +172,6 @@ def openapi():
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     return app.resolve(event, context)
+
+
+cold_start.imports_done()  # last, once everything above exists

@@ -5,6 +5,9 @@ Answers ``{"url", "retryAt"}``; a ``retryAt`` means the channel rate-limited us 
 
 from __future__ import annotations
 
+from understudy import cold_start  # first: see understudy/cold_start.py
+
+# isort: split
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from understudy import notifications
 from understudy.observability import logger, metrics
@@ -19,3 +22,6 @@ def lambda_handler(event: dict, context: LambdaContext) -> dict:
     else:
         metrics.add_metric(name="PostsPublished", unit="Count", value=1)
     return answer
+
+
+cold_start.imports_done()  # last, once everything above exists

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from understudy import cold_start  # first: see understudy/cold_start.py
+
+# isort: split
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from understudy import notifications
 from understudy.observability import logger, metrics
@@ -12,3 +15,6 @@ from understudy.observability import logger, metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     return notifications.request_review(event["postId"], event["taskToken"], event.get("phase", "request"),
                                         event.get("expireAfter"))
+
+
+cold_start.imports_done()  # last, once everything above exists

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from understudy import cold_start  # first: see understudy/cold_start.py
+
+# isort: split
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from understudy import review_links
@@ -38,3 +41,6 @@ def decide() -> dict:
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     return app.resolve(event, context)
+
+
+cold_start.imports_done()  # last, once everything above exists

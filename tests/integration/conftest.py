@@ -151,8 +151,9 @@ def _clear_caches() -> None:
     """Clients and cached secrets are per mock: forget them between tests."""
     from understudy import directory, emails, secrets, workflow
 
-    for cached in (workflow._client, emails._ses, directory._cognito, secrets._client, secrets._provider):
+    for cached in (workflow._client, emails._ses, directory._cognito, secrets._client):
         cached.cache_clear()
+    secrets.forget()
 
 
 def claims_for(address: str) -> dict:
