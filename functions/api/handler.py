@@ -168,10 +168,8 @@ def openapi():
         mode="json", by_alias=True, exclude_none=True))
 
 
+@cold_start.first_answer
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     return app.resolve(event, context)
-
-
-cold_start.imports_done()  # last, once everything above exists

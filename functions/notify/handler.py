@@ -10,10 +10,8 @@ from understudy import notifications
 from understudy.observability import logger, metrics
 
 
+@cold_start.first_answer
 @logger.inject_lambda_context(correlation_id_path="postId")
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     return notifications.notify(event["event"], event["postId"], event.get("taskToken"), event.get("error"))
-
-
-cold_start.imports_done()  # last, once everything above exists

@@ -13,6 +13,7 @@ from understudy import notifications
 from understudy.observability import logger, metrics
 
 
+@cold_start.first_answer
 @logger.inject_lambda_context(correlation_id_path="postId")
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
@@ -22,6 +23,3 @@ def lambda_handler(event: dict, context: LambdaContext) -> dict:
     else:
         metrics.add_metric(name="PostsPublished", unit="Count", value=1)
     return answer
-
-
-cold_start.imports_done()  # last, once everything above exists

@@ -10,11 +10,9 @@ from understudy import notifications
 from understudy.observability import logger, metrics
 
 
+@cold_start.first_answer
 @logger.inject_lambda_context(correlation_id_path="postId")
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     return notifications.request_review(event["postId"], event["taskToken"], event.get("phase", "request"),
                                         event.get("expireAfter"))
-
-
-cold_start.imports_done()  # last, once everything above exists
