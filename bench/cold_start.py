@@ -122,6 +122,8 @@ class Scene:
             **environment.handler_environment(aws_endpoint=running.aws_endpoint, console_url=running.url,
                                               state_dir=state_dir),
             "USER_POOL_ID": config["userPoolId"],
+            # Lambda cannot write bytecode next to the code either; nor does a run leave any for the next.
+            "PYTHONDONTWRITEBYTECODE": "1",
         }
         self.authorizer = JwtAuthorizer(
             issuer=issuer(environment.REGION, config["userPoolId"]), audience=config["userPoolClientId"],
