@@ -66,6 +66,8 @@ def lazy_module(name: str) -> ModuleType:
 
     For the names a route's string annotations use (``from __future__ import annotations``): Powertools
     reads them when the route is first called, so a cold start that calls another route never imports them.
+    Before Python 3.12 two threads reading such a module's first attribute at once could race; Lambda has
+    one thread and the sandbox resolves HTTP requests one at a time.
     """
     if name in sys.modules:
         return sys.modules[name]
