@@ -11,10 +11,10 @@ from aws_lambda_powertools.event_handler import content_types
 from aws_lambda_powertools.event_handler.api_gateway import Response
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import audit, channel_admin, org, people, posts, progress
+from understudy import attention, audit, channel_admin, mfa, org, people, posts, progress
 from understudy.auth import Caller, caller_from_claims
 from understudy.http import json_response, lazy_module, resolver
-from understudy.observability import logger, metrics
+from understudy.observability import POSTS_SUBMITTED, count, logger, metrics
 
 # Read only from routes' annotations, when a route that validates is first called (see understudy.http):
 # pydantic stays out of a cold start that calls a route with nothing to validate, such as GET /me.
@@ -25,7 +25,11 @@ app = resolver()
 
 
 def caller() -> Caller:
-    return caller_from_claims(app.current_event.request_context.authorizer.jwt_claim)
+    """The caller as the users table knows them now (see understudy.auth): one GetItem per request,
+    kept in the resolver's context, which Powertools clears after each request."""
+    if "caller" not in app.context:
+        app.append_context(caller=caller_from_claims(app.current_event.request_context.authorizer.jwt_claim))
+    return app.context["caller"]
 
 
 def page(result) -> dict:
@@ -35,6 +39,12 @@ def page(result) -> dict:
 @app.get("/me", enable_validation=False)
 def get_me() -> dict:
     return people.me(caller())
+
+
+@app.post("/me/mfa", enable_validation=False)
+def confirm_mfa() -> dict:
+    """After setting up TOTP in Cognito: the API asks Cognito and records the answer."""
+    return mfa.confirm(caller())
 
 
 @app.get("/channels", enable_validation=False)
@@ -58,14 +68,16 @@ def remove_channel(channel_id: str):
 @app.post("/posts")
 def create_post(body: Annotated[schemas.NewPost, params.Body()]):
     post = posts.submit(caller(), body.channel, body.text, body.note)
-    metrics.add_metric(name="PostsSubmitted", unit="Count", value=1)
+    count(POSTS_SUBMITTED)
     return json_response(201, post.as_json())
 
 
 @app.get("/posts")
-def list_posts(mine: Annotated[bool, params.Query()] = False, status: Annotated[str | None, params.Query()] = None,
-               cursor: Annotated[str | None, params.Query()] = None) -> dict:
-    return page(posts.list_for(caller(), mine=mine, status=status, cursor=cursor))
+def list_posts(mine: Annotated[bool, params.Query()] = False,
+               status: Annotated[str | None, params.Query()] = None,
+               cursor: Annotated[str | None, params.Query()] = None,
+               order: Annotated[str | None, params.Query()] = None) -> dict:
+    return page(posts.list_for(caller(), mine=mine, status=status, cursor=cursor, order=order))
 
 
 @app.get("/posts/<post_id>", enable_validation=False)
@@ -85,12 +97,21 @@ def withdraw_post(post_id: str) -> dict:
 
 @app.post("/posts/<post_id>/decision")
 def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, params.Body()]) -> dict:
-    who = caller()
-    who.require_reviewer()
-    post = posts.decide(who.email, post_id, body.decision, body.feedback, revision=body.revision,
+    post = posts.decide(caller(), post_id, body.decision, body.feedback, revision=body.revision,
                         guidelines=body.guidelines, suggestion=body.suggestion)
     metrics.add_metric(name="Decisions", unit="Count", value=1)
     return post.as_json()
+
+
+@app.get("/attention")
+def list_needing_attention(cursor: Annotated[str | None, params.Query()] = None) -> dict:
+    result = attention.needing_attention(caller(), cursor)
+    return {"items": [attention.item(post) for post in result.items], "cursor": result.cursor}
+
+
+@app.post("/posts/<post_id>/attention")
+def act_on_attention(post_id: str, body: Annotated[schemas.AttentionAction, params.Body()]) -> dict:
+    return attention.act(caller(), post_id, body.action, url=body.url, note=body.note)
 
 
 @app.get("/guidelines", enable_validation=False)
@@ -131,6 +152,16 @@ def update_user(email: str, body: Annotated[schemas.UserChanges, params.Body()])
                          name=body.name, mentors=body.mentors).as_json()
 
 
+@app.delete("/users/<email>", enable_validation=False)
+def deactivate_user(email: str) -> dict:
+    return people.deactivate(caller(), email).as_json()
+
+
+@app.post("/users/<email>/reactivate", enable_validation=False)
+def reactivate_user(email: str) -> dict:
+    return people.reactivate(caller(), email).as_json()
+
+
 @app.get("/users/<email>/progress", enable_validation=False)
 def get_progress(email: str) -> dict:
     return progress.of(caller(), email)
@@ -164,8 +195,9 @@ def export_audit(user: Annotated[str | None, params.Query()] = None,
 @app.get("/openapi.json")
 def openapi():
     caller()
-    return json_response(200, app.get_openapi_schema(title="Understudy API", version="1").model_dump(
-        mode="json", by_alias=True, exclude_none=True))
+    from understudy import api_document
+
+    return json_response(200, api_document.build(app))
 
 
 @cold_start.first_answer

@@ -10,7 +10,7 @@ from understudy import cold_start  # first: see understudy/cold_start.py
 # isort: split
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from understudy import notifications
-from understudy.observability import logger, metrics
+from understudy.observability import POSTS_PUBLISHED, count, logger, metrics
 
 
 @cold_start.first_answer
@@ -21,5 +21,5 @@ def lambda_handler(event: dict, context: LambdaContext) -> dict:
     if answer["retryAt"]:
         metrics.add_metric(name="PublishRateLimited", unit="Count", value=1)
     else:
-        metrics.add_metric(name="PostsPublished", unit="Count", value=1)
+        count(POSTS_PUBLISHED)
     return answer

@@ -49,7 +49,10 @@ def banner(sandbox: Sandbox, state_dir: Path) -> str:
     return (
         f"\nUnderstudy sandbox is running.\n\n{reach}"
         f"  Console:  {url}\n"
-        f"  Outbox:   {url}/outbox.html  (every email sent, with the review links; and the local timeline)\n\n"
+        f"  Outbox:   {url}/outbox.html  (every email sent, with the review links; and the local timeline)\n"
+        f"  Demo failure: curl -X POST {url}/_local/fail-next -H 'Content-Type: application/json' "
+        f"-d '{{\"outcome\": \"refused\"}}'\n"
+        f"            (the next post to the Demo timeline fails; admins see it under Needs attention)\n\n"
         f"  Demo accounts, password {PASSWORD}:\n{accounts}\n\n"
         f"  AWS endpoint (moto): {sandbox.aws_endpoint}\n"
         f"  State:    {state_dir}\n\n"

@@ -23,6 +23,8 @@ LINK_KEY_SECRET = "understudy/link-key"  # noqa: S105 the secret's name, not its
 # e.g. USERS_TABLE=understudy-users, as understudy.config defaults them.
 TABLE_NAMES = {variable: f"understudy-{table}" for table, variable in TABLES.items()}
 
+FAIL_NEXT_FILE = "fail-next"  # the demo switch (POST /_local/fail-next): see understudy/channels/local.py
+
 # Where boto3 would otherwise look for real credentials or another endpoint: never in the sandbox.
 _FORGET = ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CONFIG_FILE",
            "AWS_SHARED_CREDENTIALS_FILE")
@@ -50,6 +52,7 @@ def handler_environment(*, aws_endpoint: str, console_url: str, state_dir: Path)
         "CONSOLE_URL": console_url,
         "SENDER_EMAIL": SENDER_EMAIL,
         "LOCAL_TIMELINE_PATH": str(state_dir / "timeline.jsonl"),
+        "LOCAL_FAIL_NEXT_PATH": str(state_dir / FAIL_NEXT_FILE),
         "POWERTOOLS_SERVICE_NAME": "understudy",
         "POWERTOOLS_METRICS_NAMESPACE": "Understudy",
         "POWERTOOLS_TRACE_DISABLED": "true",

@@ -5,6 +5,7 @@
 - ``/_aws/cognito/``: Cognito's public (unsigned) sign-in API, passed to moto. Browsers call Cognito
   directly; serving it from the console's own origin means no CORS and a CSP of ``connect-src 'self'``.
 - ``/_local/outbox`` and ``/_local/timeline``: the sandbox's stand-ins for mailboxes and social media.
+- ``/_local/fail-next``: the demo switch that makes the local channel's next publish fail once.
 - everything else: the console's static files.
 """
 
@@ -19,7 +20,7 @@ from werkzeug.wrappers import Request, Response
 
 from infra.functions import CONSOLE_DIR
 from infra.sandbox import http_api, local_records, loopback, static
-from infra.sandbox.environment import function_name
+from infra.sandbox.environment import FAIL_NEXT_FILE, function_name
 from infra.sandbox.jwt_authorizer import JwtAuthorizer
 from infra.sandbox.lambda_runtime import LambdaFunction
 from infra.sandbox.routes import RouteTable
@@ -27,10 +28,12 @@ from infra.sandbox.routes import RouteTable
 API_PREFIX = "/api"
 COGNITO_PATH = "/_aws/cognito/"
 # Cognito's API calls that need no AWS credentials (the ones a browser makes); the admin calls need
-# SigV4 on AWS and are not reachable through the public port here either.
+# SigV4 on AWS and are not reachable through the public port here either. The last three set up TOTP
+# MFA, with the person's access token or the session of an MFA_SETUP sign-in challenge.
 COGNITO_PUBLIC_ACTIONS = frozenset({
     "InitiateAuth", "RespondToAuthChallenge", "GetUser", "GlobalSignOut", "RevokeToken", "ChangePassword",
     "ForgotPassword", "ConfirmForgotPassword",
+    "AssociateSoftwareToken", "VerifySoftwareToken", "SetUserMFAPreference",
 })
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
@@ -53,13 +56,14 @@ def _json(body: object, status: int = 200) -> Response:
 class Gateway:
     def __init__(self, *, functions: dict[str, LambdaFunction], authorizer: JwtAuthorizer, identity: dict,
                  outbox: local_records.Outbox, timeline_path: Path, moto_app: Callable,
-                 console_dir: Path = CONSOLE_DIR, loopback_only: bool = True):
+                 fail_next_path: Path | None = None, console_dir: Path = CONSOLE_DIR, loopback_only: bool = True):
         self.functions = functions
         self.routes = RouteTable()
         self.authorizer = authorizer
         self.identity = identity  # {"region", "userPoolId", "userPoolClientId"}
         self.outbox = outbox
         self.timeline_path = timeline_path
+        self.fail_next_path = fail_next_path or timeline_path.with_name(FAIL_NEXT_FILE)
         self.moto_app = moto_app
         self.console_dir = console_dir
         self.loopback_only = loopback_only
@@ -89,6 +93,8 @@ class Gateway:
             return _json(self.outbox.emails())
         if path == "/_local/timeline":
             return _json(local_records.timeline(self.timeline_path))
+        if path == "/_local/fail-next":
+            return self.fail_next(request)
         if request.method in ("GET", "HEAD"):
             found = static.serve(self.console_dir, path)
             if found is not None:
@@ -118,6 +124,22 @@ class Gateway:
         if outcome.failed:
             return http_api.message(500, "Internal Server Error")
         return http_api.response(outcome.json())
+
+    def fail_next(self, request: Request) -> Response:
+        """GET: what the next publish to a local channel will do; POST {"outcome": "refused"|"uncertain"}:
+        make it fail so. JSON only, so a page on another site cannot arm it with a plain form post."""
+        if request.method == "POST":
+            if request.mimetype != "application/json":
+                return _json({"message": "Send JSON: {\"outcome\": \"refused\"} or {\"outcome\": \"uncertain\"}."}, 415)
+            body = request.get_json(silent=True)
+            outcome = (body or {}).get("outcome", "refused") if isinstance(body, dict) else None
+            try:
+                local_records.arm_failure(self.fail_next_path, outcome)
+            except ValueError as error:
+                return _json({"message": str(error)}, 422)
+        elif request.method not in ("GET", "HEAD"):
+            return _json({"message": "Use GET or POST."}, 405)
+        return _json({"nextPublish": local_records.armed_failure(self.fail_next_path) or "publishes"})
 
     def cognito(self, request: Request) -> Response:
         service, _, action = request.headers.get("X-Amz-Target", "").partition(".")

@@ -22,6 +22,9 @@ from moto.ses.models import ses_backends
 from infra.sandbox.environment import ACCOUNT, REGION
 
 TIMELINE_KEYS = ("postId", "channel", "text", "publishedAt", "url")
+# What the demo switch can make the local channel's next publish do (understudy.channels.local.DEMO_FAILURES):
+# refuse the post (nothing created: an admin may publish it again) or stop mid-post (outcome unknown).
+FAIL_OUTCOMES = ("refused", "uncertain")
 
 
 def _now_iso() -> str:
@@ -93,3 +96,20 @@ def timeline(path: Path) -> list[dict]:
         fcntl.flock(lines, fcntl.LOCK_SH)  # the channel appends under an exclusive lock: no half lines
         entries = [json.loads(line) for line in lines if line.strip()]
     return [{key: entry.get(key) for key in TIMELINE_KEYS} for entry in entries]
+
+
+def arm_failure(path: Path, outcome: str) -> None:
+    """Make the local channel's next publish fail as ``outcome`` says; it removes the file as it fails."""
+    if outcome not in FAIL_OUTCOMES:
+        raise ValueError(f"outcome must be one of: {', '.join(FAIL_OUTCOMES)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(outcome, encoding="utf-8")
+    tmp.replace(path)  # whole or not at all: a publish never reads half an outcome
+
+
+def armed_failure(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None

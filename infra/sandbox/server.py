@@ -86,6 +86,8 @@ class Sandbox:
         default_user_config["stepfunctions"]["execute_state_machine"] = True  # the real ASL interpreter
         default_user_config["lambda"]["use_docker"] = False
         os.environ["MOTO_PORT"] = str(self.aws.port)  # where moto's ASL interpreter calls Lambda
+        # moto checks TOTP codes (RFC 6238) only when asked to; without this any code would do.
+        os.environ["MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP"] = "true"
         environment.apply(environment.handler_environment(
             aws_endpoint=self.aws_endpoint, console_url=self.url, state_dir=self.state_dir))
         self.aws.start()
@@ -100,7 +102,8 @@ class Sandbox:
                                    jwks=fetch_jwks(f"{self.aws_endpoint}/{pool}/.well-known/jwks.json"))
         return Gateway(functions=self.functions, authorizer=authorizer, outbox=self.outbox,
                        identity={"region": environment.REGION, "userPoolId": pool, "userPoolClientId": client},
-                       timeline_path=Path(os.environ["LOCAL_TIMELINE_PATH"]), moto_app=self.moto_app,
+                       timeline_path=Path(os.environ["LOCAL_TIMELINE_PATH"]),
+                       fail_next_path=Path(os.environ["LOCAL_FAIL_NEXT_PATH"]), moto_app=self.moto_app,
                        loopback_only=loopback.is_loopback(self.host))
 
     def stop(self) -> None:

@@ -67,11 +67,14 @@ def test_no_claims_means_401(aws, api):
     assert answer.status == 401
 
 
-def test_me_reports_roles_from_the_exact_group_set(aws, api):
-    claims = {"email": "reviewer@example.org", "name": "R", "cognito:groups": ["reviewersX", "admin"]}
-    me = api("GET", "/me", claims=claims).body
+def test_roles_come_from_the_people_list_not_the_tokens_groups(aws, api):
+    """A token's cognito:groups are those of the moment it was issued; the users table is the truth."""
+    claiming_admin = {"email": TRAINEE, "name": "T", "cognito:groups": ["admins", "reviewers"]}
+    no_groups = {"email": "reviewer@example.org", "name": "R"}
 
-    assert me["roles"] == []  # near-miss group names grant nothing
+    assert api("GET", "/me", claims=claiming_admin).body["roles"] == []
+    assert api("GET", "/users", claims=claiming_admin).status == 403
+    assert api("GET", "/me", claims=no_groups).body["roles"] == ["reviewers"]
     assert api("GET", "/me", who=ADMIN).body["roles"] == ["admins"]
 
 
@@ -192,21 +195,22 @@ def test_two_decisions_racing_on_the_same_revision_exactly_one_wins(aws, api):
     import threading
 
     from understudy import data, posts
+    from understudy.auth import caller_for
     from understudy.errors import Conflict
 
     post = submit(api)
     reads = threading.Barrier(2)
     real_save = data.save_post
 
-    def save_after_both_read(p):
+    def save_after_both_read(p, **with_it):
         reads.wait(timeout=10)  # each attempt's read has happened; now both write
-        return real_save(p)
+        return real_save(p, **with_it)
 
     outcomes: dict[str, object] = {}
 
     def decide(who, decision):
         try:
-            outcomes[who] = posts.decide(who, post["id"], decision, "why not")
+            outcomes[who] = posts.decide(caller_for(who), post["id"], decision, "why not")
         except Conflict as conflict:
             outcomes[who] = conflict
 
@@ -226,3 +230,31 @@ def test_two_decisions_racing_on_the_same_revision_exactly_one_wins(aws, api):
     stored = api("GET", f"/posts/{post['id']}").body
     assert stored["feedback"]["reviewer"] == winners[0]
     assert stored["status"] == ("publishing" if winners[0] == REVIEWER else "rejected")
+
+
+def test_the_review_queue_lists_posts_oldest_waiting_first_one_page_at_a_time(aws, api):
+    """order=oldest: ascending on when each post entered its status, so a revised post waits behind the
+    posts that were already waiting when it came back."""
+    first, second, third = (submit(api, f"Waiting {n}") for n in range(3))
+    assert api("POST", f"/posts/{first['id']}/decision", who=REVIEWER,
+               body={"decision": "request_changes", "feedback": "Shorter"}).status == 200
+    assert api("PUT", f"/posts/{first['id']}", body={"text": "Waiting 0, shorter"}).status == 200
+
+    oldest = api("GET", "/posts", who=REVIEWER, query={"status": "pending_review", "order": "oldest"}).body
+    newest = api("GET", "/posts", who=REVIEWER, query={"status": "pending_review"}).body
+
+    assert [p["id"] for p in oldest["items"]] == [second["id"], third["id"], first["id"]]
+    assert [p["id"] for p in newest["items"]] == [first["id"], third["id"], second["id"]]
+
+
+def test_the_queue_pages_oldest_first_with_a_cursor_and_an_unknown_order_is_refused(aws, api):
+    from understudy import data
+
+    ids = [submit(api, f"Paged {n}")["id"] for n in range(data.PAGE_SIZE + 2)]
+    query = {"status": "pending_review", "order": "oldest"}
+    first = api("GET", "/posts", who=REVIEWER, query=query).body
+    rest = api("GET", "/posts", who=REVIEWER, query={**query, "cursor": first["cursor"]}).body
+
+    assert [p["id"] for p in first["items"] + rest["items"]] == ids
+    refused = api("GET", "/posts", who=REVIEWER, query={"status": "pending_review", "order": "sideways"})
+    assert refused.status == 400 and "newest or oldest" in refused.message

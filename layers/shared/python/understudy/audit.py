@@ -15,7 +15,7 @@ from enum import StrEnum
 from understudy import data
 from understudy.auth import Caller
 from understudy.errors import BadInput
-from understudy.model import AuditEntry, Page, now_iso
+from understudy.model import AuditEntry, Page, normal_email, now_iso
 from understudy.observability import logger
 
 EXPORT_LIMIT = 10_000
@@ -32,19 +32,36 @@ class Action(StrEnum):
     PUBLISHED = "published"
     FAILED = "failed"
     EXPIRED = "expired"
+    PUBLISH_RETRIED = "publish_retried"
+    MARKED_LIVE = "marked_live"
+    ATTENTION_CLOSED = "attention_closed"
     TRAINING_MODE_CHANGED = "training_mode_changed"
     ROLES_CHANGED = "roles_changed"
     MENTORS_CHANGED = "mentors_changed"
+    DEACTIVATED = "deactivated"
+    REACTIVATED = "reactivated"
     GUIDELINES_CHANGED = "guidelines_changed"
     SETTINGS_CHANGED = "settings_changed"
+    MFA_CHANGED = "mfa_changed"
+
+
+def entry_for(action: Action, by: str, *, post: str | None = None, revision: int | None = None,
+              **details) -> AuditEntry:
+    return AuditEntry(id=uuid.uuid4().hex[:12], at=now_iso(), action=action.value, user=by, post=post,
+                      revision=revision, details={k: v for k, v in details.items() if v is not None})
+
+
+def write_with(action: Action, by: str, *, post: str | None = None, revision: int | None = None,
+               **details) -> dict:
+    """An entry as a write for the same transaction as the change it records (see data.save_post)."""
+    return data.audit_put(entry_for(action, by, post=post, revision=revision, **details))
 
 
 def record(action: Action, by: str, *, post: str | None = None, revision: int | None = None,
            **details) -> AuditEntry | None:
     """Write one entry. The action it records has already happened, so a failure here is logged
     loudly rather than undoing or failing it."""
-    entry = AuditEntry(id=uuid.uuid4().hex[:12], at=now_iso(), action=action.value, user=by, post=post,
-                       revision=revision, details={k: v for k, v in details.items() if v is not None})
+    entry = entry_for(action, by, post=post, revision=revision, **details)
     try:
         data.add_audit(entry)
     except Exception:
@@ -76,7 +93,7 @@ def _query(user: str | None, post: str | None, action: str | None, start: str | 
     after, before = _bound(start, "from", end=False), _bound(end, "to", end=True)
     if after and before and after > before:
         raise BadInput("'from' must not be after 'to'.")
-    return {"user": (user or "").strip().lower() or None, "post": (post or "").strip() or None,
+    return {"user": normal_email(user) or None, "post": (post or "").strip() or None,
             "action": action or None, "after": after, "before": before}
 
 

@@ -21,6 +21,9 @@ class Config:
     region: str
     # Where the sandbox's `local` channel appends published posts (JSON lines).
     local_timeline_path: str
+    # The sandbox's demo switch: while this file exists, the `local` channel's next publish fails
+    # (the file says how) and the file is removed. Empty: no switch (on AWS).
+    local_fail_next_path: str
     # Each channel's credentials live in the Secrets Manager secret <prefix><channel id>.
     channel_secret_prefix: str
     # Where X's API is reached; empty means X itself. The sandbox's tests point it at a stand-in.
@@ -42,6 +45,7 @@ def config() -> Config:
         sender_email=env("SENDER_EMAIL", "understudy@example.org"),
         region=env("AWS_REGION") or env("AWS_DEFAULT_REGION") or "us-east-1",
         local_timeline_path=env("LOCAL_TIMELINE_PATH", "/tmp/understudy-timeline.jsonl"),  # noqa: S108
+        local_fail_next_path=env("LOCAL_FAIL_NEXT_PATH", ""),
         channel_secret_prefix=env("CHANNEL_SECRET_PREFIX", "understudy/channels/"),
         x_api_url=env("X_API_URL", "").rstrip("/"),
     )

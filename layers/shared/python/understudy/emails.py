@@ -15,7 +15,8 @@ from pathlib import Path
 
 from understudy import aws
 from understudy.config import config
-from understudy.model import Post
+from understudy.model import Post, Settings
+from understudy.text import one_line
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -52,11 +53,18 @@ def _ses():
     return aws.client("sesv2")
 
 
+def sender(settings: Settings) -> str:
+    """The From address: the one set under Settings, else the deployment's."""
+    return settings.sender_email or config().sender_email
+
+
 def send(email: Email, sender: str) -> None:
     message = MIMEMultipart("alternative")
-    message["Subject"] = email.subject
-    message["From"] = sender
-    message["To"] = ", ".join(email.to)
+    # Headers hold one line each: a name stored before names were checked (or any text) with a line
+    # break in it must not fail the workflow that sends this (HeaderParseError) or inject a header.
+    message["Subject"] = one_line(email.subject)
+    message["From"] = one_line(sender)
+    message["To"] = ", ".join(one_line(address) for address in email.to)
     message.attach(MIMEText(email.text, "plain", "utf-8"))
     message.attach(MIMEText(email.html, "html", "utf-8"))
     _ses().send_email(FromEmailAddress=sender, Destination={"ToAddresses": list(email.to)},
@@ -122,3 +130,22 @@ def outcome(post: Post, event: str, channel_name: str, to: list[str] | None = No
                   error=post.error if event == "failed" else None,
                   reason="You got this email because you wrote this post in Understudy, or you are "
                          "an admin who is told when a post fails.")
+
+
+# What the author is told when an admin deals with a post that needed attention: (subject, headline, next step).
+RESOLUTIONS = {
+    "publish_again": ("Your post is being published again", "An admin is publishing your post again",
+                      "Nothing was published the first time. You will get another email when it is live."),
+    "mark_live": ("Your post is live", "An admin checked that your post is live",
+                  "Publishing was interrupted, but the post is on the channel: nothing more is needed."),
+    "close": ("An admin closed your post's problem", "An admin looked at your post and closed it",
+              "Nothing more will happen to this post. Submit it again if it is still relevant."),
+}
+
+
+def resolution(post: Post, action: str, channel_name: str, note: str) -> Email:
+    """The author's email for an admin's action on a post that needed attention (attention.py)."""
+    subject, headline, next_step = RESOLUTIONS[action]
+    return render("resolution", [post.author], subject, post=post, headline=headline, next_step=next_step,
+                  channel_name=channel_name, note=note,
+                  reason="You got this email because you wrote this post in Understudy.")

@@ -19,6 +19,16 @@ class BadInput(UnderstudyError):
     status = 400
 
 
+class InvalidValue(BadInput):
+    """One field's value cannot be used (answered 422 with the field named, as validation errors are)."""
+
+    status = 422
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
 class Unauthenticated(UnderstudyError):
     status = 401
 

@@ -26,6 +26,8 @@ class Status(StrEnum):
 
 
 FINAL = frozenset({Status.PUBLISHED, Status.REJECTED, Status.WITHDRAWN, Status.EXPIRED, Status.FAILED})
+# Ends an admin should look at (see understudy/attention.py), unless an admin has closed them.
+ATTENTION = frozenset({Status.FAILED, Status.EXPIRED})
 
 
 class Decision(StrEnum):
@@ -40,6 +42,15 @@ DECISION_STATUS = {
     Decision.REQUEST_CHANGES: Status.CHANGES_REQUESTED,
     Decision.REJECT: Status.REJECTED,
 }
+
+
+def normal_email(address: object) -> str:
+    """An email address as Understudy stores and compares it: trimmed and lower-case.
+
+    Every address that comes in (a token's claim, a request body or path, a link, a deploy setting)
+    passes through here once, so comparisons elsewhere can be plain ``==``. Cognito's pool signs in
+    case-insensitively too (``sign_in_case_sensitive=False``)."""
+    return str(address or "").strip().lower()
 
 
 def now_iso() -> str:
@@ -112,6 +123,10 @@ class Post:
     # an admin should look at the channel before anything is re-posted.
     needs_check: bool = False
     error: str | None = None
+    # An admin looked at this post's failure or expiry and closed it: {"by", "at", "note"}.
+    closed: dict | None = None
+    # How many times an admin has sent the post to be published again (names each new execution).
+    publish_attempts: int = 0
     # The workflow's task token for the wait the post is in; never leaves the backend.
     task_token: str | None = None
     version: int | None = None
@@ -123,6 +138,13 @@ class Post:
     @property
     def current(self) -> Revision:
         return self.revisions[-1]
+
+    @property
+    def needs_attention(self) -> bool:
+        """Ended badly (failed or expired), or publishing in doubt, and no admin has closed it yet."""
+        if self.closed:
+            return False
+        return self.status in ATTENTION or (self.needs_check and self.status == Status.PUBLISHING)
 
     @property
     def last_feedback(self) -> Feedback | None:
@@ -143,7 +165,7 @@ class Post:
             "review": self.review,
             "createdAt": self.created_at, "updatedAt": self.updated_at,
             "publishedUrl": self.published_url, "publishedId": self.published_id,
-            "needsCheck": self.needs_check, "error": self.error,
+            "needsCheck": self.needs_check, "error": self.error, "closed": self.closed,
             "feedback": last.as_json() if last else None,
             "revisions": [r.as_json() for r in self.revisions],
             "history": [h.as_json() for h in self.history],
@@ -159,11 +181,21 @@ class User:
     created_at: str = field(default_factory=now_iso)
     # Reviewers (or admins) this person's posts go to first; every reviewer when empty.
     mentors: frozenset[str] = frozenset()
+    # TOTP MFA is set up in Cognito: set only by POST /me/mfa after AdminGetUser confirms it (understudy.mfa).
+    mfa_enabled: bool = False
+    # False once an admin deactivated them (someone who left): they cannot sign in or act, and are
+    # asked for nothing; their record and history stay.
+    active: bool = True
+    deactivated_at: str = ""
+    deactivated_by: str = ""
 
     def as_json(self) -> dict:
-        return {"email": self.email, "name": self.name, "roles": sorted(self.roles),
-                "trainingMode": self.training_mode, "createdAt": self.created_at,
-                "mentors": sorted(self.mentors)}
+        shown = {"email": self.email, "name": self.name, "roles": sorted(self.roles),
+                 "trainingMode": self.training_mode, "createdAt": self.created_at,
+                 "mentors": sorted(self.mentors), "mfaEnabled": self.mfa_enabled, "active": self.active}
+        if not self.active:
+            shown |= {"deactivatedAt": self.deactivated_at, "deactivatedBy": self.deactivated_by}
+        return shown
 
 
 @dataclass
@@ -200,6 +232,9 @@ class Settings:
     # ``ready_first_time_share`` were approved first time.
     ready_min_posts: int = 10
     ready_first_time_share: float = 0.8
+    # Admins and reviewers must sign in with TOTP MFA; until they set it up the API refuses their
+    # admin and reviewer routes (understudy.mfa).
+    require_mfa: bool = False
 
     @classmethod
     def from_stored(cls, value: dict) -> Settings:
@@ -227,7 +262,8 @@ class Settings:
                 "revisionExpireAfterSeconds": self.revision_expire_after_seconds,
                 "senderEmail": self.sender_email,
                 "readyMinPosts": self.ready_min_posts,
-                "readyFirstTimeShare": self.ready_first_time_share}
+                "readyFirstTimeShare": self.ready_first_time_share,
+                "requireMfa": self.require_mfa}
 
 
 @dataclass

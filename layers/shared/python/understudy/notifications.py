@@ -21,15 +21,16 @@ from understudy.observability import logger
 
 
 def sender() -> str:
-    return data.get_settings().sender_email or config().sender_email
+    return emails.sender(data.get_settings())
 
 
 def reviewers_for(post: Post) -> list[str]:
-    """The author's mentors who can still review; else every reviewer but the author; else the admins."""
+    """The author's mentors who can still review (active, reviewer or admin); else every active reviewer but
+    the author; else the active admins. Someone deactivated is never asked."""
     author = data.get_user(post.author)
     if author and author.mentors:
         mentors = [data.get_user(address) for address in sorted(author.mentors - {post.author})]
-        found = [m.email for m in mentors if m and m.roles & {REVIEWERS, ADMINS}]
+        found = [m.email for m in mentors if m and m.active and m.roles & {REVIEWERS, ADMINS}]
         if found:
             return found
     for role in (REVIEWERS, ADMINS):
@@ -158,7 +159,8 @@ def _error_text(error: dict | None) -> str:
     return f"{error.get('Error', 'Error')}: {cause}".strip(": ") or "Unknown error"
 
 
-def notify(event: str, post_id: str, task_token: str | None = None, error: dict | None = None) -> dict:
+def notify(event: str, post_id: str, task_token: str | None = None, error: dict | None = None, *,
+           execution: str | None = None) -> dict:
     if event == "changes_requested":
         post, waiting = posts.await_revision(post_id, task_token)
         if waiting:
@@ -170,7 +172,7 @@ def notify(event: str, post_id: str, task_token: str | None = None, error: dict 
             _tell(post, event)
         return {"status": post.status.value}
     if event == "failed":
-        post, failed = posts.mark_failed(post_id, _error_text(error))
+        post, failed = posts.mark_failed(post_id, _error_text(error), execution=execution)
         if failed:
             admins = [u.email for u in data.users_in_role(ADMINS)]
             _tell(post, event, to=sorted({post.author, *admins}))

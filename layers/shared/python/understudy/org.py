@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 from understudy import audit, data
 from understudy.auth import Caller
-from understudy.errors import BadInput
+from understudy.errors import BadInput, Conflict
 from understudy.model import Channel, Guidelines, Settings, now_iso
 
 GUIDELINES_LIMIT = 20_000
@@ -73,10 +73,22 @@ def set_settings(caller: Caller, **changes) -> Settings:
     if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
         raise BadInput(f"The share approved first time must be between 0 and 1 (0.8 is 80%); got {share}.")
     values["ready_first_time_share"] = float(share)
+    _check_require_mfa(caller, values["require_mfa"], current.require_mfa)
     saved = Settings(**{**values, "sender_email": sender_email})
     data.put_settings(saved, by=caller.email, at=now_iso())
     audit.record(audit.Action.SETTINGS_CHANGED, caller.email, **saved.as_json())
     return saved
+
+
+def _check_require_mfa(caller: Caller, wanted: object, before: bool) -> None:
+    if not isinstance(wanted, bool):
+        raise BadInput(f"Require MFA must be true or false; got {wanted!r}.")
+    if wanted and not before:
+        user = caller.record or data.get_user(caller.email)
+        if not (user and user.mfa_enabled):
+            # Otherwise the admin who turned it on would be refused every admin route, this one included.
+            raise Conflict("Set up two-step sign-in (MFA) for yourself before requiring it of admins and "
+                           "reviewers, or you would lock yourself out of the admin pages.")
 
 
 def channels() -> list[Channel]:

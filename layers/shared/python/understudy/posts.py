@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from understudy import audit, data, org, text, workflow
+from understudy import audit, data, org, progress, text, workflow
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, Forbidden, NotFound, NotPublishable, TransientError
 from understudy.model import (
@@ -25,9 +25,11 @@ from understudy.model import (
     Revision,
     Status,
     StatusChange,
+    User,
+    normal_email,
     now_iso,
 )
-from understudy.observability import logger
+from understudy.observability import POSTS_NEEDING_ATTENTION, count, logger, review_turnaround
 
 T = TypeVar("T")
 WORKFLOW = "workflow"
@@ -39,18 +41,35 @@ REVIEW_OUTCOME = {
     Status.CHANGES_REQUESTED: "request_changes", Status.REJECTED: "reject",
 }
 REVISION_OUTCOME = {Status.PENDING_REVIEW: "revised"}
+OWN_POST = "You cannot decide on your own post: someone else must."
 
 
-def _change(post_id: str, apply: Callable[[Post], T]) -> tuple[Post, T]:
-    """Apply a rule to the latest post and save it; ``apply`` raises to refuse, returns its answer."""
+def _change(post_id: str, apply: Callable[[Post], T],
+            also: Callable[[Post, T], tuple[dict, ...]] | None = None) -> tuple[Post, T]:
+    """Apply a rule to the latest post and save it; ``apply`` raises to refuse, returns its answer.
+    ``also`` gives the writes that land with the change in one transaction (its audit entry, progress).
+
+    Wherever a change makes the post need an admin (failed, expired, publishing in doubt), the
+    PostsNeedingAttention metric counts it once: the alarm on it is how an admin hears of it."""
     for _ in range(ATTEMPTS):
         post = get_existing(post_id)
+        needed_attention = post.needs_attention
         answer = apply(post)
         try:
-            return data.save_post(post), answer
+            saved = data.save_post(post, also=also(post, answer) if also else ())
         except data.StaleWrite:
             logger.info("Post changed while writing; re-applying", extra={"post_id": post_id})
+            continue
+        if saved.needs_attention and not needed_attention:
+            count(POSTS_NEEDING_ATTENTION)
+        return saved, answer
     raise TransientError("The post is changing too fast to update; try again in a moment.")
+
+
+def change(post_id: str, apply: Callable[[Post], T],
+           also: Callable[[Post, T], tuple[dict, ...]] | None = None) -> tuple[Post, T]:
+    """The versioned read-apply-write above, for the other domain modules (see attention.py)."""
+    return _change(post_id, apply, also)
 
 
 def get_existing(post_id: str) -> Post:
@@ -70,24 +89,24 @@ def channel_name(channel_id: str) -> str:
 def submit(caller: Caller, channel_id: str, body: str, note: str | None) -> Post:
     body = text.post_text(body)
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
-    if data.get_channel(channel_id) is None:
+    settings, channel = data.get_settings_and_channel(channel_id)
+    if channel is None:
         raise BadInput(f"There is no channel {channel_id!r} to post to.")
-    user = data.get_user(caller.email)
-    in_training = user.training_mode if user else True  # someone not yet on the people list is a trainee
+    in_training = caller.training_mode  # from the record the request already read
     at = now_iso()
     status = Status.PENDING_REVIEW if in_training else Status.PUBLISHING
     post = Post(
-        id=uuid.uuid4().hex, author=caller.email, author_name=user.name if user else caller.name,
+        id=uuid.uuid4().hex, author=caller.email, author_name=caller.name,
         channel=channel_id, status=status, review=in_training,
         revisions=[Revision(number=1, text=body, note=note, submitted_at=at)],
         history=[StatusChange(status=status.value, at=at, by=caller.email, detail="submitted")],
         created_at=at, updated_at=at,
     )
-    data.create_post(post)
-    audit.record(audit.Action.SUBMITTED, caller.email, post=post.id, revision=1, channel=channel_id,
-                 review=in_training)
+    data.create_post(post, also=(audit.write_with(audit.Action.SUBMITTED, caller.email, post=post.id, revision=1,
+                                                  channel=channel_id, review=in_training),
+                                 *progress.on_submit(post)))
     try:
-        workflow.start(post, data.get_settings())
+        workflow.start(post, settings)
     except Exception as exc:
         # The post is kept, with a status that says what happened, rather than lost.
         logger.exception("Could not start the review workflow", extra={"post_id": post.id})
@@ -99,21 +118,33 @@ def submit(caller: Caller, channel_id: str, body: str, note: str | None) -> Post
 
 def get(caller: Caller, post_id: str) -> Post:
     post = get_existing(post_id)
-    if post.author != caller.email and not caller.is_reviewer:
+    if not is_author(post, caller.email) and not caller.is_reviewer:
         raise Forbidden("You can only see your own posts.")
     return post
 
 
-def list_for(caller: Caller, *, mine: bool, status: str | None, cursor: str | None) -> Page[Post]:
+ORDERS = ("newest", "oldest")
+
+
+def list_for(caller: Caller, *, mine: bool, status: str | None, cursor: str | None,
+             order: str | None = None) -> Page[Post]:
+    """Newest first, or oldest first (``order="oldest"``: the review queue) straight from the index."""
+    if order not in (None, *ORDERS):
+        raise BadInput(f"Unknown order {order!r}; use newest or oldest.")
+    oldest_first = order == "oldest"
     if status is not None and status not in Status.__members__.values():
         raise BadInput(f"Unknown status {status!r}; use one of: {', '.join(s.value for s in Status)}.")
     if mine or not caller.is_reviewer:
-        return data.list_posts(author=caller.email, status=status, cursor=cursor)
-    return data.list_posts(status=status, cursor=cursor)
+        return data.list_posts(author=caller.email, status=status, cursor=cursor, oldest_first=oldest_first)
+    return data.list_posts(status=status, cursor=cursor, oldest_first=oldest_first)
+
+
+def is_author(post: Post, email: str) -> bool:
+    return normal_email(post.author) == normal_email(email)
 
 
 def _own(caller: Caller, post: Post) -> None:
-    if post.author != caller.email:
+    if not is_author(post, caller.email):
         raise Forbidden("Only the author of a post can change it.")
 
 
@@ -137,20 +168,40 @@ def revise(caller: Caller, post_id: str, body: str, note: str | None) -> Post:
     return post
 
 
-def withdraw(caller: Caller, post_id: str) -> Post:
+WAITING = (Status.PENDING_REVIEW, Status.CHANGES_REQUESTED)
+
+
+def _withdraw(post_id: str, by: str, check: Callable[[Post], None], reason: str = "") -> Post:
+    """Withdraw a waiting post and end its workflow: the one path for an author's withdrawal and for the
+    withdrawal of a deactivated person's posts (``reason`` says why, in the history and the audit)."""
     def apply(post: Post) -> str | None:
-        _own(caller, post)
-        if post.status not in (Status.PENDING_REVIEW, Status.CHANGES_REQUESTED):
+        check(post)
+        if post.status not in WAITING:
             raise Conflict(f"This post can no longer be withdrawn: it is {post.status}.")
         token, post.task_token = post.task_token, None
-        post.move_to(Status.WITHDRAWN, caller.email)
+        post.move_to(Status.WITHDRAWN, by, reason)
         return token
 
     post, token = _change(post_id, apply)
-    audit.record(audit.Action.WITHDRAWN, caller.email, post=post.id, revision=post.revision)
+    audit.record(audit.Action.WITHDRAWN, by, post=post.id, revision=post.revision, reason=reason or None)
     if token:
         workflow.resume(token, "withdrawn")
     return post
+
+
+def withdraw(caller: Caller, post_id: str) -> Post:
+    return _withdraw(post_id, caller.email, lambda post: _own(caller, post))
+
+
+def withdraw_all_by(author: str, by: str, reason: str) -> list[Post]:
+    """Withdraw every waiting post of ``author`` (someone deactivated), each ending its workflow."""
+    withdrawn = []
+    for waiting in data.open_posts_by(author):
+        try:
+            withdrawn.append(_withdraw(waiting.id, by, lambda post: None, reason))
+        except Conflict:
+            logger.info("Post moved on before it could be withdrawn", extra={"post_id": waiting.id})
+    return withdrawn
 
 
 # --- the reviewer's side -------------------------------------------------------------------------
@@ -158,15 +209,16 @@ def withdraw(caller: Caller, post_id: str) -> Post:
 GUIDELINE_ITEMS_LIMIT = 20
 
 
-def _ticked_items(items: list[str] | None, decision: Decision) -> list[str]:
-    """The guideline items a reviewer ticked: each one of the current guidelines' bullet points."""
+def _ticked_items(items: list[str] | None, decision: Decision, markdown: str | None = None) -> list[str]:
+    """The guideline items a reviewer ticked: each one of the current guidelines' bullet points
+    (``markdown``: the guidelines, where the caller read them already)."""
     if not items:
         return []
     if decision == Decision.APPROVE:
         raise BadInput("Guideline items are ticked when asking for changes or rejecting, not when approving.")
     if not isinstance(items, list) or len(items) > GUIDELINE_ITEMS_LIMIT:
         raise BadInput(f"Tick at most {GUIDELINE_ITEMS_LIMIT} guideline items.")
-    known = org.guideline_items(org.guidelines().markdown)
+    known = org.guideline_items(org.guidelines().markdown if markdown is None else markdown)
     chosen: list[str] = []
     for item in items:
         if not isinstance(item, str) or item not in known:
@@ -187,9 +239,14 @@ def _suggested_text(suggestion: str | None, decision: Decision) -> str:
         raise BadInput(f"The suggested text cannot be posted as it is. {exc}") from exc
 
 
-def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
+def decide(decider: Caller, post_id: str, decision: str, feedback: str | None, *,
            revision: int | None = None, via: str = "console", guidelines: list[str] | None = None,
-           suggestion: str | None = None) -> Post:
+           suggestion: str | None = None, guidelines_markdown: str | None = None) -> Post:
+    """Decide on a waiting revision. ``decider`` is the person as the users table knows them now (see
+    auth.caller_for), whether they came through the console or an emailed link: they must be a
+    reviewer or an admin, and not the post's author."""
+    decider.require_reviewer()
+    reviewer = decider.email
     try:
         decision = Decision(decision)
     except ValueError as exc:
@@ -197,12 +254,12 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
     feedback = text.optional_text(feedback, "feedback", text.FEEDBACK_LIMIT)
     if decision != Decision.APPROVE and not feedback:
         raise BadInput("Say what should change: feedback is needed when asking for changes or rejecting.")
-    ticked = _ticked_items(guidelines, decision)
+    ticked = _ticked_items(guidelines, decision, guidelines_markdown)
     suggestion = _suggested_text(suggestion, decision)
 
     def apply(post: Post) -> str | None:
-        if post.author == reviewer:
-            raise Forbidden("You cannot decide on your own post.")
+        if is_author(post, reviewer):
+            raise Forbidden(OWN_POST)
         if revision is not None and revision != post.revision:
             raise Conflict(f"This link is for revision {revision}; the post is now at revision "
                            f"{post.revision}.")
@@ -214,10 +271,14 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
         post.move_to(DECISION_STATUS[decision], reviewer, decision.value)
         return token
 
-    post, token = _change(post_id, apply)
-    audit.record(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision, decision=decision.value,
-                 via=via, feedback=feedback or None, guidelines=ticked or None,
-                 suggestion=bool(suggestion) or None)
+    def also(post: Post, _token) -> tuple[dict, ...]:
+        return (audit.write_with(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision,
+                                 decision=decision.value, via=via, feedback=feedback or None,
+                                 guidelines=ticked or None, suggestion=bool(suggestion) or None),
+                *progress.on_decision(post))
+
+    post, token = _change(post_id, apply, also)
+    review_turnaround(post.current.submitted_at, post.current.feedback.at)
     # No token yet means request_review has not stored it: it will find the decision and resume itself.
     if token:
         workflow.resume(token, decision.value, revision=post.revision)
@@ -229,8 +290,13 @@ DECIDED_AS = {"approve": "approved it", "request_changes": "asked for changes", 
 
 def already_decided(post: Post) -> str:
     feedback = post.current.feedback
+    return decided_message(post, data.get_user(feedback.reviewer) if feedback else None)
+
+
+def decided_message(post: Post, person: User | None) -> str:
+    """Why the post is no longer waiting; ``person``: who decided its current revision, if known."""
+    feedback = post.current.feedback
     if feedback:
-        person = data.get_user(feedback.reviewer)
         who = f"{person.name} ({feedback.reviewer})" if person and person.name else feedback.reviewer
         return (f"This revision was already decided by {who} at {feedback.at}: "
                 f"{DECIDED_AS.get(feedback.decision, feedback.decision)}.")
@@ -344,9 +410,15 @@ def mark_published(post_id: str, revision: int, url: str, published_id: str | No
     return post
 
 
-def mark_failed(post_id: str, error: str) -> tuple[Post, bool]:
+def mark_failed(post_id: str, error: str, *, execution: str | None = None) -> tuple[Post, bool]:
+    """Fail the post, unless it is already published or failed, or ``execution`` (the failing workflow
+    execution's name) is no longer the post's current one: an admin has sent it to be published again."""
     def apply(post: Post) -> bool:
         if post.status in (Status.PUBLISHED, Status.FAILED):
+            return False
+        if execution is not None and execution != workflow.execution_name(post):
+            logger.warning("An earlier execution tried to fail the post", extra={"post_id": post_id,
+                                                                                 "execution": execution})
             return False
         post.task_token = None
         post.error = error

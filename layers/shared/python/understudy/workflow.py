@@ -27,12 +27,28 @@ def timeouts(settings: Settings) -> dict:
             "revision": settings.revision_expire_after_seconds}
 
 
+def execution_name(post: Post) -> str:
+    """The post's current execution: named after the post, then one more per admin's "publish again"."""
+    return f"{post.id}-publish-{post.publish_attempts}" if post.publish_attempts else post.id
+
+
 def start(post: Post, settings: Settings) -> None:
     """One execution per post, named after it; each wait's timeout comes from the settings."""
     _client().start_execution(
         stateMachineArn=config().state_machine_arn,
-        name=post.id,
+        name=execution_name(post),
         input=json.dumps({"postId": post.id, "review": post.review, "timeouts": timeouts(settings)}),
+    )
+
+
+def publish_again(post: Post) -> None:
+    """A new execution for an admin's "publish again": with review off the workflow goes straight to
+    Publish, whose claim on the post keeps it at most once, and ends the post published or failed.
+    Each attempt has its own name (an execution name is never reused)."""
+    _client().start_execution(
+        stateMachineArn=config().state_machine_arn,
+        name=execution_name(post),
+        input=json.dumps({"postId": post.id, "review": False}),
     )
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Protocol
+from urllib.parse import SplitResult, urlsplit
 
-from understudy.errors import BadInput
+from understudy.errors import BadInput, InvalidValue
 from understudy.model import Channel
 
 # kind -> "module:Class"
@@ -36,6 +37,30 @@ class ChannelClient(Protocol):
         the post was not created, or the channel's duplicate check will catch it), PublishUncertain
         (the channel may have it already) or PublishFailed (refused for good)."""
         ...
+
+    def live_post(self, post_id: str, revision: int, url: str) -> Published:
+        """The post an admin found live at ``url``: raises InvalidValue("url") unless the URL is a post's
+        address on this channel's network."""
+        ...
+
+
+URL_LIMIT = 500
+
+
+def checked_url(url: str, *, scheme: str, hosts: frozenset[str], network: str) -> SplitResult:
+    """``url`` split, if it is a ``scheme`` URL on one of ``hosts`` with no credentials in it."""
+    text = (url or "").strip()
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower()
+        parts.port  # noqa: B018 raises ValueError for a port that is not a number
+    except ValueError:
+        parts, host = None, ""
+    if not text or len(text) > URL_LIMIT or parts is None or parts.scheme.lower() != scheme \
+            or parts.username or parts.password or host not in hosts:
+        raise InvalidValue("url", f"Give the post's address on {network}: a {scheme} URL on "
+                                  f"{' or '.join(sorted(hosts))}, as the browser shows it.")
+    return parts
 
 
 def client_for(channel: Channel) -> ChannelClient:

@@ -5,10 +5,35 @@ from __future__ import annotations
 import fcntl
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from understudy.channels import Published
+from understudy.channels import Published, checked_url
 from understudy.config import config
+from understudy.errors import InvalidValue, PublishFailed, PublishUncertain
 from understudy.model import Channel, now_iso
+
+# What the sandbox's demo switch (POST /_local/fail-next) can make the next publish do.
+DEMO_FAILURES = {
+    "refused": lambda: PublishFailed(
+        "The demo timeline refused the post (the sandbox's fail-next switch); it was not created."),
+    "uncertain": lambda: PublishUncertain(
+        "The demo timeline stopped answering mid-post (the sandbox's fail-next switch), so it is not known "
+        "whether the post went out. Nothing was re-posted; an admin should check the timeline."),
+}
+
+
+def _demo_failure() -> Exception | None:
+    """The failure the demo switch asks for, once: the switch file is removed as it is read."""
+    path = config().local_fail_next_path
+    if not path:
+        return None
+    try:
+        with open(path, encoding="utf-8") as switch:
+            outcome = switch.read().strip()
+        Path(path).unlink()
+    except FileNotFoundError:  # no switch, or another publish took it first
+        return None
+    return DEMO_FAILURES.get(outcome, DEMO_FAILURES["refused"])()
 
 
 class LocalChannel:
@@ -19,6 +44,9 @@ class LocalChannel:
         self.path = Path(config().local_timeline_path)
 
     def publish(self, post_id: str, revision: int, text: str) -> Published:
+        failure = _demo_failure()
+        if failure is not None:
+            raise failure
         self.path.parent.mkdir(parents=True, exist_ok=True)
         external_id = f"{post_id}-{revision}"
         with self.path.open("a+", encoding="utf-8") as timeline:
@@ -33,3 +61,13 @@ class LocalChannel:
                      "publishedAt": now_iso(), "url": url, "externalId": external_id}
             timeline.write(json.dumps(entry) + "\n")
             return Published(url=url, external_id=external_id)
+
+    def live_post(self, post_id: str, revision: int, url: str) -> Published:
+        """The timeline's posts are at <console>/outbox.html#post-<id>."""
+        console = urlsplit(config().console_url)
+        parts = checked_url(url, scheme=console.scheme, hosts=frozenset({(console.hostname or "").lower()}),
+                            network="the sandbox's local timeline")
+        if parts.port != console.port or parts.path != "/outbox.html" or parts.fragment != f"post-{post_id}":
+            raise InvalidValue("url", f"This post's address on the local timeline is "
+                                      f"{config().console_url}/outbox.html#post-{post_id}.")
+        return Published(url=parts.geturl(), external_id=f"{post_id}-{revision}")

@@ -16,16 +16,18 @@ tweepy's ``wait_on_rate_limit`` stays off: a Lambda never sleeps waiting for X.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 
-from understudy.channels import Published
+from understudy.channels import Published, checked_url
 from understudy.config import config
 from understudy.errors import (
     BadInput,
     ChannelUnavailable,
+    InvalidValue,
     PublishFailed,
     PublishUncertain,
     RateLimited,
@@ -68,6 +70,11 @@ def secret_name(channel_id: str) -> str:
 def status_url(handle: str | None, tweet_id: str) -> str:
     # x.com/i/web/status/<id> opens any post when the handle is unknown.
     return f"https://x.com/{handle or 'i/web'}/status/{tweet_id}"
+
+
+X_HOSTS = frozenset({"x.com", "www.x.com", "mobile.x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com"})
+# A post's page: /<handle>/status/<id> (or /i/web/status/<id>), optionally with /photo/1 and the like.
+STATUS_PATH = re.compile(r"^/(?:[A-Za-z0-9_]{1,15}|i/web|i)/status/(\d{1,25})(?:/.*)?$")
 
 
 TWEEPY_HOST = "https://api.twitter.com"  # where tweepy.Client sends every request
@@ -201,6 +208,14 @@ class XChannel:
             raise translated from exc
         tweet_id = str(response.data["id"])
         return Published(url=status_url(self.channel.handle, tweet_id), external_id=tweet_id)
+
+    def live_post(self, post_id: str, revision: int, url: str) -> Published:
+        parts = checked_url(url, scheme="https", hosts=X_HOSTS, network="X")
+        found = STATUS_PATH.match(parts.path)
+        if not found:
+            raise InvalidValue("url", "Give the address of the post itself on X, such as "
+                                      "https://x.com/your_account/status/1234567890.")
+        return Published(url=status_url(self.channel.handle, found[1]), external_id=found[1])
 
 
 def verify(credentials: XCredentials) -> str:
