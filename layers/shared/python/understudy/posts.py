@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from understudy import audit, data, org, text, workflow
+from understudy import audit, data, lengths, org, text, workflow
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, Forbidden, NotFound, NotPublishable, TransientError
 from understudy.model import (
@@ -81,10 +81,11 @@ def channel_name(channel_id: str) -> str:
 # --- the author's side ---------------------------------------------------------------------------
 
 def submit(caller: Caller, channel_id: str, body: str, note: str | None) -> Post:
-    body = text.post_text(body)
-    note = text.optional_text(note, "note", text.NOTE_LIMIT)
-    if data.get_channel(channel_id) is None:
+    channel = data.get_channel(channel_id)
+    if channel is None:
         raise BadInput(f"There is no channel {channel_id!r} to post to.")
+    body = lengths.post_text(body, channel)
+    note = text.optional_text(note, "note", text.NOTE_LIMIT)
     user = data.get_user(caller.email)
     in_training = user.training_mode if user else True  # someone not yet on the people list is a trainee
     at = now_iso()
@@ -130,16 +131,21 @@ def _own(caller: Caller, post: Post) -> None:
         raise Forbidden("Only the author of a post can change it.")
 
 
+def _text_for(post: Post, body: str | None) -> str:
+    """``body`` normalised and measured by the rule of the post's channel (understudy.lengths)."""
+    return lengths.post_text(body, data.get_channel(post.channel))
+
+
 def revise(caller: Caller, post_id: str, body: str, note: str | None) -> Post:
-    body = text.post_text(body)
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
 
     def apply(post: Post) -> str | None:
         _own(caller, post)
         if post.status != Status.CHANGES_REQUESTED:
             raise Conflict(f"Only a post with changes requested can be revised; this one is {post.status}.")
+        checked = _text_for(post, body)
         token, post.task_token = post.task_token, None
-        post.revisions.append(Revision(number=post.revision + 1, text=body, note=note, submitted_at=now_iso()))
+        post.revisions.append(Revision(number=post.revision + 1, text=checked, note=note, submitted_at=now_iso()))
         post.move_to(Status.PENDING_REVIEW, caller.email, f"revision {post.revision}")
         return token
 
@@ -189,13 +195,17 @@ def _ticked_items(items: list[str] | None, decision: Decision) -> list[str]:
     return chosen
 
 
-def _suggested_text(suggestion: str | None, decision: Decision) -> str:
+def _suggests(suggestion: str | None, decision: Decision) -> bool:
     if suggestion is None or not str(suggestion).strip():
-        return ""
+        return False
     if decision != Decision.REQUEST_CHANGES:
         raise BadInput("A suggested text goes with asking for changes.")
+    return True
+
+
+def _suggested_text(post: Post, suggestion: str) -> str:
     try:
-        return text.post_text(suggestion)
+        return _text_for(post, suggestion)
     except BadInput as exc:
         raise BadInput(f"The suggested text cannot be posted as it is. {exc}") from exc
 
@@ -211,7 +221,7 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
     if decision != Decision.APPROVE and not feedback:
         raise BadInput("Say what should change: feedback is needed when asking for changes or rejecting.")
     ticked = _ticked_items(guidelines, decision)
-    suggestion = _suggested_text(suggestion, decision)
+    suggests = _suggests(suggestion, decision)
 
     def apply(post: Post) -> str | None:
         if post.author == reviewer:
@@ -221,16 +231,17 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
                            f"{post.revision}.")
         if post.status != Status.PENDING_REVIEW:
             raise Conflict(already_decided(post))
+        suggested = _suggested_text(post, suggestion) if suggests else ""
         token, post.task_token = post.task_token, None
         post.current.feedback = Feedback(decision=decision.value, text=feedback, reviewer=reviewer,
-                                         at=now_iso(), via=via, guidelines=ticked, suggestion=suggestion)
+                                         at=now_iso(), via=via, guidelines=ticked, suggestion=suggested)
         post.move_to(DECISION_STATUS[decision], reviewer, decision.value)
         return token
 
     post, token = _change(post_id, apply)
     audit.record(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision, decision=decision.value,
                  via=via, feedback=feedback or None, guidelines=ticked or None,
-                 suggestion=bool(suggestion) or None)
+                 suggestion=suggests or None)
     review_turnaround(post.current.submitted_at, post.current.feedback.at)
     # No token yet means request_review has not stored it: it will find the decision and resume itself.
     if token:
