@@ -58,3 +58,11 @@ def test_the_sandbox_channel_and_a_missing_channel_count_as_x():
 def test_characters_that_are_never_posted_are_refused_on_every_network(channel):
     with pytest.raises(BadInput, match=r"cannot be posted \(U\+FFFE, U\+FEFF\b"):
         lengths.post_text("a\ufffeb\ufeffc\ufffe", channel)
+
+
+def test_graphemes_are_unicodes_extended_grapheme_clusters_as_regex_finds_them():
+    regex = pytest.importorskip("regex")
+    samples = ["\u0915\u094d\u0937\u093f", "\U0001F636\u200d\U0001F32B\ufe0f", "1\u20e3", "e\u0301\u0301", "a\r\nb",
+               "\U0001F1EB\U0001F1F7\U0001F1EF", "\u1100\u1161\u11a8", "\U0001F44D\U0001F3FD", "\u0e01\u0e48"]
+    assert [lengths.graphemes(s) for s in samples] == [len(regex.findall(r"\X", s)) for s in samples]
+    assert [lengths.graphemes(s) for s in samples] == [1, 1, 1, 1, 3, 2, 1, 1, 1]
