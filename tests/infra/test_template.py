@@ -377,6 +377,16 @@ def test_only_admins_create_accounts_and_sign_in_is_by_email_with_mfa_available(
     assert groups == {"admins", "reviewers"}
 
 
+def test_the_api_may_read_a_persons_mfa_state_and_nothing_may_change_it(synth):
+    """POST /me/mfa asks Cognito (AdminGetUser) whether TOTP is on; only the person, with their own access
+    token, turns it on or off, so no role may set MFA for someone."""
+    api_actions = {action for statement in role_statements(synth, "api") for action in as_list(statement["Action"])}
+    assert "cognito-idp:AdminGetUser" in api_actions
+    for policy, statement in statements(synth):
+        for action in as_list(statement["Action"]):
+            assert "MFA" not in action and "SoftwareToken" not in action and action != "cognito-idp:*", policy
+
+
 def test_the_console_client_has_no_secret_and_signs_in_with_password_or_srp(synth):
     (client,) = synth.of_type("AWS::Cognito::UserPoolClient").values()
     props = client["Properties"]

@@ -172,11 +172,13 @@ class User:
     created_at: str = field(default_factory=now_iso)
     # Reviewers (or admins) this person's posts go to first; every reviewer when empty.
     mentors: frozenset[str] = frozenset()
+    # TOTP MFA is set up in Cognito: set only by POST /me/mfa after AdminGetUser confirms it (understudy.mfa).
+    mfa_enabled: bool = False
 
     def as_json(self) -> dict:
         return {"email": self.email, "name": self.name, "roles": sorted(self.roles),
                 "trainingMode": self.training_mode, "createdAt": self.created_at,
-                "mentors": sorted(self.mentors)}
+                "mentors": sorted(self.mentors), "mfaEnabled": self.mfa_enabled}
 
 
 @dataclass
@@ -217,6 +219,9 @@ class Settings:
     # ``ready_first_time_share`` were approved first time.
     ready_min_posts: int = 10
     ready_first_time_share: float = 0.8
+    # Admins and reviewers must sign in with TOTP MFA; until they set it up the API refuses their
+    # admin and reviewer routes (understudy.mfa).
+    require_mfa: bool = False
 
     @classmethod
     def from_stored(cls, value: dict) -> Settings:
@@ -244,7 +249,8 @@ class Settings:
                 "revisionExpireAfterSeconds": self.revision_expire_after_seconds,
                 "senderEmail": self.sender_email,
                 "readyMinPosts": self.ready_min_posts,
-                "readyFirstTimeShare": self.ready_first_time_share}
+                "readyFirstTimeShare": self.ready_first_time_share,
+                "requireMfa": self.require_mfa}
 
 
 @dataclass
