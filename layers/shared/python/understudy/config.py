@@ -28,6 +28,9 @@ class Config:
     channel_secret_prefix: str
     # Where X's API is reached; empty means X itself. The sandbox's tests point it at a stand-in.
     x_api_url: str
+    # The same for Mastodon (every instance) and Bluesky (the PDS); empty means the network itself.
+    mastodon_api_url: str
+    bluesky_api_url: str
 
 
 @cache
@@ -48,4 +51,6 @@ def config() -> Config:
         local_fail_next_path=env("LOCAL_FAIL_NEXT_PATH", ""),
         channel_secret_prefix=env("CHANNEL_SECRET_PREFIX", "understudy/channels/"),
         x_api_url=env("X_API_URL", "").rstrip("/"),
+        mastodon_api_url=env("MASTODON_API_URL", "").rstrip("/"),
+        bluesky_api_url=env("BLUESKY_API_URL", "").rstrip("/"),
     )

@@ -194,8 +194,12 @@ class Channel:
         return self.details.get("handle")
 
     def as_json(self) -> dict:
-        """What anyone signed in may see: never credentials, nor any other detail."""
-        return {"id": self.id, "name": self.name, "kind": self.kind, "handle": self.handle}
+        """What anyone signed in may see: never credentials, nor any other detail than the handle and,
+        where the network sets it per account (a Mastodon instance), the character limit."""
+        shown = {"id": self.id, "name": self.name, "kind": self.kind, "handle": self.handle}
+        if self.details.get("maxCharacters"):
+            shown["maxCharacters"] = self.details["maxCharacters"]
+        return shown
 
 
 DAY = 24 * 3600

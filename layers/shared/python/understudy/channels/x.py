@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 
-from understudy.channels import Published, checked_url
+from understudy.channels import Connected, ConnectField, ConnectForm, Published, checked_url, secret_name
 from understudy.config import config
 from understudy.errors import (
     BadInput,
@@ -41,6 +41,18 @@ CREDENTIAL_KEYS = ("apiKey", "apiSecret", "accessToken", "accessTokenSecret")
 TIMEOUT = (5, 20)  # seconds to connect, seconds to wait for an answer; well inside the function's 30 s
 DEFAULT_WAIT = 15 * 60  # when a 429 carries no reset time: X's rate-limit windows are 15 minutes
 DUPLICATE = "duplicate content"
+
+CONNECT = ConnectForm(
+    label="X",
+    intro="Create the keys in the X developer portal for the account (with read and write access). "
+          "They are checked with X, stored encrypted, and never shown again.",
+    fields=(
+        ConnectField("apiKey", "API key", secret=True),
+        ConnectField("apiSecret", "API key secret", secret=True),
+        ConnectField("accessToken", "Access token", secret=True),
+        ConnectField("accessTokenSecret", "Access token secret", secret=True),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -61,10 +73,6 @@ class XCredentials:
         if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value[k] for k in CREDENTIAL_KEYS):
             raise ValueError("incomplete")
         return cls(*(value[k] for k in CREDENTIAL_KEYS))
-
-
-def secret_name(channel_id: str) -> str:
-    return f"{config().channel_secret_prefix}{channel_id}"
 
 
 def status_url(handle: str | None, tweet_id: str) -> str:
@@ -237,3 +245,12 @@ def verify(credentials: XCredentials) -> str:
             raise
         raise translated from exc
     return str(response.data.username)
+
+
+def connect(values: dict[str, str]) -> Connected:
+    """Check the four credentials with X (``get_me``); the channel keeps the account's handle."""
+    try:
+        credentials = XCredentials.from_secret(values)
+    except ValueError as exc:
+        raise BadInput("Give all four X credentials: apiKey, apiSecret, accessToken and accessTokenSecret.") from exc
+    return Connected(details={"handle": verify(credentials)}, secret=credentials.as_secret())
