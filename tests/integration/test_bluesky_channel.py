@@ -196,7 +196,8 @@ def test_a_refusal_fails_the_post_with_blueskys_message(aws, api, task, x_api, b
 
 
 def test_a_revoked_app_password_asks_an_admin_to_reconnect(aws, api, task, x_api, bluesky_channel):
-    x_api.post(SESSION, status=401, json={"error": "AuthenticationRequired", "message": "Invalid identifier or password"})
+    x_api.post(SESSION, status=401,
+               json={"error": "AuthenticationRequired", "message": "Invalid identifier or password"})
     post = submit(api)
 
     with pytest.raises(PublishFailed, match="reconnect"):
