@@ -195,3 +195,26 @@ def test_it_is_live_takes_only_a_post_on_the_channels_instance(mastodon_channel)
                 f"http://social.example.org/@library/{STATUS_ID}", "javascript:alert(1)"):
         with pytest.raises(InvalidValue):
             client.live_post("p1", 1, url)
+
+
+def test_a_401_on_a_cached_token_is_tried_once_more_with_the_newly_stored_one(aws, api, task, x_api,
+                                                                              mastodon_channel):
+    from understudy.channels import secret_name
+
+    def create(request):
+        """The instance takes only the token the admin reconnected with."""
+        if request.headers["Authorization"] != "Bearer reconnected":
+            return 401, {}, json.dumps({"error": "The access token was revoked"})
+        return 200, {}, json.dumps(STATUS)
+
+    x_api.add_callback("POST", STATUSES, callback=create)
+    first = submit(api)
+    with pytest.raises(PublishFailed):  # caches the old token
+        task("publish", {"postId": first["id"]})
+    boto3.client("secretsmanager").put_secret_value(SecretId=secret_name("masto"),
+                                                    SecretString=json.dumps({"accessToken": "reconnected"}))
+    second = submit(api, text="After reconnecting")
+
+    assert task("publish", {"postId": second["id"]})["url"] == STATUS["url"]
+    tokens = [call.request.headers["Authorization"] for call in creates(x_api)]
+    assert tokens == [f"Bearer {TOKEN}", f"Bearer {TOKEN}", "Bearer reconnected"]

@@ -131,10 +131,22 @@ class MastodonChannel:
         self.instance = channel.details.get("instance", "")
 
     def publish(self, post_id: str, revision: int, text: str) -> Published:
+        from mastodon import errors
+
         token = stored_secret(self.channel, SECRET_KEYS, NETWORK)["accessToken"]
         client = _client(self.instance, token)
+        key = idempotency_key(post_id, revision)
         try:
-            status = client.status_post(text, idempotency_key=idempotency_key(post_id, revision))
+            try:
+                status = client.status_post(text, idempotency_key=key)
+            except errors.MastodonUnauthorizedError:
+                # An admin may have reconnected the account since the token was cached: a 401 means
+                # nothing was posted, so one more try with the stored token is safe.
+                fresh = stored_secret(self.channel, SECRET_KEYS, NETWORK, fresh=True)["accessToken"]
+                if fresh == token:
+                    raise
+                client = _client(self.instance, fresh)
+                status = client.status_post(text, idempotency_key=key)
         except Exception as exc:
             translated = _translate(exc, client, self.instance)
             if translated is None:
