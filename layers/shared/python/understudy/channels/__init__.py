@@ -78,6 +78,13 @@ def connectable() -> dict[str, ConnectForm]:
     return {kind: form for kind, form in forms.items() if form is not None}
 
 
+def utc_time(epoch: float) -> str:
+    """An epoch second as the ISO time the channels' messages name (a rate limit's end)."""
+    import time
+
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
+
+
 def secret_name(channel_id: str) -> str:
     """The Secrets Manager secret that holds a channel's credentials."""
     from understudy.config import config

@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from understudy.channels import Connected, ConnectField, ConnectForm, Published, checked_url, stored_secret
+from understudy.channels import Connected, ConnectField, ConnectForm, Published, checked_url, stored_secret, utc_time
 from understudy.config import config
 from understudy.errors import BadInput, ChannelUnavailable, InvalidValue, PublishFailed, RateLimited, TransientError
 from understudy.model import Channel, now_iso
@@ -131,9 +131,6 @@ def _sign_in(identifier: str, password: str) -> Session:
     return Session(did=body["did"], handle=body["handle"], access_jwt=body["accessJwt"])
 
 
-def _when(epoch: int) -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
-
 
 def _reset_at(headers) -> int:
     value = (headers.get("ratelimit-reset") or "").strip()
@@ -146,7 +143,7 @@ def _translate(error: Exception) -> Exception | None:
 
     if isinstance(error, XrpcError) and error.status == 429:
         reset_at = _reset_at(error.headers)
-        return RateLimited(f"Bluesky is rate-limiting this account until {_when(reset_at)}.", reset_at)
+        return RateLimited(f"Bluesky is rate-limiting this account until {utc_time(reset_at)}.", reset_at)
     if isinstance(error, XrpcError) and error.status >= 500:
         return ChannelUnavailable(f"Bluesky had a problem ({error}); trying again shortly.")
     if isinstance(error, requests.RequestException):
@@ -255,7 +252,7 @@ def connect(values: dict[str, str]) -> Connected:
         translated = _translate(exc)
         if isinstance(translated, RateLimited):
             raise TransientError(f"Bluesky is rate-limiting sign-ins for this account until "
-                                 f"{_when(translated.reset_at)}; try again then.") from exc
+                                 f"{utc_time(translated.reset_at)}; try again then.") from exc
         if translated is None:
             raise
         raise translated from exc

@@ -23,7 +23,7 @@ import re
 import time
 from urllib.parse import urlsplit
 
-from understudy.channels import Connected, ConnectField, ConnectForm, Published, checked_url, stored_secret
+from understudy.channels import Connected, ConnectField, ConnectForm, Published, checked_url, stored_secret, utc_time
 from understudy.config import config
 from understudy.errors import (
     BadInput,
@@ -98,9 +98,6 @@ def _message(error: Exception) -> str:
     return args[-1] if args else type(error).__name__
 
 
-def _when(epoch: float) -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
-
 
 def _translate(error: Exception, client, instance: str) -> Exception | None:
     """The domain error for what Mastodon.py raised; None for anything else."""
@@ -109,7 +106,7 @@ def _translate(error: Exception, client, instance: str) -> Exception | None:
     host = urlsplit(instance).hostname
     if isinstance(error, errors.MastodonRatelimitError):
         reset_at = int(getattr(client, "ratelimit_reset", None) or time.time() + DEFAULT_WAIT)
-        return RateLimited(f"{host} is rate-limiting this account until {_when(reset_at)}.", reset_at)
+        return RateLimited(f"{host} is rate-limiting this account until {utc_time(reset_at)}.", reset_at)
     if isinstance(error, errors.MastodonServerError):
         return ChannelUnavailable(f"{host} had a problem ({_status(error)}: {_message(error)}); trying again shortly.")
     if isinstance(error, errors.MastodonNetworkError):
@@ -199,7 +196,7 @@ def connect(values: dict[str, str]) -> Connected:
     except Exception as exc:
         translated = _translate(exc, client, instance)
         if isinstance(translated, RateLimited):
-            raise TransientError(f"{host} is rate-limiting this token until {_when(translated.reset_at)}; "
+            raise TransientError(f"{host} is rate-limiting this token until {utc_time(translated.reset_at)}; "
                                  "try again then.") from exc
         if isinstance(translated, PublishFailed):
             raise BadInput(f"{host} refused: {_message(exc)}") from exc

@@ -19,10 +19,9 @@ import logging
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import cache
 
-from understudy.channels import Connected, ConnectField, ConnectForm, Published, checked_url, secret_name
+from understudy.channels import Connected, ConnectField, ConnectForm, Published, checked_url, secret_name, utc_time
 from understudy.config import config
 from understudy.errors import (
     BadInput,
@@ -141,9 +140,6 @@ def _message(error: Exception) -> str:
     return "; ".join(messages) or " ".join(str(error).split()) or type(error).__name__
 
 
-def _when(epoch: int) -> str:
-    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
 
 def _translate(error: Exception, handle: str | None) -> Exception | None:
     """The domain error for what tweepy or requests raised; None for anything else."""
@@ -152,7 +148,7 @@ def _translate(error: Exception, handle: str | None) -> Exception | None:
 
     if isinstance(error, tweepy.TooManyRequests):
         reset_at = error.reset_time or int(time.time()) + DEFAULT_WAIT
-        return RateLimited(f"X is rate-limiting this account until {_when(reset_at)}.", reset_at)
+        return RateLimited(f"X is rate-limiting this account until {utc_time(reset_at)}.", reset_at)
     if isinstance(error, tweepy.TwitterServerError):
         return ChannelUnavailable(f"X had a problem ({_status(error)}: {_message(error)}); trying again shortly.")
     if isinstance(error, requests.RequestException):
@@ -239,7 +235,7 @@ def verify(credentials: XCredentials) -> str:
     except Exception as exc:
         translated = _translate(exc, None)
         if isinstance(translated, RateLimited):
-            raise TransientError(f"X is rate-limiting these credentials until {_when(translated.reset_at)}; "
+            raise TransientError(f"X is rate-limiting these credentials until {utc_time(translated.reset_at)}; "
                                  "try again then.") from exc
         if translated is None:
             raise
