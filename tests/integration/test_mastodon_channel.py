@@ -99,6 +99,9 @@ def test_only_admins_connect_and_see_the_forms(aws, api):
     assert set(kinds) == {"x", "mastodon", "bluesky"}
     assert [(f["key"], f["secret"]) for f in kinds["mastodon"]["fields"]] == [("instance", False),
                                                                                ("accessToken", True)]
+    schemas = api("GET", "/openapi.json", who=ADMIN).body["components"]["schemas"]
+    assert {"NewXChannel", "NewMastodonChannel", "NewBlueskyChannel"} <= set(schemas)
+    assert schemas["NewMastodonChannel"]["properties"]["accessToken"]["writeOnly"] is True
 
 
 def test_publish_sends_the_text_with_an_idempotency_key_of_post_and_revision(aws, api, task, x_api,
