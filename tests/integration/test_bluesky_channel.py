@@ -117,15 +117,17 @@ def test_publish_creates_the_record_at_a_key_made_from_post_and_revision(aws, ap
     assert record_key(post["id"], 2) != rkey
 
 
-def test_a_timeout_after_the_record_was_made_finds_it_instead_of_posting_again(aws, api, task, x_api,
+@pytest.mark.parametrize("refusal", [400, 409, 500])
+def test_a_timeout_after_the_record_was_made_finds_it_instead_of_posting_again(refusal, aws, api, task, x_api,
                                                                                bluesky_channel):
     repository: dict[str, dict] = {}
 
     def create(request):
-        """The repository: one record per rkey. The first answer is lost on the way back."""
+        """The repository: one record per rkey (a second create at a key is refused, in whichever way a
+        PDS words it). The first answer is lost on the way back."""
         rkey = json.loads(request.body)["rkey"]
         if rkey in repository:
-            return 400, {}, json.dumps({"error": "InvalidRequest", "message": "Record already exists"})
+            return refusal, {}, json.dumps({"error": "InvalidRequest", "message": "Record already exists"})
         repository[rkey] = json.loads(request.body)["record"]
         raise requests.exceptions.ReadTimeout("read timed out")
 

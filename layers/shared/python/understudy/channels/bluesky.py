@@ -42,6 +42,8 @@ COLLECTION = "app.bsky.feed.post"
 TIMEOUT = (5, 20)  # seconds to connect, seconds to wait for an answer; well inside the function's 30 s
 DEFAULT_WAIT = 5 * 60  # when a 429 carries no reset time
 WEB_HOSTS = frozenset({"bsky.app", "www.bsky.app"})
+# What the PDS answers when the session's access token will not do: sign in again.
+SESSION_ERRORS = frozenset({"ExpiredToken", "InvalidToken", "AuthenticationRequired"})
 
 CONNECT = ConnectForm(
     label=NETWORK,
@@ -188,8 +190,13 @@ class BlueskyChannel:
             return _call("POST", "com.atproto.repo.createRecord", token=session.access_jwt,
                          json={"repo": session.did, "collection": COLLECTION, "rkey": rkey, "record": record})
         except XrpcError as exc:
-            if exc.status in (400, 409) and exc.error not in ("ExpiredToken", "InvalidToken"):
-                found = self._existing(session, rkey)  # an earlier attempt made it: that is the post
+            # A record already at the key (however the PDS words the refusal: 400, 409, even a 500) is
+            # the one an earlier attempt made: that is the post.
+            if exc.status != 429 and exc.error not in SESSION_ERRORS:
+                try:
+                    found = self._existing(session, rkey)
+                except Exception:  # the look-up failed too: the create's own error says what happened
+                    found = None
                 if found is not None:
                     return found
             raise
@@ -210,8 +217,7 @@ class BlueskyChannel:
             try:
                 created = self._create(session, rkey, text)
             except XrpcError as exc:
-                if exc.status not in (400, 401) or exc.error not in ("ExpiredToken", "InvalidToken",
-                                                                     "AuthenticationRequired"):
+                if exc.status not in (400, 401) or exc.error not in SESSION_ERRORS:
                     raise
                 session = self._session(renew=True)  # the access token expired: nothing was created
                 created = self._create(session, rkey, text)
