@@ -217,3 +217,23 @@ def test_it_is_live_takes_only_a_post_on_bsky_app(bluesky_channel):
                 f"http://bsky.app/profile/{HANDLE}/post/3lbc2xkfdcs2k", "https://bsky.app/"):
         with pytest.raises(InvalidValue):
             client.live_post("p1", 1, url)
+
+
+def test_an_admin_marks_a_refused_post_live_with_its_bluesky_address(aws, api, task, x_api, bluesky_channel):
+    x_api.post(SESSION, json=SIGNED_IN)
+    x_api.post(CREATE, status=400, json={"error": "InvalidRequest", "message": "Refused for the test"})
+    x_api.get(GET, status=400, json={"error": "RecordNotFound", "message": "Could not locate record"})
+    post = submit(api)
+    with pytest.raises(PublishFailed) as raised:
+        task("publish", {"postId": post["id"]})
+    cause = json.dumps({"errorMessage": str(raised.value), "errorType": "PublishFailed"})
+    task("notify", {"event": "failed", "postId": post["id"], "error": {"Error": "PublishFailed", "Cause": cause}})
+    path = f"/posts/{post['id']}/attention"
+
+    wrong = api("POST", path, who=ADMIN, body={"action": "mark_live", "url": "https://x.com/library/status/1"})
+    assert wrong.status == 422 and wrong.body["errors"][0]["field"] == "url"
+    url = f"https://bsky.app/profile/{HANDLE}/post/3lbc2xkfdcs2k"
+    answer = api("POST", path, who=ADMIN, body={"action": "mark_live", "url": url})
+
+    assert answer.status == 200, answer.body
+    assert answer.body["status"] == "published" and answer.body["publishedUrl"] == url
