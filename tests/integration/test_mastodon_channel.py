@@ -73,6 +73,17 @@ def test_an_admin_connects_an_account_checked_with_the_instance_and_its_limit_is
     assert TOKEN not in json.dumps(listed.body) + json.dumps(answer.body)
 
 
+def test_an_instance_without_the_v2_answer_gives_its_limit_from_v1(aws, api, x_api):
+    x_api.get(VERIFY, json=ACCOUNT)
+    x_api.get(INSTANCE_V2, status=404, json={"error": "Record not found"})
+    x_api.get(re.compile(rf"{re.escape(INSTANCE)}/api/v1/instance/?(\?.*)?$"),
+              json={"uri": "social.example.org", "max_toot_chars": 5000})
+
+    answer = api("POST", "/channels", who=ADMIN, body=CONNECT)
+
+    assert answer.status == 201 and answer.body["maxCharacters"] == 5000
+
+
 def test_a_refused_token_is_told_with_the_instances_words_and_nothing_is_stored(aws, api, x_api):
     x_api.get(VERIFY, status=401, json={"error": "The access token is invalid"})
 
@@ -221,3 +232,23 @@ def test_a_401_on_a_cached_token_is_tried_once_more_with_the_newly_stored_one(aw
     assert task("publish", {"postId": second["id"]})["url"] == STATUS["url"]
     tokens = [call.request.headers["Authorization"] for call in creates(x_api)]
     assert tokens == [f"Bearer {TOKEN}", f"Bearer {TOKEN}", "Bearer reconnected"]
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("mastodon.social", "https://mastodon.social"),
+                                             (" https://Mastodon.Social/ ", "https://mastodon.social"),
+                                             ("https://social.example.org:8443", "https://social.example.org:8443")])
+def test_the_instance_is_kept_as_its_https_origin(typed, kept):
+    from understudy.channels.mastodon import instance_url
+
+    assert instance_url(typed) == kept
+
+
+@pytest.mark.parametrize("typed", ["", "http://mastodon.social", "https://mastodon.social/@library",
+                                   "https://me:pw@mastodon.social", "localhost", "https://mastodon.social?x=1",
+                                   "javascript:alert(1)"])
+def test_an_instance_address_that_is_not_an_https_origin_is_refused(typed):
+    from understudy.channels.mastodon import instance_url
+
+    with pytest.raises(InvalidValue) as refused:
+        instance_url(typed)
+    assert refused.value.field == "instance"
