@@ -5,6 +5,7 @@ back once: the workflow's retry finds the record at its key and no second post i
 
 from __future__ import annotations
 
+import requests
 from network_stand_ins import BLUESKY_PASSWORD, INSTANCE_HOST, MASTODON_TOKEN, stand_ins  # noqa: F401 fixture
 
 SECRETS = (MASTODON_TOKEN, BLUESKY_PASSWORD)
@@ -57,3 +58,26 @@ def test_an_approved_post_reaches_mastodon_and_bluesky_once_each(launch_sandbox,
                                      and f"{unique_text} skeet" in m["text"]], timeout=20)
     assert final["publishedUrl"] in told[0]["text"]
 
+
+
+def test_the_demo_with_stand_ins_has_a_mastodon_and_a_bluesky_channel_that_publish(launch_sandbox, unique_text):
+    """`understudy sandbox --stand-ins`: the demo's own stand-ins, channels connected, nothing to set up."""
+    running = launch_sandbox("--stand-ins")
+    sandbox = running.client()
+    author = sandbox.api(sandbox.sign_in("author@example.org"))
+    channels = {c["id"]: c for c in author.get("/channels").json()["items"]}
+    assert {"demo", "demo-mastodon", "demo-bluesky"} <= set(channels)
+
+    urls = {}
+    for channel in ("demo-mastodon", "demo-bluesky"):
+        post = author.post("/posts", json={"channel": channel, "text": f"{unique_text} to {channel}"})
+        final = published(sandbox, author, post.json()["id"])
+        assert final["status"] == "published", final
+        urls[channel] = final["publishedUrl"]
+    assert urls["demo-mastodon"].startswith(f"https://{INSTANCE_HOST}/@library/")
+    assert urls["demo-bluesky"].startswith("https://bsky.app/profile/library.bsky.social/post/")
+    [stand_ins_url] = [line.split("publish to ")[1].split()[0] for line in running.log(80).splitlines()
+                   if "Stand-ins:" in line]
+    sent = requests.get(f"{stand_ins_url}/_posts", timeout=10).json()
+    assert [s["content"] for s in sent["mastodon"]] == [f"{unique_text} to demo-mastodon"]
+    assert [r["value"]["text"] for r in sent["bluesky"]] == [f"{unique_text} to demo-bluesky"]
