@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from functools import cache
 
-from understudy.channels import Connected, ConnectField, ConnectForm, Published, checked_url, secret_name, utc_time
+from understudy.channels import Connected, ConnectField, ConnectForm, Published, checked_url, stored_secret, utc_time
 from understudy.config import config
 from understudy.errors import (
     BadInput,
@@ -174,19 +174,7 @@ class XChannel:
         self.channel = channel
 
     def credentials(self, *, fresh: bool = False) -> XCredentials:
-        from understudy import secrets
-
-        name = secret_name(self.channel.id)
-        try:
-            return XCredentials.from_secret(secrets.get_json_secret(name, fresh=fresh))
-        except ValueError as exc:  # includes a secret that is not JSON
-            raise PublishFailed(f"The credentials of channel {self.channel.name!r} are incomplete; "
-                                "an admin needs to reconnect the X account.") from exc
-        except Exception as exc:
-            if secrets.missing(exc):
-                raise PublishFailed(f"Channel {self.channel.name!r} has no stored credentials; "
-                                    "an admin needs to reconnect the X account.") from exc
-            raise ChannelUnavailable("The channel's credentials could not be read just now.") from exc
+        return XCredentials.from_secret(stored_secret(self.channel, CREDENTIAL_KEYS, "X", fresh=fresh))
 
     def publish(self, post_id: str, revision: int, text: str) -> Published:
         import tweepy
