@@ -135,6 +135,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
             "GET /me",
             "POST /me/mfa",
             "GET /channels",
+            "GET /channels/kinds",
             "POST /channels",
             "DELETE /channels/{id}",
             "POST /uploads",

@@ -32,6 +32,9 @@ class Config:
     # links name instead of S3's own; empty on AWS.
     media_bucket: str
     media_public_url: str
+    # The same for Mastodon (every instance) and Bluesky (the PDS); empty means the network itself.
+    mastodon_api_url: str
+    bluesky_api_url: str
 
 
 @cache
@@ -54,4 +57,6 @@ def config() -> Config:
         x_api_url=env("X_API_URL", "").rstrip("/"),
         media_bucket=env("MEDIA_BUCKET", "understudy-media"),
         media_public_url=env("MEDIA_PUBLIC_URL", "").rstrip("/"),
+        mastodon_api_url=env("MASTODON_API_URL", "").rstrip("/"),
+        bluesky_api_url=env("BLUESKY_API_URL", "").rstrip("/"),
     )
