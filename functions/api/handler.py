@@ -8,7 +8,7 @@ from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import attention, audit, channel_admin, org, people, posts, progress, schemas
+from understudy import attention, audit, channel_admin, data, org, people, posts, progress, replies, schedule, schemas
 from understudy.auth import Caller, caller_from_claims
 from understudy.http import json_response, resolver
 from understudy.observability import logger, metrics
@@ -49,7 +49,8 @@ def remove_channel(channel_id: str):
 
 @app.post("/posts")
 def create_post(body: Annotated[schemas.NewPost, Body()]):
-    post = posts.submit(caller(), body.channel, body.text, body.note)
+    post = posts.submit(caller(), body.channel, body.text, body.note, publish_at=body.publish_at,
+                        reply_to=body.reply_to)
     metrics.add_metric(name="PostsSubmitted", unit="Count", value=1)
     return json_response(201, post.as_json())
 
@@ -65,9 +66,32 @@ def get_post(post_id: str) -> dict:
     return posts.get(caller(), post_id).as_json()
 
 
+@app.get("/posts/<post_id>/reply-to")
+def get_replied(post_id: str) -> dict:
+    """What the post answers, for its reviewer: {url, text} (text null where the network does not say)."""
+    post = posts.get(caller(), post_id)
+    return {"replyTo": replies.answered(data.get_channel(post.channel), post)}
+
+
 @app.put("/posts/<post_id>")
 def revise_post(post_id: str, body: Annotated[schemas.RevisedPost, Body()]) -> dict:
-    return posts.revise(caller(), post_id, body.text, body.note).as_json()
+    publish_at = body.publish_at if "publish_at" in body.model_fields_set else posts.KEEP
+    return posts.revise(caller(), post_id, body.text, body.note, publish_at=publish_at).as_json()
+
+
+@app.post("/posts/<post_id>/schedule")
+def reschedule_post(post_id: str, body: Annotated[schemas.ScheduleBody, Body()]) -> dict:
+    return schedule.reschedule(caller(), post_id, body.publish_at).as_json()
+
+
+@app.post("/posts/<post_id>/cancel")
+def cancel_post(post_id: str) -> dict:
+    return schedule.cancel(caller(), post_id).as_json()
+
+
+@app.get("/scheduled")
+def list_scheduled(cursor: Annotated[str | None, Query()] = None) -> dict:
+    return page(schedule.scheduled(caller(), cursor))
 
 
 @app.post("/posts/<post_id>/withdraw")
@@ -80,7 +104,7 @@ def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, Body()]) -> 
     who = caller()
     who.require_reviewer()
     post = posts.decide(who.email, post_id, body.decision, body.feedback, revision=body.revision,
-                        guidelines=body.guidelines, suggestion=body.suggestion)
+                        guidelines=body.guidelines, suggestion=body.suggestion, publish_at=body.publish_at)
     metrics.add_metric(name="Decisions", unit="Count", value=1)
     return post.as_json()
 

@@ -117,6 +117,12 @@ class PostItem(Model):
     # Set (to the organisation) only while the post needs an admin: the sparse attention-index holds
     # exactly those posts, so listing them is one Query however many posts there are.
     attention = UnicodeAttribute(null=True)
+    publish_at = UnicodeAttribute(attr_name="publishAt", null=True)
+    late = BooleanAttribute(null=True)
+    reply_to = UnicodeAttribute(attr_name="replyTo", null=True)
+    # Set (to the organisation) only while the post is scheduled: the sparse schedule-index lists them
+    # by publishAt, soonest first, in one Query.
+    scheduled = UnicodeAttribute(null=True)
     task_token = UnicodeAttribute(attr_name="taskToken", null=True)
     version = VersionAttribute()
 
@@ -124,6 +130,7 @@ class PostItem(Model):
     by_status = _index("status-index", "status")
     by_org = _index("org-index", "org")
     by_attention = _index("attention-index", "attention", "updated_at")
+    by_schedule = _index("schedule-index", "scheduled", "publish_at")
 
 
 class OrgItem(Model):
@@ -254,6 +261,7 @@ def _post(item: PostItem) -> Post:
         publish_claim=int(item.publish_claim) if item.publish_claim is not None else None,
         needs_check=bool(item.needs_check), error=item.error, closed=item.closed or None,
         publish_attempts=int(item.publish_attempts or 0), task_token=item.task_token, version=item.version,
+        publish_at=item.publish_at, late=bool(item.late), reply_to=item.reply_to,
     )
 
 
@@ -269,6 +277,8 @@ def _post_item(post: Post) -> PostItem:
         publish_claim=post.publish_claim, needs_check=post.needs_check or None,
         error=post.error, closed=post.closed or None, publish_attempts=post.publish_attempts or None,
         attention=ORG if post.needs_attention else None, task_token=post.task_token,
+        publish_at=post.publish_at, late=post.late or None, reply_to=post.reply_to,
+        scheduled=ORG if post.status == Status.SCHEDULED and post.publish_at else None,
     )
     if post.version is not None:
         item.version = post.version
@@ -325,6 +335,13 @@ def list_needing_attention(cursor: str | None = None, limit: int = PAGE_SIZE) ->
     """Posts an admin should look at, most recently changed first: one Query of the sparse index."""
     results = PostItem.by_attention.query(ORG, scan_index_forward=False, limit=limit,
                                           last_evaluated_key=decode_cursor(cursor))
+    return _page(results, _post)
+
+
+def list_scheduled(cursor: str | None = None, limit: int = PAGE_SIZE) -> Page[Post]:
+    """Scheduled posts, soonest first: one Query of the sparse schedule-index."""
+    results = PostItem.by_schedule.query(ORG, scan_index_forward=True, limit=limit,
+                                         last_evaluated_key=decode_cursor(cursor))
     return _page(results, _post)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from understudy import audit, data, org, text, workflow
+from understudy import audit, data, org, publish_time, replies, text, workflow
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, Forbidden, NotFound, NotPublishable, TransientError
 from understudy.model import (
@@ -36,7 +36,7 @@ ATTEMPTS = 5
 
 # What a wait should be told when the post has moved on before the wait began.
 REVIEW_OUTCOME = {
-    Status.PUBLISHING: "approve", Status.PUBLISHED: "approve",
+    Status.SCHEDULED: "approve", Status.PUBLISHING: "approve", Status.PUBLISHED: "approve",
     Status.CHANGES_REQUESTED: "request_changes", Status.REJECTED: "reject",
 }
 REVISION_OUTCOME = {Status.PENDING_REVIEW: "revised"}
@@ -81,25 +81,31 @@ def channel_name(channel_id: str) -> str:
 
 # --- the author's side ---------------------------------------------------------------------------
 
-def submit(caller: Caller, channel_id: str, body: str, note: str | None) -> Post:
+def submit(caller: Caller, channel_id: str, body: str, note: str | None, *,
+           publish_at: str | None = None, reply_to: str | None = None) -> Post:
+    """A new post; ``publish_at`` (ISO 8601 with an offset) holds it until then once approved, and
+    ``reply_to`` (a post's address on the channel's network) makes it an answer to that post."""
     body = text.post_text(body)
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
-    if data.get_channel(channel_id) is None:
+    publish_at = publish_time.parse(publish_at)
+    channel = data.get_channel(channel_id)
+    if channel is None:
         raise BadInput(f"There is no channel {channel_id!r} to post to.")
+    reply_to = replies.checked(channel, reply_to)
     user = data.get_user(caller.email)
     in_training = user.training_mode if user else True  # someone not yet on the people list is a trainee
     at = now_iso()
-    status = Status.PENDING_REVIEW if in_training else Status.PUBLISHING
     post = Post(
         id=uuid.uuid4().hex, author=caller.email, author_name=user.name if user else caller.name,
-        channel=channel_id, status=status, review=in_training,
+        channel=channel_id, status=Status.PENDING_REVIEW, review=in_training,
         revisions=[Revision(number=1, text=body, note=note, submitted_at=at)],
-        history=[StatusChange(status=status.value, at=at, by=caller.email, detail="submitted")],
-        created_at=at, updated_at=at,
+        history=[], created_at=at, updated_at=at, publish_at=publish_at, reply_to=reply_to,
     )
+    post.status = Status.PENDING_REVIEW if in_training else publish_time.after_approval(post)
+    post.history.append(StatusChange(status=post.status.value, at=at, by=caller.email, detail="submitted"))
     data.create_post(post)
     audit.record(audit.Action.SUBMITTED, caller.email, post=post.id, revision=1, channel=channel_id,
-                 review=in_training)
+                 review=in_training, publishAt=publish_at, replyTo=reply_to)
     try:
         workflow.start(post, data.get_settings())
     except Exception as exc:
@@ -131,21 +137,30 @@ def _own(caller: Caller, post: Post) -> None:
         raise Forbidden("Only the author of a post can change it.")
 
 
-def revise(caller: Caller, post_id: str, body: str, note: str | None) -> Post:
+KEEP = object()  # a revision that leaves the time to go live as it was
+
+
+def revise(caller: Caller, post_id: str, body: str, note: str | None, *, publish_at=KEEP) -> Post:
+    """A new revision after changes were asked for; ``publish_at`` None clears the time, KEEP keeps it."""
     body = text.post_text(body)
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
+    if publish_at is not KEEP:
+        publish_at = publish_time.parse(publish_at)
 
     def apply(post: Post) -> str | None:
         _own(caller, post)
         if post.status != Status.CHANGES_REQUESTED:
             raise Conflict(f"Only a post with changes requested can be revised; this one is {post.status}.")
+        if publish_at is not KEEP:
+            post.publish_at = publish_at
         token, post.task_token = post.task_token, None
         post.revisions.append(Revision(number=post.revision + 1, text=body, note=note, submitted_at=now_iso()))
         post.move_to(Status.PENDING_REVIEW, caller.email, f"revision {post.revision}")
         return token
 
     post, token = _change(post_id, apply)
-    audit.record(audit.Action.REVISED, caller.email, post=post.id, revision=post.revision)
+    audit.record(audit.Action.REVISED, caller.email, post=post.id, revision=post.revision,
+                 publishAt=None if publish_at is KEEP else publish_at)
     if token:
         workflow.resume(token, "revised", revision=post.revision)
     return post
@@ -203,11 +218,15 @@ def _suggested_text(suggestion: str | None, decision: Decision) -> str:
 
 def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
            revision: int | None = None, via: str = "console", guidelines: list[str] | None = None,
-           suggestion: str | None = None) -> Post:
+           suggestion: str | None = None, publish_at: str | None = None) -> Post:
+    """A reviewer's decision; approving may set or change the post's time to go live (``publish_at``)."""
     try:
         decision = Decision(decision)
     except ValueError as exc:
         raise BadInput("The decision must be approve, request_changes or reject.") from exc
+    publish_at = publish_time.parse(publish_at)
+    if publish_at and decision != Decision.APPROVE:
+        raise BadInput("A time to go live is set when approving.")
     feedback = text.optional_text(feedback, "feedback", text.FEEDBACK_LIMIT)
     if decision != Decision.APPROVE and not feedback:
         raise BadInput("Say what should change: feedback is needed when asking for changes or rejecting.")
@@ -225,13 +244,18 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
         token, post.task_token = post.task_token, None
         post.current.feedback = Feedback(decision=decision.value, text=feedback, reviewer=reviewer,
                                          at=now_iso(), via=via, guidelines=ticked, suggestion=suggestion)
-        post.move_to(DECISION_STATUS[decision], reviewer, decision.value)
+        status = DECISION_STATUS[decision]
+        if decision == Decision.APPROVE:
+            post.publish_at = publish_at or post.publish_at
+            status = publish_time.after_approval(post)
+        post.move_to(status, reviewer, decision.value + (" (its time to go live had passed)" if post.late else ""))
         return token
 
     post, token = _change(post_id, apply)
     audit.record(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision, decision=decision.value,
                  via=via, feedback=feedback or None, guidelines=ticked or None,
-                 suggestion=bool(suggestion) or None)
+                 suggestion=bool(suggestion) or None, publishAt=post.publish_at if publish_at else None,
+                 late=post.late or None)
     # No token yet means request_review has not stored it: it will find the decision and resume itself.
     if token:
         workflow.resume(token, decision.value, revision=post.revision)

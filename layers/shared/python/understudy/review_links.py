@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from understudy import links, org, posts
+from understudy import data, links, org, posts, replies
 from understudy.errors import BadInput
 from understudy.model import Decision, Post, Status
 from understudy.text import FEEDBACK_LIMIT
@@ -19,6 +19,7 @@ class LinkRequest:
     feedback: str = ""
     guidelines: tuple[str, ...] = ()
     suggestion: str = ""
+    publish_at: str | None = None
 
 
 GUIDELINE_ITEMS_LIMIT = 20
@@ -27,8 +28,8 @@ SUGGESTION_LIMIT = 4000
 
 def parse(body: object, *, deciding: bool) -> LinkRequest:
     """The link page's request: ``{token}`` to view; ``{token, decision, feedback?, guidelines?,
-    suggestion?}`` to decide."""
-    allowed = {"token", "decision", "feedback", "guidelines", "suggestion"} if deciding else {"token"}
+    suggestion?, publishAt?}`` to decide."""
+    allowed = {"token", "decision", "feedback", "guidelines", "suggestion", "publishAt"} if deciding else {"token"}
     if not isinstance(body, dict):
         raise BadInput("Send a JSON object with the link's token.")
     if unknown := set(body) - allowed:
@@ -46,15 +47,19 @@ def parse(body: object, *, deciding: bool) -> LinkRequest:
         raise BadInput(f"The guideline items must be a list of at most {GUIDELINE_ITEMS_LIMIT} texts.")
     if not isinstance(suggestion, str) or len(suggestion) > SUGGESTION_LIMIT:
         raise BadInput(f"The suggested text must be text of at most {SUGGESTION_LIMIT} characters.")
+    publish_at = body.get("publishAt")
+    if publish_at is not None and not isinstance(publish_at, str):
+        raise BadInput("The time to go live must be an ISO 8601 date and time with its offset.")
     return LinkRequest(token=token, decision=decision, feedback=feedback, guidelines=tuple(guidelines),
-                       suggestion=suggestion)
+                       suggestion=suggestion, publish_at=publish_at)
 
 
 def _shown(post: Post) -> dict:
     return {"id": post.id, "author": post.author, "authorName": post.author_name,
             "channel": post.channel, "channelName": posts.channel_name(post.channel),
             "text": post.current.text, "note": post.current.note, "revision": post.revision,
-            "status": post.status.value}
+            "status": post.status.value, "publishAt": post.publish_at, "late": post.late,
+            "replyTo": post.reply_to}
 
 
 def _decision_on(post: Post, revision: int) -> dict | None:
@@ -78,14 +83,16 @@ def view(token: str) -> dict:
     post = posts.get_existing(claim.post_id)
     reason = _closed_reason(post, claim.revision)
     markdown = org.guidelines().markdown
+    answered = replies.answered(data.get_channel(post.channel), post) if reason is None else None
     return {"post": _shown(post), "guidelines": markdown, "guidelineItems": org.guideline_items(markdown),
+            "answers": answered,
             "reviewer": claim.reviewer,
             "open": reason is None, "reason": reason, "decision": _decision_on(post, claim.revision)}
 
 
 def decide(token: str, decision: str, feedback: str, *, guidelines: tuple[str, ...] = (),
-           suggestion: str = "") -> dict:
+           suggestion: str = "", publish_at: str | None = None) -> dict:
     claim = links.verify(token)
     post = posts.decide(claim.reviewer, claim.post_id, decision, feedback, revision=claim.revision,
-                        via="link", guidelines=list(guidelines), suggestion=suggestion)
+                        via="link", guidelines=list(guidelines), suggestion=suggestion, publish_at=publish_at)
     return {"post": _shown(post), "decision": _decision_on(post, claim.revision)}

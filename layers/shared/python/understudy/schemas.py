@@ -15,15 +15,32 @@ class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+PUBLISH_AT = ("When the post goes live once approved: ISO 8601 with an offset, at least a minute and at "
+              "most a year ahead.")
+
+
+def _publish_at() -> str | None:
+    return Field(default=None, alias="publishAt", max_length=64, description=PUBLISH_AT)
+
+
 class NewPost(_Body):
     channel: str = Field(min_length=1, max_length=100)
     text: str = Field(max_length=4000, description="Checked against the channel's length rules.")
     note: str | None = Field(default=None, max_length=NOTE_LIMIT, description="For the reviewer.")
+    publish_at: str | None = _publish_at()
+    reply_to: str | None = Field(default=None, alias="replyTo", max_length=500,
+                                 description="The address of a public post on the channel's network to answer.")
 
 
 class RevisedPost(_Body):
     text: str = Field(max_length=4000)
     note: str | None = Field(default=None, max_length=NOTE_LIMIT)
+    publish_at: str | None = Field(default=None, alias="publishAt", max_length=64,
+                                   description=PUBLISH_AT + " Left out: unchanged; null: as soon as approved.")
+
+
+class ScheduleBody(_Body):
+    publish_at: str = Field(alias="publishAt", max_length=64, description=PUBLISH_AT)
 
 
 class DecisionBody(_Body):
@@ -34,6 +51,8 @@ class DecisionBody(_Body):
                                   description="Guideline items (bullet points) the post concerns.")
     suggestion: str | None = Field(default=None, max_length=4000,
                                    description="A corrected text (request_changes); the post's length rules apply.")
+    publish_at: str | None = Field(default=None, alias="publishAt", max_length=64,
+                                   description="approve: set or change when the post goes live. " + PUBLISH_AT)
 
 
 class AttentionAction(_Body):

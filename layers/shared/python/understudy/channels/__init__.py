@@ -32,8 +32,9 @@ class ChannelClient(Protocol):
     # deduplicates). Otherwise the publish task's claim on the post guards against a repeat.
     idempotent: bool
 
-    def publish(self, post_id: str, revision: int, text: str) -> Published:
-        """Send the text. Raises RateLimited (come back at reset_at), ChannelUnavailable (worth a retry:
+    def publish(self, post_id: str, revision: int, text: str, reply_to: str | None = None) -> Published:
+        """Send the text (as an answer to the post with id ``reply_to`` when given).
+        Raises RateLimited (come back at reset_at), ChannelUnavailable (worth a retry:
         the post was not created, or the channel's duplicate check will catch it), PublishUncertain
         (the channel may have it already) or PublishFailed (refused for good)."""
         ...
@@ -41,6 +42,15 @@ class ChannelClient(Protocol):
     def live_post(self, post_id: str, revision: int, url: str) -> Published:
         """The post an admin found live at ``url``: raises InvalidValue("url") unless the URL is a post's
         address on this channel's network."""
+        ...
+
+    def reply_target(self, url: str) -> Published:
+        """The post at ``url`` that a post may answer (its address and its id on the network): raises
+        InvalidValue("url") unless it is a post on this channel's network."""
+        ...
+
+    def replied_text(self, external_id: str) -> str | None:
+        """The text of the post with that id, where the network lets us read it; None otherwise."""
         ...
 
 

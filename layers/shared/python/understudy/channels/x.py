@@ -184,20 +184,21 @@ class XChannel:
                                     "an admin needs to reconnect the X account.") from exc
             raise ChannelUnavailable("The channel's credentials could not be read just now.") from exc
 
-    def publish(self, post_id: str, revision: int, text: str) -> Published:
+    def publish(self, post_id: str, revision: int, text: str, reply_to: str | None = None) -> Published:
         import tweepy
 
         credentials = self.credentials()
+        post = {"text": text, "in_reply_to_tweet_id": reply_to}
         try:
             try:
-                response = _client(credentials).create_tweet(text=text)
+                response = _client(credentials).create_tweet(**post)
             except tweepy.Unauthorized:
                 # An admin may have reconnected the account since the credentials were cached: a 401
                 # means nothing was posted, so one more try with the stored values is safe.
                 fresh = self.credentials(fresh=True)
                 if fresh == credentials:
                     raise
-                response = _client(fresh).create_tweet(text=text)
+                response = _client(fresh).create_tweet(**post)
         except Exception as exc:
             translated = _translate(exc, self.channel.handle)
             if translated is None:
@@ -210,12 +211,33 @@ class XChannel:
         return Published(url=status_url(self.channel.handle, tweet_id), external_id=tweet_id)
 
     def live_post(self, post_id: str, revision: int, url: str) -> Published:
-        parts = checked_url(url, scheme="https", hosts=X_HOSTS, network="X")
-        found = STATUS_PATH.match(parts.path)
-        if not found:
-            raise InvalidValue("url", "Give the address of the post itself on X, such as "
-                                      "https://x.com/your_account/status/1234567890.")
-        return Published(url=status_url(self.channel.handle, found[1]), external_id=found[1])
+        return Published(url=status_url(self.channel.handle, _status_id(url)), external_id=_status_id(url))
+
+    def reply_target(self, url: str) -> Published:
+        """A post on X by its status URL (any account's), kept as given."""
+        status_id = _status_id(url)
+        return Published(url=url.strip(), external_id=status_id)
+
+    def replied_text(self, external_id: str) -> str | None:
+        """GET /2/tweets/:id with the channel's own credentials: tiers without read access answer 403
+        and the reviewer sees the address only."""
+        try:
+            response = _client(self.credentials()).get_tweet(external_id, user_auth=True)
+        except Exception as exc:
+            logger.info("X did not let us read the answered post", extra={"status": _status(exc),
+                                                                         "error": type(exc).__name__})
+            return None
+        return str(response.data.text) if response.data else None
+
+
+def _status_id(url: str) -> str:
+    """The post id in an X status URL (x.com or twitter.com, /<account>/status/<id>)."""
+    parts = checked_url(url, scheme="https", hosts=X_HOSTS, network="X")
+    found = STATUS_PATH.match(parts.path)
+    if not found:
+        raise InvalidValue("url", "Give the address of the post itself on X, such as "
+                                  "https://x.com/your_account/status/1234567890.")
+    return found[1]
 
 
 def verify(credentials: XCredentials) -> str:
