@@ -28,6 +28,8 @@ class Config:
     channel_secret_prefix: str
     # Where X's API is reached; empty means X itself. The sandbox's tests point it at a stand-in.
     x_api_url: str
+    # How soon a post's time to go live may be, in seconds (60; the sandbox's tests set a few seconds).
+    publish_at_soonest_seconds: int = 60
 
 
 @cache
@@ -48,4 +50,5 @@ def config() -> Config:
         local_fail_next_path=env("LOCAL_FAIL_NEXT_PATH", ""),
         channel_secret_prefix=env("CHANNEL_SECRET_PREFIX", "understudy/channels/"),
         x_api_url=env("X_API_URL", "").rstrip("/"),
+        publish_at_soonest_seconds=int(env("PUBLISH_AT_SOONEST_SECONDS", "60")),
     )

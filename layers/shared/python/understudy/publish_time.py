@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from understudy.config import config
 from understudy.errors import InvalidValue
 from understudy.model import Post, Status
 
-SOONEST = timedelta(minutes=1)
 LATEST = timedelta(days=365)
 FIELD = "publishAt"
 
@@ -18,7 +18,8 @@ def iso(moment: datetime) -> str:
 
 
 def parse(value: str | None, *, now: datetime | None = None) -> str | None:
-    """A publishAt from a person: ISO 8601 with an offset, at least a minute and at most a year ahead.
+    """A publishAt from a person: ISO 8601 with an offset, at least a minute (the configured soonest) and at
+    most a year ahead.
     Answers it in UTC (``iso``); None when none was given. InvalidValue (422) otherwise."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -31,10 +32,14 @@ def parse(value: str | None, *, now: datetime | None = None) -> str | None:
         raise InvalidValue(FIELD, "Give the time to go live with its offset from UTC (such as +01:00 or Z), "
                                   "so that it means the same moment everywhere.")
     now = now or datetime.now(UTC)
-    if moment < now + SOONEST:
-        raise InvalidValue(FIELD, "The time to go live must be at least a minute from now.")
+    soonest = config().publish_at_soonest_seconds
+    if moment < now + timedelta(seconds=soonest):
+        ahead = "a minute" if soonest == 60 else f"{soonest} seconds"
+        raise InvalidValue(FIELD, f"The time to go live must be at least {ahead} from now.")
     if moment > now + LATEST:
         raise InvalidValue(FIELD, "The time to go live must be within a year from now.")
+    if moment.microsecond:  # to the next whole second: never earlier than asked
+        moment += timedelta(microseconds=1_000_000 - moment.microsecond)
     return iso(moment)
 
 
