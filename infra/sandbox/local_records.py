@@ -21,7 +21,7 @@ from moto.ses.models import ses_backends
 
 from infra.sandbox.environment import ACCOUNT, REGION
 
-TIMELINE_KEYS = ("postId", "channel", "text", "publishedAt", "url")
+TIMELINE_KEYS = ("postId", "channel", "text", "publishedAt", "url", "inReplyTo")
 # What the demo switch can make the local channel's next publish do (understudy.channels.local.DEMO_FAILURES):
 # refuse the post (nothing created: an admin may publish it again) or stop mid-post (outcome unknown).
 FAIL_OUTCOMES = ("refused", "uncertain")
@@ -95,7 +95,8 @@ def timeline(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as lines:
         fcntl.flock(lines, fcntl.LOCK_SH)  # the channel appends under an exclusive lock: no half lines
         entries = [json.loads(line) for line in lines if line.strip()]
-    return [{key: entry.get(key) for key in TIMELINE_KEYS} for entry in entries]
+    return [{key: entry.get(key) for key in TIMELINE_KEYS if key in entry or key != "inReplyTo"}  # only replies
+            for entry in entries]
 
 
 def arm_failure(path: Path, outcome: str) -> None:
