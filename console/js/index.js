@@ -8,9 +8,11 @@ import { renderDiff } from "./diff.js";
 import { renderMarkdownInto } from "./markdown.js";
 import { getToken, safeNext } from "./session.js";
 import { decisionLabel, measure, POST_LIMIT, statusLabel } from "./text.js";
+import { fieldError, showApiError } from "./page.js";
+import { inWords, timeField, whenEl } from "./when.js";
 
 const POLL_MS = 3000;
-const ACTIVE = new Set(["pending_review", "publishing"]);
+const ACTIVE = new Set(["pending_review", "scheduled", "publishing"]);
 
 const $ = (id) => document.getElementById(id);
 
@@ -212,7 +214,10 @@ function wireComposer() {
   const form = $("compose-form");
   const text = $("compose-text");
   const note = $("compose-note");
+  const reply = $("compose-reply");
   const submit = $("compose-submit");
+  const when = timeField({ label: "Go live at (optional)", id: "compose-publish-at" });
+  $("compose-when").replaceChildren(when.node);
   const update = wireCounter(text, $("compose-count"), submit);
   text.addEventListener("input", () => {
     $("compose-status").textContent = "";
@@ -233,25 +238,25 @@ function wireComposer() {
       return;
     }
     showError(error, null);
+    fieldError(when.input, null);
+    fieldError(reply, null);
     submit.dataset.busy = "1";
     submit.disabled = true;
     try {
-      const post = await api("/posts", {
-        method: "POST",
-        body: { channel: $("compose-channel").value, text: text.value, note: note.value },
-      });
+      const body = { channel: $("compose-channel").value, text: text.value, note: note.value };
+      if (when.value()) body.publishAt = when.value();
+      if (reply.value.trim()) body.replyTo = reply.value.trim();
+      const post = await api("/posts", { method: "POST", body });
       text.value = "";
       note.value = "";
-      const waiting = post.status === "pending_review";
-      $("compose-status").textContent = waiting
-        ? "Sent for review. You will get an email when the reviewer decides."
-        : "Sent. Your post is being published.";
+      reply.value = "";
+      when.clear();
+      $("compose-status").textContent = sentMessage(post);
       upsertPosts([post], { prepend: true });
       renderPosts();
       schedulePoll();
     } catch (e) {
-      showError(error, e.message);
-      text.focus();
+      if (!showApiError(e, { fields: { publishAt: when.input, replyTo: reply }, general: error })) text.focus();
     } finally {
       delete submit.dataset.busy;
       update();
@@ -259,10 +264,20 @@ function wireComposer() {
   });
 }
 
+/** What the composer says once a post is accepted. */
+function sentMessage(post) {
+  const at = post.publishAt ? inWords(post.publishAt) : "";
+  if (post.status === "scheduled") return `Scheduled: it goes live ${at}.`;
+  if (post.status === "pending_review") {
+    return at ? `Sent for review. Once approved, it goes live ${at}.` : "Sent for review. You will get an email when the reviewer decides.";
+  }
+  return "Sent. Your post is being published.";
+}
+
 // ---- my posts --------------------------------------------------------------------------------
 
 function postSignature(post) {
-  return JSON.stringify([post.status, post.revision, post.updatedAt, post.feedback, post.publishedUrl, post.error]);
+  return JSON.stringify([post.status, post.revision, post.updatedAt, post.feedback, post.publishedUrl, post.error, post.publishAt]);
 }
 
 function upsertPosts(posts, { prepend = false } = {}) {
@@ -357,7 +372,13 @@ function renderPost(post) {
     actionsSlot.append(h("button", { type: "button", class: "primary small", text: "Edit and resubmit", on: { click: () => openEditor(post, item, formSlot, errorSlot, actionsSlot) } }));
   }
   if (canWithdraw) {
-    actionsSlot.append(h("button", { type: "button", class: "secondary small", text: "Withdraw", on: { click: () => confirmWithdraw(post, item, formSlot, errorSlot, actionsSlot) } }));
+    actionsSlot.append(h("button", { type: "button", class: "secondary small", text: "Withdraw", on: { click: () => confirmAction(post, item, formSlot, errorSlot, actionsSlot, WITHDRAW) } }));
+  }
+  if (post.status === "scheduled") {
+    actionsSlot.append(
+      h("button", { type: "button", class: "primary small", text: "Change the time", on: { click: () => openReschedule(post, item, formSlot, errorSlot, actionsSlot) } }),
+      h("button", { type: "button", class: "secondary small", text: "Cancel it", on: { click: () => confirmAction(post, item, formSlot, errorSlot, actionsSlot, CANCEL) } }),
+    );
   }
 
   const suggestion = canEdit && post.feedback && post.feedback.suggestion;
@@ -374,6 +395,8 @@ function renderPost(post) {
     ),
     h("p", { class: "post-text user-text", text: post.text }),
     post.note ? h("p", { class: "note" }, h("span", { class: "note-label", text: "Your note for the reviewer: " }), h("span", { class: "user-text", text: post.note })) : null,
+    replyLine(post),
+    timingLine(post),
     feedbackBlock(post.feedback, "Latest feedback", post.text, useIt),
     live ? h("p", {}, h("a", { href: live, rel: "noopener noreferrer", target: "_blank", text: "See the live post" })) : null,
     post.status === "failed" && post.error ? h("p", { class: "failure" }, h("strong", { text: "What went wrong: " }), h("span", { class: "user-text", text: post.error })) : null,
@@ -418,6 +441,8 @@ function openEditor(post, item, slot, errorSlot, actions) {
   const count = h("p", { id: countId, class: "count" });
   const submit = h("button", { type: "submit", class: "primary small", text: "Resubmit for review" });
   const formError = h("p", { class: "error", role: "alert", hidden: true });
+  const when = timeField({ label: "Go live at (optional)" });
+  when.set(post.publishAt);
   const close = () => {
     setBusy(item, false);
     slot.replaceChildren();
@@ -429,6 +454,7 @@ function openEditor(post, item, slot, errorSlot, actions) {
     { class: "inline-form", novalidate: true, "aria-label": "Edit and resubmit" },
     h("div", { class: "field" }, h("label", { for: textId, text: "Revised post" }), text, count),
     h("div", { class: "field" }, h("label", { for: noteId }, "Note or question for the reviewer ", h("span", { class: "optional", text: "(optional)" })), note),
+    when.node,
     formError,
     h("div", { class: "actions" }, submit, h("button", { type: "button", class: "secondary small", text: "Cancel", on: { click: close } })),
   );
@@ -444,7 +470,9 @@ function openEditor(post, item, slot, errorSlot, actions) {
     submit.dataset.busy = "1";
     submit.disabled = true;
     try {
-      const updated = await api(`/posts/${encodeURIComponent(post.id)}`, { method: "PUT", body: { text: text.value, note: note.value } });
+      const body = { text: text.value, note: note.value };
+      if (when.changed()) body.publishAt = when.value(); // left out: unchanged; null: as soon as approved
+      const updated = await api(`/posts/${encodeURIComponent(post.id)}`, { method: "PUT", body });
       setBusy(item, false);
       upsertPosts([updated]);
       renderPosts();
@@ -452,8 +480,7 @@ function openEditor(post, item, slot, errorSlot, actions) {
       announce("Resubmitted. The post is waiting for review again.");
       schedulePoll();
     } catch (e) {
-      showError(formError, e.message);
-      text.focus();
+      if (!showApiError(e, { fields: { publishAt: when.input }, general: formError })) text.focus();
     } finally {
       delete submit.dataset.busy;
       update();
@@ -463,33 +490,49 @@ function openEditor(post, item, slot, errorSlot, actions) {
   text.focus();
 }
 
-function confirmWithdraw(post, item, slot, errorSlot, actions) {
+const WITHDRAW = {
+  question: "Withdraw this post? It will not be published, and the reviewer's links stop working.",
+  yes: "Yes, withdraw it",
+  keep: "Keep it",
+  path: "withdraw",
+  done: "The post was withdrawn.",
+};
+const CANCEL = {
+  question: "Cancel this scheduled post? It will not go live, and cannot be scheduled again.",
+  yes: "Yes, cancel it",
+  keep: "Keep it scheduled",
+  path: "cancel",
+  done: "The post was cancelled: it will not go live.",
+};
+
+/** Ask before withdrawing or cancelling a post (`what`: WITHDRAW or CANCEL), then do it. */
+function confirmAction(post, item, slot, errorSlot, actions, what) {
   setBusy(item, true);
   actions.hidden = true;
   showError(errorSlot, null);
-  const questionId = nextId("withdraw-q");
+  const questionId = nextId("confirm-q");
   const close = () => {
     setBusy(item, false);
     slot.replaceChildren();
     actions.hidden = false;
     actions.querySelector("button:last-child")?.focus();
   };
-  const yes = h("button", { type: "button", class: "danger small", text: "Yes, withdraw it" });
+  const yes = h("button", { type: "button", class: "danger small", text: what.yes });
   const panel = h(
     "div",
     { class: "confirm", role: "group", "aria-labelledby": questionId },
-    h("p", { id: questionId, text: "Withdraw this post? It will not be published, and the reviewer's links stop working." }),
-    h("div", { class: "actions" }, yes, h("button", { type: "button", class: "secondary small", text: "Keep it", on: { click: close } })),
+    h("p", { id: questionId, text: what.question }),
+    h("div", { class: "actions" }, yes, h("button", { type: "button", class: "secondary small", text: what.keep, on: { click: close } })),
   );
   yes.addEventListener("click", async () => {
     yes.disabled = true;
     try {
-      const updated = await api(`/posts/${encodeURIComponent(post.id)}/withdraw`, { method: "POST" });
+      const updated = await api(`/posts/${encodeURIComponent(post.id)}/${what.path}`, { method: "POST" });
       setBusy(item, false);
       upsertPosts([updated]);
       renderPosts();
       focusPost(updated.id);
-      announce("The post was withdrawn.");
+      announce(what.done);
     } catch (e) {
       close();
       showError(errorSlot, e.message);
@@ -498,6 +541,65 @@ function confirmWithdraw(post, item, slot, errorSlot, actions) {
   });
   slot.replaceChildren(panel);
   yes.focus();
+}
+
+/** A scheduled post's new time to go live (POST /posts/{id}/schedule). */
+function openReschedule(post, item, slot, errorSlot, actions) {
+  setBusy(item, true);
+  actions.hidden = true;
+  showError(errorSlot, null);
+  const when = timeField({ label: "New time to go live", hint: "In your timezone. At least a minute from now." });
+  when.set(post.publishAt);
+  const save = h("button", { type: "submit", class: "primary small", text: "Save the new time" });
+  const close = () => {
+    setBusy(item, false);
+    slot.replaceChildren();
+    actions.hidden = false;
+    actions.querySelector("button")?.focus();
+  };
+  const form = h(
+    "form",
+    { class: "inline-form", novalidate: true, "aria-label": "Change the time to go live" },
+    when.node,
+    h("div", { class: "actions" }, save, h("button", { type: "button", class: "secondary small", text: "Keep the time", on: { click: close } })),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!when.value()) {
+      fieldError(when.input, "Choose the new time, or cancel the post instead.");
+      when.input.focus();
+      return;
+    }
+    save.disabled = true;
+    try {
+      const updated = await api(`/posts/${encodeURIComponent(post.id)}/schedule`, { method: "POST", body: { publishAt: when.value() } });
+      setBusy(item, false);
+      upsertPosts([updated]);
+      renderPosts();
+      focusPost(updated.id);
+      announce(`Rescheduled: it goes live ${inWords(updated.publishAt)}.`);
+    } catch (e) {
+      save.disabled = false;
+      showApiError(e, { fields: { publishAt: when.input }, general: when.node.querySelector(".error") });
+    }
+  });
+  slot.replaceChildren(form);
+  when.input.focus();
+}
+
+/** What the post answers, as a link to it. */
+function replyLine(post) {
+  const href = safeHref(post.replyTo);
+  if (!post.replyTo) return null;
+  return h("p", { class: "reply-to" }, "In reply to ", href ? h("a", { href, rel: "noopener noreferrer", target: "_blank", text: post.replyTo }) : h("span", { class: "user-text", text: post.replyTo }));
+}
+
+/** When the post goes (or went) live, in the reader's own timezone. */
+function timingLine(post) {
+  if (!post.publishAt) return null;
+  if (post.late) return h("p", { class: "when-line late" }, "Was to go live ", whenEl(post.publishAt), "; the review ended later, so it went live at approval.");
+  if (["pending_review", "changes_requested", "scheduled"].includes(post.status)) return h("p", { class: "when-line" }, "Goes live ", whenEl(post.publishAt));
+  return null;
 }
 
 function focusPost(id) {

@@ -18,6 +18,7 @@ export function measure(text, limit = POST_LIMIT) {
 export const STATUS_LABELS = {
   pending_review: "Waiting for review",
   changes_requested: "Changes requested",
+  scheduled: "Scheduled",
   publishing: "Publishing",
   published: "Published",
   rejected: "Rejected",

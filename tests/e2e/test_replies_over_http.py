@@ -7,8 +7,7 @@ import re
 
 import pytest
 import requests
-
-from tests.e2e.schedule_support import (
+from schedule_support import (
     ADMIN,
     AUTHOR,
     REFUSED_REPLY,

@@ -7,8 +7,7 @@ import time
 from datetime import timedelta
 
 import pytest
-
-from tests.e2e.schedule_support import (
+from schedule_support import (
     ADMIN,
     AUTHOR,
     REVIEWER,
