@@ -126,7 +126,7 @@ function entry(post) {
 function answered(post) {
   if (!post.replyTo) return null;
   const href = safeHref(post.replyTo);
-  const quote = h("blockquote", { class: "user-text", hidden: true });
+  const quote = h("p", { class: "user-text answered-text", hidden: true });
   api(`/posts/${encodeURIComponent(post.id)}/reply-to`)
     .then((found) => {
       const text = found.replyTo && found.replyTo.text;

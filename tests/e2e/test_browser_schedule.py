@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import browser_support
 import pytest
-from browser_support import ADMIN, AUTHOR, REVIEWER, assert_accessible, screenshot, sign_in
+from browser_support import ADMIN, AUTHOR, REVIEWER, TRAINEE, assert_accessible, screenshot, sign_in
 from playwright.sync_api import expect
 from schedule_support import ahead, moment, people, schedule_sandbox, stand_in_x, status_of
 
@@ -124,3 +124,42 @@ def test_the_scheduled_page_lists_what_goes_out_when_and_an_admin_cancels_from_i
     assert status_of(people[AUTHOR], second["id"])["status"] == "withdrawn"
     assert status_of(people[AUTHOR], first["id"])["status"] == "scheduled"
     watch.assert_quiet()
+
+
+def test_the_review_link_page_shows_what_a_reply_answers_and_the_reviewer_changes_the_time_on_approval(
+        schedule_sandbox, people, browser, watch):
+    sandbox = schedule_sandbox
+    marker = uuid.uuid4().hex[:8]
+    original = people[AUTHOR].post("/posts", json={"channel": "demo", "text": f"{marker} bins <script>late</script>"})
+    assert original.status_code == 201, original.text
+    answered = sandbox.wait_for(lambda: [e for e in sandbox.timeline() if e["postId"] == original.json()["id"]],
+                                timeout=60)[0]
+    reply = people[TRAINEE].post("/posts", json={"channel": "demo", "text": f"{marker} sorry, on the way",
+                                                 "replyTo": answered["url"], "publishAt": ahead(2 * 3600)})
+    assert reply.status_code == 201, reply.text
+    mail = sandbox.wait_for(lambda: [m for m in sandbox.outbox() if REVIEWER in m["to"]
+                                     and f"{marker} sorry" in m["text"]], timeout=30)[0]
+    link = re.search(r"review\.html#token=[\w.-]+&decision=approve", mail["text"])[0]
+
+    context = browser.new_context(timezone_id=ZONE, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    watch.attach(context)
+    page = context.new_page()
+    page.goto(f"{sandbox.url}/{link}")
+    answers = page.locator("#post-answers")
+    expect(answers.get_by_role("link", name=answered["url"])).to_be_visible()
+    expect(answers.get_by_text(answered["text"], exact=True)).to_be_visible()  # the answered text, as text
+    wanted = moment(reply.json()["publishAt"]).astimezone(ZoneInfo(ZONE))
+    expect(page.get_by_text(f"The author wants it to go live {words(wanted)}", exact=False)).to_be_visible()
+
+    later = local(3)
+    page.get_by_label("Go live at (when you approve; optional)").fill(f"{later:%Y-%m-%dT%H:%M}")
+    expect(page.get_by_text(f"Goes live {words(later)}", exact=True)).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "72-review-reply-and-time")
+    page.get_by_role("button", name="Approve").click()
+    expect(page.get_by_text("approved and scheduled", exact=False)).to_be_visible()
+    decided = status_of(people[TRAINEE], reply.json()["id"])
+    assert decided["status"] == "scheduled" and moment(decided["publishAt"]) == later
+    watch.assert_quiet()
+    context.close()
