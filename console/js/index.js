@@ -9,6 +9,7 @@ import { renderMarkdownInto } from "./markdown.js";
 import { getToken, safeNext } from "./session.js";
 import { decisionLabel, measure, POST_LIMIT, statusLabel } from "./text.js";
 import { fieldError, showApiError } from "./page.js";
+import { rescheduleForm } from "./reschedule.js";
 import { inWords, timeField, whenEl } from "./when.js";
 
 const POLL_MS = 3000;
@@ -414,6 +415,19 @@ function setBusy(item, busy) {
   else delete item.dataset.busy;
 }
 
+/** Open a form or question in a post's slot in place of its actions; returns the function that closes it. */
+function openPanel(item, slot, errorSlot, actions, focus = "button") {
+  setBusy(item, true);
+  actions.hidden = true;
+  showError(errorSlot, null);
+  return () => {
+    setBusy(item, false);
+    slot.replaceChildren();
+    actions.hidden = false;
+    actions.querySelector(focus)?.focus();
+  };
+}
+
 /** Put the reviewer's suggestion in the edit form (opening it if needed); the author still resubmits. */
 function useSuggestion(post, item, slot, errorSlot, actions) {
   let text = slot.querySelector("textarea");
@@ -428,9 +442,7 @@ function useSuggestion(post, item, slot, errorSlot, actions) {
 }
 
 function openEditor(post, item, slot, errorSlot, actions) {
-  setBusy(item, true);
-  actions.hidden = true;
-  showError(errorSlot, null);
+  const close = openPanel(item, slot, errorSlot, actions);
   const textId = nextId("edit-text");
   const countId = nextId("edit-count");
   const noteId = nextId("edit-note");
@@ -443,12 +455,6 @@ function openEditor(post, item, slot, errorSlot, actions) {
   const formError = h("p", { class: "error", role: "alert", hidden: true });
   const when = timeField({ label: "Go live at (optional)" });
   when.set(post.publishAt);
-  const close = () => {
-    setBusy(item, false);
-    slot.replaceChildren();
-    actions.hidden = false;
-    actions.querySelector("button")?.focus();
-  };
   const form = h(
     "form",
     { class: "inline-form", novalidate: true, "aria-label": "Edit and resubmit" },
@@ -507,16 +513,8 @@ const CANCEL = {
 
 /** Ask before withdrawing or cancelling a post (`what`: WITHDRAW or CANCEL), then do it. */
 function confirmAction(post, item, slot, errorSlot, actions, what) {
-  setBusy(item, true);
-  actions.hidden = true;
-  showError(errorSlot, null);
+  const close = openPanel(item, slot, errorSlot, actions, "button:last-child");
   const questionId = nextId("confirm-q");
-  const close = () => {
-    setBusy(item, false);
-    slot.replaceChildren();
-    actions.hidden = false;
-    actions.querySelector("button:last-child")?.focus();
-  };
   const yes = h("button", { type: "button", class: "danger small", text: what.yes });
   const panel = h(
     "div",
@@ -543,48 +541,22 @@ function confirmAction(post, item, slot, errorSlot, actions, what) {
   yes.focus();
 }
 
-/** A scheduled post's new time to go live (POST /posts/{id}/schedule). */
+/** A scheduled post's new time to go live. */
 function openReschedule(post, item, slot, errorSlot, actions) {
-  setBusy(item, true);
-  actions.hidden = true;
-  showError(errorSlot, null);
-  const when = timeField({ label: "New time to go live", hint: "In your timezone. At least a minute from now." });
-  when.set(post.publishAt);
-  const save = h("button", { type: "submit", class: "primary small", text: "Save the new time" });
-  const close = () => {
-    setBusy(item, false);
-    slot.replaceChildren();
-    actions.hidden = false;
-    actions.querySelector("button")?.focus();
-  };
-  const form = h(
-    "form",
-    { class: "inline-form", novalidate: true, "aria-label": "Change the time to go live" },
-    when.node,
-    h("div", { class: "actions" }, save, h("button", { type: "button", class: "secondary small", text: "Keep the time", on: { click: close } })),
-  );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    if (!when.value()) {
-      fieldError(when.input, "Choose the new time, or cancel the post instead.");
-      when.input.focus();
-      return;
-    }
-    save.disabled = true;
-    try {
-      const updated = await api(`/posts/${encodeURIComponent(post.id)}/schedule`, { method: "POST", body: { publishAt: when.value() } });
+  const close = openPanel(item, slot, errorSlot, actions);
+  const { form, input } = rescheduleForm(post, {
+    general: errorSlot,
+    onKeep: close,
+    onSaved: (updated) => {
       setBusy(item, false);
       upsertPosts([updated]);
       renderPosts();
       focusPost(updated.id);
       announce(`Rescheduled: it goes live ${inWords(updated.publishAt)}.`);
-    } catch (e) {
-      save.disabled = false;
-      showApiError(e, { fields: { publishAt: when.input }, general: when.node.querySelector(".error") });
-    }
+    },
   });
   slot.replaceChildren(form);
-  when.input.focus();
+  input.focus();
 }
 
 /** What the post answers, as a link to it. */

@@ -6,8 +6,9 @@
 import { api } from "./config.js";
 import { h, reconcile, showError } from "./dom.js";
 import { announce, safeHref } from "./layout.js";
-import { fieldError, ready, showApiError, startPage } from "./page.js";
-import { inWords, timeField, whenEl, zoneName } from "./when.js";
+import { ready, startPage } from "./page.js";
+import { rescheduleForm } from "./reschedule.js";
+import { inWords, whenEl, zoneName } from "./when.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, channels: new Map(), cursor: null, items: [] };
@@ -45,31 +46,17 @@ function entry(post) {
 
 function reschedule(post, slot, error) {
   showError(error, null);
-  const when = timeField({ label: `New time for the post by ${author(post)}`, hint: `In your timezone, ${zoneName()}. At least a minute from now.` });
-  when.set(post.publishAt);
-  const save = h("button", { type: "submit", class: "primary small", text: "Save the new time" });
-  const form = h("form", { class: "inline-form", novalidate: true, "aria-label": "Change the time to go live" },
-    when.node,
-    h("div", { class: "actions" }, save, h("button", { type: "button", class: "secondary small", text: "Keep the time", on: { click: () => slot.replaceChildren() } })));
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    if (!when.value()) {
-      fieldError(when.input, "Choose the new time, or cancel the post instead.");
-      when.input.focus();
-      return;
-    }
-    save.disabled = true;
-    try {
-      const updated = await api(`/posts/${encodeURIComponent(post.id)}/schedule`, { method: "POST", body: { publishAt: when.value() } });
+  const { form, input } = rescheduleForm(post, {
+    label: `New time for the post by ${author(post)}`,
+    general: error,
+    onKeep: () => slot.replaceChildren(),
+    onSaved: async (updated) => {
       announce(`Rescheduled: the post by ${author(post)} goes live ${inWords(updated.publishAt)}.`);
       await refresh();
-    } catch (e) {
-      save.disabled = false;
-      showApiError(e, { fields: { publishAt: when.input }, general: error });
-    }
+    },
   });
   slot.replaceChildren(form);
-  when.input.focus();
+  input.focus();
 }
 
 function cancel(post, slot, error) {

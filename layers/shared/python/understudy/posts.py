@@ -382,6 +382,19 @@ def mark_published(post_id: str, revision: int, url: str, published_id: str | No
     return post
 
 
+def start_new_execution(post: Post, failure: str, refusal: str) -> None:
+    """Start the post's next execution (workflow.publish_again: an admin's "publish again", or a
+    reschedule to an earlier time). If it cannot start, the post is failed (so an admin sees it) rather
+    than left waiting for an execution that does not exist: ``failure`` says what could not be done,
+    ``refusal`` is what the person is answered."""
+    try:
+        workflow.publish_again(post)
+    except Exception as exc:
+        logger.exception("Could not start the post's new execution", extra={"post_id": post.id})
+        mark_failed(post.id, f"{failure}: {type(exc).__name__}")
+        raise TransientError(refusal) from exc
+
+
 def mark_failed(post_id: str, error: str, *, execution: str | None = None) -> tuple[Post, bool]:
     """Fail the post, unless it is already published or failed, or ``execution`` (the failing workflow
     execution's name) is no longer the post's current one: an admin has sent it to be published again."""

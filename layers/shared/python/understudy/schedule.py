@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from understudy import audit, data, posts, workflow
 from understudy.auth import Caller
-from understudy.errors import Conflict, Forbidden, InvalidValue, TransientError
+from understudy.errors import Conflict, Forbidden, InvalidValue
 from understudy.model import Page, Post, Status
-from understudy.observability import logger
 from understudy.publish_time import FIELD, due, parse
 
 # Where a publishAt may be set or changed: before the review ends, or while it waits to go live.
@@ -57,13 +56,8 @@ def reschedule(caller: Caller, post_id: str, publish_at: str | None) -> Post:
 
 
 def _restart(post: Post, old_execution: str) -> None:
-    try:
-        workflow.publish_again(post)
-    except Exception as exc:
-        logger.exception("Could not start the rescheduled execution", extra={"post_id": post.id})
-        posts.mark_failed(post.id, f"The new time to go live could not be set up: {type(exc).__name__}")
-        raise TransientError("The new time could not be set up, so the post is marked failed for an admin. "
-                             "Try again in a moment.") from exc
+    posts.start_new_execution(post, "The new time to go live could not be set up",
+                              "The new time could not be set up, so the post is marked failed for an admin.")
     workflow.stop(old_execution, "rescheduled to an earlier time")
 
 
