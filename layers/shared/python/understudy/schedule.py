@@ -34,24 +34,24 @@ def reschedule(caller: Caller, post_id: str, publish_at: str | None) -> Post:
     if when is None:
         raise InvalidValue(FIELD, "Give the new time to go live (or cancel the post instead).")
 
-    def apply(post: Post) -> tuple[str | None, bool]:
+    def apply(post: Post) -> tuple[str | None, str | None]:
+        """Answers the time before, and the execution to stop when the new time needs a new one."""
         _may_change(caller, post)
         if post.status not in CHANGEABLE:
             raise Conflict(f"This post's time to go live can no longer be changed: it is {post.status}.")
-        before = post.publish_at
+        before, superseded = post.publish_at, None
         post.publish_at = when
         # An earlier time than the one being waited for needs a new execution; a later one is re-checked.
-        restart = post.status == Status.SCHEDULED and bool(before) and when < before
-        if restart:
+        if post.status == Status.SCHEDULED and before and when < before:
+            superseded = workflow.execution_name(post)
             post.publish_attempts += 1
-        return before, restart
+        return before, superseded
 
-    old_execution = workflow.execution_name(posts.get_existing(post_id))
-    post, (before, restart) = posts.change(post_id, apply)
+    post, (before, superseded) = posts.change(post_id, apply)
     audit.record(audit.Action.RESCHEDULED, caller.email, post=post.id, revision=post.revision,
                  publishAt=when, previously=before)
-    if restart:
-        _restart(post, old_execution)
+    if superseded:
+        _restart(post, superseded)
     return post
 
 
