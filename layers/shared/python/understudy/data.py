@@ -2,7 +2,9 @@
 
 Three tables (names from the environment):
 - users: ``org`` + ``email``; one partition per organisation, so listing people is a Query.
-- posts: ``id``; indexes by author, by status and by organisation, each sorted by ``createdAt``.
+- posts: ``id``; indexes by author, by status and by organisation, each sorted by ``createdAt``; sparse
+  indexes of the posts that need an admin (``attention-index``, by ``updatedAt``) and of the scheduled
+  ones (``schedule-index``, by ``publishAt``, soonest first).
   Every change is a read-modify-write guarded by a version number (optimistic locking), so two
   reviewers deciding at once cannot both win: the loser's write fails and the domain re-checks.
 - org: ``org`` + ``key``: the guidelines, the settings and one item per channel.
