@@ -127,6 +127,10 @@ def test_the_reviewer_sets_the_time_when_approving_and_the_review_email_shows_th
     approved = people[REVIEWER].post(f"/posts/{waiting['id']}/decision", json={"decision": "approve", "publishAt": at})
     assert approved.status_code == 200, approved.text
     assert approved.json()["status"] == "scheduled" and approved.json()["late"] is False
+    # The trainee hears of the approval (and its feedback) now, not when the post goes live.
+    told = sandbox.wait_for(lambda: [m for m in sandbox.outbox() if TRAINEE in m["to"] and unique_text in m["text"]
+                                     and "approved and scheduled" in m["subject"]], timeout=30)
+    assert "Goes live:" in told[0]["text"]
     final = settled(sandbox, trainee, waiting["id"])
     assert final["status"] == "published", final
     assert moment(on_timeline(sandbox, waiting["id"])[0]["publishedAt"]) >= moment(approved.json()["publishAt"])

@@ -89,6 +89,7 @@ def test_a_scheduled_post_waits_until_its_time_waits_again_when_it_moved_later_t
     started = datetime.now(UTC)
     described, events = workflow(
         {"next": "wait", "until": _iso(started + timedelta(seconds=2)), "status": "scheduled"},
+        {"status": "scheduled"},  # TellScheduled, on the first wait only
         {"next": "wait", "until": _iso(started + timedelta(seconds=4)), "status": "scheduled"},  # moved later
         GO,
         {"url": "https://x.com/understudy_org/status/1", "retryAt": None},
@@ -96,19 +97,21 @@ def test_a_scheduled_post_waits_until_its_time_waits_again_when_it_moved_later_t
     )
 
     assert described["status"] == "SUCCEEDED"
-    assert entered(events) == ["NeedsReview", "WhenToPublish", "Scheduled", "WaitUntilPublishAt",
+    assert entered(events) == ["NeedsReview", "WhenToPublish", "Scheduled", "TellScheduled", "WaitUntilPublishAt",
                                "WhenToPublish", "Scheduled", "WaitUntilPublishAt", "WhenToPublish", "Scheduled",
                                "Publish", "RateLimited", "TellPublished", "Done"]
     assert datetime.now(UTC) - started >= timedelta(seconds=2)  # it waited (moto counts whole seconds)
     asked = [json.loads(e["taskScheduledEventDetails"]["parameters"])["Payload"] for e in events
              if "taskScheduledEventDetails" in e]
-    assert asked[0]["event"] == "when_to_publish" and asked[0]["execution"].startswith("p5")
+    assert [a.get("event") for a in asked][:3] == ["when_to_publish", "scheduled", "when_to_publish"]
+    assert asked[0]["execution"].startswith("p6")
 
 
 def test_a_cancelled_or_superseded_scheduled_post_ends_without_publishing(workflow):
     started = datetime.now(UTC)
     described, events = workflow(
         {"next": "wait", "until": _iso(started + timedelta(seconds=1)), "status": "scheduled"},
+        {"status": "scheduled"},  # TellScheduled
         {"next": "done", "until": None, "status": "withdrawn"},
     )
 

@@ -114,8 +114,14 @@ def test_every_way_to_publish_first_asks_when_and_a_scheduled_post_waits_on_its_
                                             "execution.$": "$$.Execution.Name"}
     assert ask["ResultSelector"] == {"next.$": "$.Payload.next", "until.$": "$.Payload.until"}
     assert ask["Next"] == "Scheduled" and ask["Catch"][-1]["Next"] == "MarkFailed"
-    nexts = {c["StringEquals"]: c["Next"] for c in STATES["Scheduled"]["Choices"]}
-    assert nexts == {"publish": "Publish", "wait": "WaitUntilPublishAt"} and STATES["Scheduled"]["Default"] == "Done"
+    choices = STATES["Scheduled"]["Choices"]
+    assert choices[0] == {"Variable": "$.schedule.next", "StringEquals": "publish", "Next": "Publish"}
+    assert choices[1]["Next"] == "TellScheduled" and {"Variable": "$.told", "IsPresent": False} in choices[1]["And"]
+    assert choices[2] == {"Variable": "$.schedule.next", "StringEquals": "wait", "Next": "WaitUntilPublishAt"}
+    assert STATES["Scheduled"]["Default"] == "Done"
+    tell = STATES["TellScheduled"]
+    assert tell["Parameters"]["Payload"]["event"] == "scheduled" and tell["ResultPath"] == "$.told"
+    assert tell["Next"] == tell["Catch"][0]["Next"] == "WaitUntilPublishAt"  # an email never fails the post
     wait = STATES["WaitUntilPublishAt"]
     assert wait == {**wait, "Type": "Wait", "TimestampPath": "$.schedule.until", "Next": "WhenToPublish"}
     publish_from = {name for name, state in STATES.items() if "Publish" in successors(state)}

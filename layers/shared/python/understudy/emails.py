@@ -128,6 +128,9 @@ def review(phase: str, post: Post, to: str, channel_name: str, links: dict[str, 
 OUTCOMES = {
     "published": ("Your post is live", "Your post was approved and published",
                   "Well done. Keep the feedback in mind for your next post."),
+    "scheduled": ("Your post is approved and scheduled", "Your post was approved and will go live at its time",
+                  "Nothing more to do: it goes live by itself. Until then you can change the time or cancel it "
+                  "in Understudy."),
     "changes_requested": ("Changes requested on your post", "Your reviewer asked for changes",
                           "Edit the post in Understudy and resubmit it; it goes back to your reviewer."),
     "rejected": ("Your post was not approved", "Your post was not approved",

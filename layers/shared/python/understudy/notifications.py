@@ -183,6 +183,11 @@ def notify(event: str, post_id: str, task_token: str | None = None, error: dict 
         return {"status": post.status.value}
     if event == "when_to_publish":
         return schedule.when_to_publish(post_id, execution)
+    if event == "scheduled":
+        post = posts.get_existing(post_id)
+        if post.review and post.status == Status.SCHEDULED:  # a trainee hears of the approval now
+            _tell(post, event)
+        return {"status": post.status.value}
     if event in ("published", "rejected"):
         post = posts.get_existing(post_id)
         _tell(post, event)
