@@ -163,3 +163,31 @@ def test_the_review_link_page_shows_what_a_reply_answers_and_the_reviewer_change
     assert decided["status"] == "scheduled" and moment(decided["publishAt"]) == later
     watch.assert_quiet()
     context.close()
+
+
+def test_an_author_answers_a_post_from_the_composer_and_a_wrong_address_is_refused_beside_the_field(
+        schedule_sandbox, people, open_page, watch):
+    sandbox = schedule_sandbox
+    marker = uuid.uuid4().hex[:8]
+    original = people[AUTHOR].post("/posts", json={"channel": "demo", "text": f"{marker} first"})
+    assert original.status_code == 201, original.text
+    answered = sandbox.wait_for(lambda: [e for e in sandbox.timeline() if e["postId"] == original.json()["id"]],
+                                timeout=60)[0]
+
+    page = open_page(sandbox.sign_in(TRAINEE))
+    page.goto(f"{sandbox.url}/index.html")
+    page.get_by_label("Post", exact=True).fill(f"{marker} the answer")
+    reply = page.get_by_label("In reply to (optional)")
+    reply.fill("https://x.com/council/status/123")  # not a post on the Demo timeline
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.locator("#compose-reply-error")).to_contain_text("not a post this channel can answer")
+    expect(reply).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+
+    reply.fill(answered["url"])
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_role("status").filter(has_text="Sent for review")).to_be_visible()
+    item = page.locator(".post").filter(has_text=f"{marker} the answer")
+    expect(item.get_by_role("link", name=answered["url"])).to_be_visible()
+    expect(reply).to_have_value("")
+    watch.assert_quiet()
