@@ -134,3 +134,10 @@ def on_timeline(sandbox: Sandbox, post_id: str) -> list[dict]:
 
 def audit_actions(admin: Api, post_id: str) -> list[dict]:
     return admin.get("/audit", params={"post": post_id}).json()["items"]
+
+
+def published_on_demo(sandbox: Sandbox, api: Api, text: str) -> dict:
+    """A post by ``api``'s person (out of training) on the Demo timeline: its timeline entry, once there."""
+    created = api.post("/posts", json={"channel": "demo", "text": text})
+    assert created.status_code == 201, created.text
+    return sandbox.wait_for(lambda: on_timeline(sandbox, created.json()["id"]), timeout=60)[0]

@@ -14,7 +14,7 @@ import browser_support
 import pytest
 from browser_support import ADMIN, AUTHOR, REVIEWER, TRAINEE, assert_accessible, screenshot, sign_in
 from playwright.sync_api import expect
-from schedule_support import ahead, moment, people, schedule_sandbox, stand_in_x, status_of
+from schedule_support import ahead, moment, people, published_on_demo, schedule_sandbox, stand_in_x, status_of
 
 pytestmark = pytest.mark.browser
 
@@ -130,10 +130,7 @@ def test_the_review_link_page_shows_what_a_reply_answers_and_the_reviewer_change
         schedule_sandbox, people, browser, watch):
     sandbox = schedule_sandbox
     marker = uuid.uuid4().hex[:8]
-    original = people[AUTHOR].post("/posts", json={"channel": "demo", "text": f"{marker} bins <script>late</script>"})
-    assert original.status_code == 201, original.text
-    answered = sandbox.wait_for(lambda: [e for e in sandbox.timeline() if e["postId"] == original.json()["id"]],
-                                timeout=60)[0]
+    answered = published_on_demo(sandbox, people[AUTHOR], f"{marker} bins <script>late</script>")
     reply = people[TRAINEE].post("/posts", json={"channel": "demo", "text": f"{marker} sorry, on the way",
                                                  "replyTo": answered["url"], "publishAt": ahead(2 * 3600)})
     assert reply.status_code == 201, reply.text
@@ -169,10 +166,7 @@ def test_an_author_answers_a_post_from_the_composer_and_a_wrong_address_is_refus
         schedule_sandbox, people, open_page, watch):
     sandbox = schedule_sandbox
     marker = uuid.uuid4().hex[:8]
-    original = people[AUTHOR].post("/posts", json={"channel": "demo", "text": f"{marker} first"})
-    assert original.status_code == 201, original.text
-    answered = sandbox.wait_for(lambda: [e for e in sandbox.timeline() if e["postId"] == original.json()["id"]],
-                                timeout=60)[0]
+    answered = published_on_demo(sandbox, people[AUTHOR], f"{marker} first")
 
     page = open_page(sandbox.sign_in(TRAINEE))
     page.goto(f"{sandbox.url}/index.html")

@@ -16,6 +16,7 @@ from schedule_support import (
     StandInX,
     on_timeline,
     people,
+    published_on_demo,
     schedule_sandbox,
     settled,
     stand_in_x,
@@ -24,13 +25,6 @@ from schedule_support import (
 __all__ = ["people", "schedule_sandbox", "stand_in_x"]  # fixtures, used by name
 CREDENTIALS = {"apiKey": "key-e2e", "apiSecret": "secret-e2e", "accessToken": "token-e2e",
                "accessTokenSecret": "token-secret-e2e"}
-
-
-def published_on_demo(sandbox, api, text: str) -> dict:
-    created = api.post("/posts", json={"channel": "demo", "text": text})
-    assert created.status_code == 201, created.text
-    assert settled(sandbox, api, created.json()["id"])["status"] == "published"
-    return on_timeline(sandbox, created.json()["id"])[0]
 
 
 def test_a_reply_on_the_local_timeline_shows_what_it_answers_and_goes_out_as_an_answer(schedule_sandbox, people,
