@@ -39,6 +39,7 @@ from understudy.observability import logger
 # The secret's JSON keys, in tweepy.Client's order: consumer key and secret, access token and secret.
 CREDENTIAL_KEYS = ("apiKey", "apiSecret", "accessToken", "accessTokenSecret")
 TIMEOUT = (5, 20)  # seconds to connect, seconds to wait for an answer; well inside the function's 30 s
+READ_TIMEOUT = (2, 3)  # reading a post for a reviewer: the page must not wait on X
 DEFAULT_WAIT = 15 * 60  # when a 429 carries no reset time: X's rate-limit windows are 15 minutes
 DUPLICATE = "duplicate content"
 
@@ -88,8 +89,10 @@ def _session_class():
         """tweepy sets no timeout on its requests: a hung connection must not outlive the function.
         With X_API_URL set (the sandbox's tests), requests go there instead of to X."""
 
+        timeout = TIMEOUT
+
         def request(self, method, url, *args, **kwargs):
-            kwargs.setdefault("timeout", TIMEOUT)
+            kwargs.setdefault("timeout", self.timeout)
             base = config().x_api_url
             if base and url.startswith(TWEEPY_HOST):
                 url = base + url[len(TWEEPY_HOST):]
@@ -111,7 +114,7 @@ def _quiet() -> None:
             logger_.setLevel(logging.INFO)
 
 
-def _client(credentials: XCredentials):
+def _client(credentials: XCredentials, timeout: tuple[int, int] = TIMEOUT):
     import tweepy
 
     _quiet()
@@ -120,6 +123,7 @@ def _client(credentials: XCredentials):
                            access_token=credentials.access_token,
                            access_token_secret=credentials.access_token_secret, wait_on_rate_limit=False)
     client.session = _session_class()()
+    client.session.timeout = timeout
     return client
 
 
@@ -222,7 +226,7 @@ class XChannel:
         """GET /2/tweets/:id with the channel's own credentials: tiers without read access answer 403
         and the reviewer sees the address only."""
         try:
-            response = _client(self.credentials()).get_tweet(external_id, user_auth=True)
+            response = _client(self.credentials(), READ_TIMEOUT).get_tweet(external_id, user_auth=True)
         except Exception as exc:
             logger.info("X did not let us read the answered post", extra={"status": _status(exc),
                                                                          "error": type(exc).__name__})
