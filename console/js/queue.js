@@ -11,7 +11,7 @@ import { renderMarkdownInto } from "./markdown.js";
 import { ready, startPage } from "./page.js";
 import { guidelineItems, teachFields } from "./teach.js";
 import { decisionLabel } from "./text.js";
-import { timeField, whenEl } from "./when.js";
+import { authorsTime, timeField } from "./when.js";
 
 const $ = (id) => document.getElementById(id);
 const MAX_PAGES = 20;
@@ -85,7 +85,7 @@ function entry(post) {
     h("p", { class: "meta" }, `${post.channelName || post.channel} · revision ${post.revision} · waiting since `, timeEl(waitingSince(post))),
     answered(post),
     h("blockquote", { class: "post-preview user-text", text: post.text || "" }),
-    post.publishAt ? h("p", { class: "when-line" }, "The author wants it to go live ", whenEl(post.publishAt)) : null,
+    authorsTime(post.publishAt),
     post.note ? h("div", { class: "note-box" }, h("h4", { text: "Their note for you" }), h("p", { class: "user-text", text: post.note })) : null,
     post.revision > 1 && post.revisions && post.revisions.length > 1 && post.revisions[post.revisions.length - 2].feedback
       ? h("p", { class: "hint" }, "Earlier feedback: ", h("span", { class: "user-text", text: post.revisions[post.revisions.length - 2].feedback.feedback || decisionLabel(post.revisions[post.revisions.length - 2].feedback.decision) }))

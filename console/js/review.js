@@ -8,7 +8,7 @@ import { announce, safeHref } from "./layout.js";
 import { renderMarkdownInto } from "./markdown.js";
 import { feedbackExtras, teachFields } from "./teach.js";
 import { decisionLabel, statusLabel } from "./text.js";
-import { timeField, whenEl } from "./when.js";
+import { authorsTime, timeField, whenEl } from "./when.js";
 
 const $ = (id) => document.getElementById(id);
 const DECISIONS = new Set(["approve", "request_changes", "reject"]);
@@ -73,11 +73,10 @@ function showPost(view) {
 
 /** When the post goes live, as its author chose (in the reviewer's own timezone). */
 function showTiming(post) {
-  const line = $("post-when");
-  line.hidden = !post.publishAt;
+  const slot = $("post-when");
+  slot.hidden = !post.publishAt;
   if (!post.publishAt) return;
-  if (post.late) replace(line, "Was to go live ", whenEl(post.publishAt), "; it went live at approval, late.");
-  else replace(line, "The author wants it to go live ", whenEl(post.publishAt), ". You can change that when you approve.");
+  replace(slot, post.late ? h("p", { class: "when-line late" }, "Was to go live ", whenEl(post.publishAt), "; it went live at approval, late.") : authorsTime(post.publishAt));
 }
 
 /** What the post answers: the address, and the text where the network lets us read it. */

@@ -86,3 +86,12 @@ export function timeField({ label, hint, id = nextId("when") } = {}) {
     },
   };
 }
+
+/** What a reviewer is told of the author's time: when, and whether approving now would be late. */
+export function authorsTime(iso) {
+  if (!iso) return null;
+  const passed = new Date(iso).getTime() <= Date.now();
+  return passed
+    ? h("p", { class: "when-line late" }, "The author wanted it to go live ", whenEl(iso), ". That has passed: approving publishes it at once, and the author is told it went live late.")
+    : h("p", { class: "when-line" }, "The author wants it to go live ", whenEl(iso), ". You can change that when you approve.");
+}

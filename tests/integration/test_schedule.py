@@ -66,3 +66,12 @@ def test_only_the_author_or_an_admin_reschedules_or_cancels_and_a_cancelled_post
     assert when(task, post["id"], post["id"]) == {"next": "done", "until": None, "status": "withdrawn"}
     refused = api("POST", f"/posts/{post['id']}/schedule", who=AUTHOR, body={"publishAt": ahead(900)})
     assert refused.status == 409 and "withdrawn" in refused.body["message"]
+
+
+def test_a_post_that_failed_while_scheduled_can_be_published_again_by_an_admin(aws, api, task):
+    post = scheduled_post(api)
+    error = {"Error": "Lambda.Unknown", "Cause": "WhenToPublish could not run"}
+    task("notify", {"event": "failed", "postId": post["id"], "error": error, "execution": post["id"]})
+
+    [listed] = [p for p in api("GET", "/attention", who=ADMIN).body["items"] if p["id"] == post["id"]]
+    assert listed["attention"]["case"] == "not_published" and "publish_again" in listed["attention"]["actions"]

@@ -61,7 +61,8 @@ def case_of(post: Post) -> Case:
     if post.needs_check or post.publish_claim == post.revision:
         # A claim left in place means an attempt may have reached the channel.
         return Case.NEEDS_CHECK
-    was_publishing = len(post.history) > 1 and post.history[-2].status == Status.PUBLISHING
+    # Approved and failed while waiting for its time (or on the way to the channel): nothing went out.
+    was_publishing = len(post.history) > 1 and post.history[-2].status in (Status.PUBLISHING, Status.SCHEDULED)
     return Case.NOT_PUBLISHED if was_publishing else Case.FAILED
 
 
