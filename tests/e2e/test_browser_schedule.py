@@ -184,4 +184,11 @@ def test_an_author_answers_a_post_from_the_composer_and_a_wrong_address_is_refus
     item = page.locator(".post").filter(has_text=f"{marker} the answer")
     expect(item.get_by_role("link", name=answered["url"])).to_be_visible()
     expect(reply).to_have_value("")
+
+    queue = open_page(sandbox.sign_in(REVIEWER))
+    queue.goto(f"{sandbox.url}/queue.html")
+    entry = queue.locator(".queue-item").filter(has_text=f"{marker} the answer")
+    expect(entry.get_by_role("link", name=answered["url"])).to_be_visible()
+    expect(entry.locator(".answered-text")).to_have_text(answered["text"])  # read from the timeline
+    assert_accessible(queue)
     watch.assert_quiet()
