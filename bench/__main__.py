@@ -1,18 +1,26 @@
 import argparse
 import sys
 
-from bench import imports
+from bench import imports, layer_size
 
 parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
 parser.add_argument("--posts", type=int, default=20, help="concurrent trainee posts for the end-to-end run")
 parser.add_argument("--skip-e2e", action="store_true", help="only measure imports")
+parser.add_argument("--people", type=int, default=2000, help="people seeded for the large-organisation run")
+parser.add_argument("--org-posts", type=int, default=20000, help="posts seeded for the large-organisation run")
 args = parser.parse_args()
 
 print("== Cold-start imports ==")
 ok = imports.run()
+print("\n== Shared layer ==")
+ok &= layer_size.run()
 if not args.skip_e2e:
     from bench import end_to_end
 
     print(f"\n== Sandbox end to end: {args.posts} concurrent trainee posts taken through approval ==")
     ok &= end_to_end.run(args.posts)
+    from bench import large_org
+
+    print(f"\n== A large organisation: {args.people:,} people, {args.org_posts:,} posts; each page's API calls ==")
+    ok &= large_org.run(args.people, args.org_posts)
 sys.exit(0 if ok else 1)

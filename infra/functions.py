@@ -117,6 +117,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         channel_secrets=WRITE,
         routes=_authorized(
             "GET /me",
+            "POST /me/mfa",
             "GET /channels",
             "POST /channels",
             "DELETE /channels/{id}",
@@ -148,7 +149,8 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
     FunctionSpec(
         name="review_link",
         description="Shows and decides a post from a signed, expiring review link (no login).",
-        tables={"users": READ, "posts": WRITE, "org": READ, "audit": WRITE},
+        # org: WRITE for the author's progress summary, updated with each decision
+        tables={"users": READ, "posts": WRITE, "org": WRITE, "audit": WRITE},
         secrets=("link_key",),
         states_actions=("SendTaskSuccess",),
         routes=(

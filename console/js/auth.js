@@ -1,8 +1,10 @@
 // Sign in with Cognito's USER_PASSWORD_AUTH flow over fetch (no SDK), including the
-// NEW_PASSWORD_REQUIRED challenge that invited people meet on their first sign-in.
+// NEW_PASSWORD_REQUIRED challenge that invited people meet on their first sign-in, the code asked for
+// once two-step sign-in is on (SOFTWARE_TOKEN_MFA), and its setup (MFA_SETUP, when the pool demands it,
+// or later with the person's access token). The TOTP secret goes only between this page and Cognito.
 
 import { loadConfig } from "./config.js";
-import { clearToken, setToken } from "./session.js";
+import { clearToken, getAccessToken, setToken } from "./session.js";
 
 export class AuthError extends Error {
   constructor(message, code = "") {
@@ -20,9 +22,14 @@ const FRIENDLY = {
   InvalidPasswordException: null, // Cognito's own message says what the password policy wants
   TooManyRequestsException: "Too many attempts. Wait a minute and try again.",
   LimitExceededException: "Too many attempts. Wait a minute and try again.",
+  CodeMismatchException: "That code is not right. Enter the 6-digit code your app shows now.",
+  EnableSoftwareTokenMFAException: "That code is not right. Enter the 6-digit code your app shows now.",
+  ExpiredCodeException: "That code has been used or has expired. Enter the next code your app shows.",
 };
+// In a sign-in step after the password, NotAuthorized means the step's session ran out (3 minutes).
+const STEP_EXPIRED = { NotAuthorizedException: "This sign-in took too long. Start again with your email and password." };
 
-async function cognito(target, body) {
+async function cognito(target, body, friendly = FRIENDLY) {
   const { cognitoEndpoint } = await loadConfig();
   let response;
   try {
@@ -47,20 +54,30 @@ async function cognito(target, body) {
   }
   if (!response.ok) {
     const code = String(data.__type || data.code || "").split("#").pop();
-    const message = FRIENDLY[code] || data.message || data.Message || `Sign-in failed (${response.status}).`;
+    const message = friendly[code] || FRIENDLY[code] || data.message || data.Message || `Sign-in failed (${response.status}).`;
     throw new AuthError(message, code);
   }
   return data;
 }
 
+const MFA_CHALLENGES = new Set(["SOFTWARE_TOKEN_MFA", "MFA_SETUP"]);
+
 /**
- * What a sign-in step ended with: {signedIn: true} or
- * {challenge: "NEW_PASSWORD_REQUIRED", session, username, requiredAttributes: [..]}.
+ * What a sign-in step ended with: {signedIn: true}, or
+ * {challenge: "NEW_PASSWORD_REQUIRED", session, username, requiredAttributes: [..]}, or
+ * {challenge: "SOFTWARE_TOKEN_MFA" | "MFA_SETUP", session, username}.
  */
 function outcome(data, username) {
   if (data.AuthenticationResult && data.AuthenticationResult.IdToken) {
-    setToken(data.AuthenticationResult.IdToken);
+    setToken(data.AuthenticationResult.IdToken, data.AuthenticationResult.AccessToken);
     return { signedIn: true };
+  }
+  if (MFA_CHALLENGES.has(data.ChallengeName)) {
+    return {
+      challenge: data.ChallengeName,
+      session: data.Session,
+      username: (data.ChallengeParameters || {}).USER_ID_FOR_SRP || username,
+    };
   }
   if (data.ChallengeName === "NEW_PASSWORD_REQUIRED") {
     let required = [];
@@ -106,6 +123,68 @@ export async function setNewPassword(challenge, newPassword, attributes = {}) {
     ChallengeResponses: responses,
   });
   return outcome(data, challenge.username);
+}
+
+/** Answer SOFTWARE_TOKEN_MFA with the code from the person's authenticator app. */
+export async function answerMfaCode(challenge, code) {
+  const { userPoolClientId } = await loadConfig();
+  const data = await cognito("RespondToAuthChallenge", {
+    ChallengeName: "SOFTWARE_TOKEN_MFA",
+    ClientId: userPoolClientId,
+    Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.username, SOFTWARE_TOKEN_MFA_CODE: code },
+  }, STEP_EXPIRED);
+  return outcome(data, challenge.username);
+}
+
+/**
+ * Two-step sign-in setup, in one of two places: during sign-in (`challenge` is an MFA_SETUP challenge,
+ * identified by its session) or signed in (no challenge: the access token from this tab's sign-in).
+ */
+export class TotpSetup {
+  constructor(challenge = null) {
+    this.challenge = challenge;
+    this.session = challenge ? challenge.session : null;
+  }
+
+  credentials() {
+    if (this.challenge) return { Session: this.session };
+    const accessToken = getAccessToken();
+    if (!accessToken) throw new AuthError("Sign in again to set up two-step sign-in.", "NoAccessToken");
+    return { AccessToken: accessToken };
+  }
+
+  /** Ask Cognito for a new secret (base32) for the person's authenticator app. */
+  async secret() {
+    const data = await cognito("AssociateSoftwareToken", this.credentials(), this.challenge ? STEP_EXPIRED : FRIENDLY);
+    if (data.Session) this.session = data.Session;
+    return data.SecretCode;
+  }
+
+  /**
+   * Check a code from the app; then finish: during sign-in, answer MFA_SETUP (which signs the person in);
+   * either way make TOTP the person's sign-in step (SetUserMFAPreference).
+   */
+  async verify(code) {
+    const data = await cognito("VerifySoftwareToken", { ...this.credentials(), UserCode: code, FriendlyDeviceName: "Understudy" },
+      this.challenge ? STEP_EXPIRED : FRIENDLY);
+    if (data.Status !== "SUCCESS") throw new AuthError("Cognito did not accept the code. Try the next one your app shows.");
+    if (data.Session) this.session = data.Session;
+    if (this.challenge) {
+      const { userPoolClientId } = await loadConfig();
+      const signedIn = outcome(await cognito("RespondToAuthChallenge", {
+        ChallengeName: "MFA_SETUP",
+        ClientId: userPoolClientId,
+        Session: this.session,
+        ChallengeResponses: { USERNAME: this.challenge.username },
+      }, STEP_EXPIRED), this.challenge.username);
+      if (!signedIn.signedIn) throw new AuthError("Sign-in needs another step the console does not support.");
+    }
+    await cognito("SetUserMFAPreference", {
+      AccessToken: getAccessToken(),
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+    });
+  }
 }
 
 export function signOut() {

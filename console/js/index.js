@@ -1,14 +1,15 @@
 // The console's home: sign in, write a post, see your posts and what reviewers said.
 
-import { setNewPassword, signIn } from "./auth.js";
+import { answerMfaCode, setNewPassword, signIn, TotpSetup } from "./auth.js";
 import { api } from "./config.js";
 import { append, h, nextId, replace, showError, timeEl } from "./dom.js";
 import { announce, renderHeader, safeHref } from "./layout.js";
 import { renderDiff } from "./diff.js";
 import { renderMarkdownInto } from "./markdown.js";
+import { fieldError, sendToMfaSetup, showApiError } from "./page.js";
 import { getToken, safeNext } from "./session.js";
 import { decisionLabel, measure, POST_LIMIT, statusLabel } from "./text.js";
-import { fieldError, showApiError } from "./page.js";
+import { renderTotpSetup } from "./totp.js";
 import { rescheduleForm } from "./reschedule.js";
 import { inWords, timeField, whenEl } from "./when.js";
 
@@ -24,6 +25,7 @@ const state = {
   cursor: null,
   pollTimer: null,
   loading: false,
+  passedMfa: false, // this sign-in asked for a code from the person's authenticator app
 };
 
 // ---- character count -------------------------------------------------------------------------
@@ -55,15 +57,27 @@ function showSignIn(notice) {
   $("loading").hidden = true;
   $("app").hidden = true;
   $("signin").hidden = false;
-  $("signin-form").hidden = false;
-  $("newpw-form").hidden = true;
+  showStep("signin-form");
   showError($("signin-notice"), notice || null);
   renderHeader(null);
   document.title = "Sign in · Understudy";
   $("signin-email").focus();
 }
 
-function afterSignIn() {
+/**
+ * After a sign-in that asked for (or set up) a code from the person's app, have the API check with
+ * Cognito and record that two-step sign-in is on (it never takes the browser's word for it).
+ */
+async function recordMfa() {
+  try {
+    await api("/me/mfa", { method: "POST" });
+  } catch {
+    // not recorded: a page that needs it sends the person to the Two-step sign-in page, which says why
+  }
+}
+
+async function afterSignIn() {
+  if (state.passedMfa) await recordMfa();
   const next = safeNext(new URLSearchParams(location.search).get("next"));
   if (next !== "index.html") {
     location.assign(next);
@@ -73,8 +87,26 @@ function afterSignIn() {
   start();
 }
 
+/** Only one step of the sign-in shows at a time. */
+function showStep(id) {
+  for (const step of ["signin-form", "newpw-form", "mfa-form", "mfasetup"]) $(step).hidden = step !== id;
+}
+
 function wireSignIn() {
   let challenge = null;
+
+  /** Where a sign-in step leads: in, or to the next step Cognito asks for. */
+  const proceed = (result) => {
+    if (result.signedIn) {
+      $("signin-password").value = "";
+      afterSignIn();
+      return;
+    }
+    challenge = result;
+    if (result.challenge === "SOFTWARE_TOKEN_MFA") showMfaCode();
+    else if (result.challenge === "MFA_SETUP") showMfaSetup(result);
+    else showNewPassword(result);
+  };
 
   $("signin-form").addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -91,14 +123,7 @@ function wireSignIn() {
     button.disabled = true;
     button.textContent = "Signing in…";
     try {
-      const result = await signIn(email, password);
-      if (result.signedIn) {
-        $("signin-password").value = "";
-        afterSignIn();
-        return;
-      }
-      challenge = result;
-      showNewPassword(result);
+      proceed(await signIn(email, password));
     } catch (e) {
       showError(error, e.message || "Sign-in failed.");
       $("signin-password").select();
@@ -135,22 +160,76 @@ function wireSignIn() {
     const button = $("newpw-form").querySelector("button[type=submit]");
     button.disabled = true;
     try {
-      const result = await setNewPassword(challenge, password, attributes);
-      if (result.signedIn) afterSignIn();
-      else showError(error, "Sign-in needs another step the console does not support.");
+      proceed(await setNewPassword(challenge, password, attributes));
     } catch (e) {
       showError(error, e.message);
     } finally {
       button.disabled = false;
     }
   });
+
+  $("mfa-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const error = $("mfa-error");
+    const input = $("mfa-code");
+    const code = input.value.replace(/\s+/g, "");
+    if (!/^\d{6}$/.test(code)) {
+      showError(error, "Enter the 6-digit code your app shows.");
+      input.focus();
+      return;
+    }
+    showError(error, null);
+    const button = $("mfa-form").querySelector("button[type=submit]");
+    button.disabled = true;
+    try {
+      const result = await answerMfaCode(challenge, code);
+      input.value = "";
+      state.passedMfa = true;
+      proceed(result);
+    } catch (e) {
+      if (e.code === "NotAuthorizedException") showSignIn(e.message); // the step's session ran out
+      else {
+        showError(error, e.message);
+        input.select();
+      }
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+function showMfaCode() {
+  showStep("mfa-form");
+  showError($("mfa-error"), null);
+  $("mfa-code").focus();
+}
+
+/** MFA_SETUP: the pool wants TOTP before it signs the person in; set it up with the challenge's session. */
+async function showMfaSetup(challenge) {
+  showStep("mfasetup");
+  const setup = new TotpSetup(challenge);
+  const steps = $("mfasetup-steps");
+  try {
+    const secret = await setup.secret();
+    renderTotpSetup(steps, {
+      secret,
+      account: $("signin-email").value.trim().toLowerCase(),
+      submitLabel: "Turn on two-step sign-in and sign in",
+      onCode: async (code) => {
+        await setup.verify(code);
+        state.passedMfa = true;
+        await afterSignIn();
+      },
+    });
+  } catch (e) {
+    replace(steps, h("p", { class: "error", role: "alert", text: e.message }));
+  }
 }
 
 const ATTRIBUTE_LABELS = { name: "Your name", given_name: "First name", family_name: "Last name" };
 
 function showNewPassword(challenge) {
-  $("signin-form").hidden = true;
-  $("newpw-form").hidden = false;
+  showStep("newpw-form");
   const fields = (challenge.requiredAttributes || []).map((name) => {
     const id = nextId("attr");
     const label = ATTRIBUTE_LABELS[name] || name.replace(/_/g, " ");
@@ -672,6 +751,7 @@ async function start() {
   $("loading").hidden = false;
   try {
     const [me, channels] = await Promise.all([api("/me"), api("/channels")]);
+    if (sendToMfaSetup(me)) return;
     state.me = me;
     renderHeader(me);
     renderChannels(Array.isArray(channels) ? channels : channels.items || []);

@@ -72,6 +72,7 @@ export function renderHeader(me) {
       replace(
         account,
         h("span", { class: "who" }, h("span", { class: "who-name", text: me.name || me.email }), " ", h("span", { class: "who-roles", text: `(${rolesLabel(me.roles)})` })),
+        h("a", { href: "mfa.html", "aria-current": here === "mfa.html" ? "page" : null, text: "Two-step sign-in" }),
         h("button", { type: "button", class: "link-button", on: { click: signOut }, text: "Sign out" }),
       );
     } else {

@@ -4,7 +4,7 @@
 import { api } from "./config.js";
 import { showError } from "./dom.js";
 import { allowed, renderHeader } from "./layout.js";
-import { getToken, signInPage } from "./session.js";
+import { getToken, safeNext, signInPage } from "./session.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,6 +19,7 @@ export async function startPage({ roles = null } = {}) {
   }
   try {
     const me = await api("/me");
+    if (sendToMfaSetup(me)) return null;
     renderHeader(me);
     if (!allowed(me, roles)) {
       deny();
@@ -31,6 +32,19 @@ export async function startPage({ roles = null } = {}) {
     else if (e.status !== 401) showError($("page-error"), e.message);
     return null;
   }
+}
+
+export const MFA_PAGE = "mfa.html";
+
+/**
+ * When the organisation requires two-step sign-in of `me` and it is not set up, go to its setup page
+ * (then back here) and say so; the API refuses their admin and reviewer routes until then anyway.
+ */
+export function sendToMfaSetup(me) {
+  const here = location.pathname.split("/").pop() || "index.html";
+  if (!me || !me.mfaRequired || me.mfaEnabled || here === MFA_PAGE) return false;
+  location.assign(`${MFA_PAGE}?next=${encodeURIComponent(safeNext(here))}`);
+  return true;
 }
 
 /** Show the page's polite "not for you" section instead of its content. */

@@ -146,14 +146,6 @@ function progressControls(user) {
   return h("div", { class: "progress-controls" }, button, " ", cue);
 }
 
-async function checkReady(user) {
-  try {
-    markReady(user, await api(`${userPath(user.email)}/progress`));
-  } catch {
-    // the cue is a convenience: without it, the Progress button still tells
-  }
-}
-
 function switchCell(user) {
   const id = nextId("training");
   const stateText = h("span", { class: "switch-state", "aria-hidden": "true", text: user.trainingMode ? "On" : "Off" });
@@ -324,10 +316,8 @@ async function load(cursor = null) {
     state.mentors = true; // the API reports mentors: show the column
     $("mentors-col").hidden = false;
   }
-  for (const user of page.items || []) {
-    rows.append(row(user));
-    if (user.trainingMode) checkReady(user);
-  }
+  // One request a page: a trainee's progress is loaded only when their Progress is opened.
+  for (const user of page.items || []) rows.append(row(user));
   state.cursor = page.cursor || null;
   $("people-more").hidden = !state.cursor;
   $("people-empty").hidden = rows.childElementCount > 0;

@@ -1,8 +1,8 @@
 // The review queue (reviewers, admins): posts waiting for review, oldest first, decided in place
 // with the same three choices as the emailed link (POST /posts/{id}/decision).
 //
-// The API lists newest first, 25 a page. A queue is short, so the page follows the cursor to the end
-// (at most MAX_PAGES pages) and shows the posts oldest first; if even that is not the end, it says so.
+// The API lists them oldest first (GET /posts?status=pending_review&order=oldest: one index query a
+// page of 25, in the order posts started waiting); "Show more" asks for the next page.
 
 import { api } from "./config.js";
 import { h, reconcile, replace, showError, timeEl } from "./dom.js";
@@ -14,7 +14,6 @@ import { decisionLabel } from "./text.js";
 import { authorsTime, timeField } from "./when.js";
 
 const $ = (id) => document.getElementById(id);
-const MAX_PAGES = 20;
 const BUTTONS = [
   { value: "approve", label: "Approve", class: "decision approve" },
   { value: "request_changes", label: "Ask for changes", class: "decision changes" },
@@ -25,7 +24,7 @@ const DONE = {
   request_changes: "Changes asked for: the author will get your feedback.",
   reject: "Rejected: it will not be published, and the author will get your feedback.",
 };
-const state = { me: null, items: [] };
+const state = { me: null, items: [], cursor: null };
 
 /** When the post started waiting for this revision (its last move to pending_review). */
 function waitingSince(post) {
@@ -148,26 +147,32 @@ function settle(li, message, kind) {
   li.dataset.settled = "1";
 }
 
-async function load() {
-  let items = [];
-  let cursor = null;
-  let pages = 0;
-  do {
-    const page = await api(`/posts?status=pending_review${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
-    items = items.concat(page.items || []);
-    cursor = page.cursor || null;
-    pages += 1;
-  } while (cursor && pages < MAX_PAGES);
-  items = items.filter((post) => post.status === "pending_review");
-  items.sort((a, b) => String(waitingSince(a)).localeCompare(String(waitingSince(b))));
+const queuePath = (cursor) => `/posts?status=pending_review&order=oldest${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+
+const keyOf = (post) => `${post.id}#${post.revision}`;
+
+/** The first page (`more` false) or the next one: the API answers oldest first, one query a page. */
+async function load(more = false) {
+  const page = await api(queuePath(more ? state.cursor : null));
+  const posts = (page.items || []).filter((post) => post.status === "pending_review");
+  state.cursor = page.cursor || null;
   const list = $("queue");
-  // Decided items stay (with their outcome) until the next refresh.
-  const settled = [...list.children].filter((li) => li.dataset.settled).map((li) => li.dataset.key);
-  for (const key of settled) list.querySelector(`[data-key="${CSS.escape(key)}"]`).remove();
-  reconcile(list, items, (post) => `${post.id}#${post.revision}`, entry);
-  $("queue-empty").hidden = items.length > 0;
-  $("queue-order").textContent = cursor
-    ? `Showing the newest ${items.length} waiting posts, oldest of those first; more are waiting than this page shows.`
+  if (more) {
+    for (const post of posts) {
+      if (list.querySelector(`[data-key="${CSS.escape(keyOf(post))}"]`)) continue;
+      const li = entry(post);
+      li.dataset.key = keyOf(post);
+      list.append(li);
+    }
+  } else {
+    // Decided items stay (with their outcome) until the next refresh.
+    for (const li of [...list.children].filter((child) => child.dataset.settled)) li.remove();
+    reconcile(list, posts, keyOf, entry);
+  }
+  $("queue-empty").hidden = list.childElementCount > 0;
+  $("queue-more").hidden = !state.cursor;
+  $("queue-order").textContent = state.cursor
+    ? "Oldest first: the post that has waited longest is at the top. More are waiting: Show more lists them."
     : "Oldest first: the post that has waited longest is at the top.";
 }
 
@@ -201,4 +206,16 @@ async function start() {
 }
 
 $("queue-refresh").addEventListener("click", refresh);
+$("queue-more").addEventListener("click", async (event) => {
+  const button = event.currentTarget;
+  button.disabled = true;
+  showError($("queue-error"), null);
+  try {
+    await load(true);
+  } catch (e) {
+    if (e.status !== 401) showError($("queue-error"), e.message);
+  } finally {
+    button.disabled = false;
+  }
+});
 start();

@@ -1,6 +1,8 @@
-// The signed-in person's Cognito ID token, kept in sessionStorage (gone when the tab closes).
+// The signed-in person's Cognito ID token, kept in sessionStorage (gone when the tab closes), and their
+// access token, which only Cognito sees (setting up two-step sign-in needs it; the API never does).
 
 const KEY = "understudy.idToken";
+const ACCESS_KEY = "understudy.accessToken";
 
 function claimsOf(token) {
   try {
@@ -14,16 +16,25 @@ function claimsOf(token) {
   }
 }
 
-/** The ID token, or null when signed out or when it has expired. */
-export function getToken() {
-  const token = sessionStorage.getItem(KEY);
+function unexpired(key) {
+  const token = sessionStorage.getItem(key);
   if (!token) return null;
   const claims = claimsOf(token);
   if (!claims || (typeof claims.exp === "number" && claims.exp * 1000 <= Date.now() + 5000)) {
-    sessionStorage.removeItem(KEY);
+    sessionStorage.removeItem(key);
     return null;
   }
   return token;
+}
+
+/** The ID token, or null when signed out or when it has expired. */
+export function getToken() {
+  return unexpired(KEY);
+}
+
+/** The access token from the last sign-in in this tab, or null (signed out, expired, or never kept). */
+export function getAccessToken() {
+  return getToken() ? unexpired(ACCESS_KEY) : null;
 }
 
 /** What the token says about its holder (email, name, cognito:groups); display only, never trusted. */
@@ -32,12 +43,15 @@ export function tokenClaims() {
   return token ? claimsOf(token) : null;
 }
 
-export function setToken(token) {
+export function setToken(token, accessToken = null) {
   sessionStorage.setItem(KEY, token);
+  if (accessToken) sessionStorage.setItem(ACCESS_KEY, accessToken);
+  else sessionStorage.removeItem(ACCESS_KEY);
 }
 
 export function clearToken() {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(ACCESS_KEY);
 }
 
 /** The page to come back to after signing in: only a console page name, never another site. */

@@ -1,5 +1,5 @@
-// Settings (admins): the review timings, shown in minutes, hours or days and sent in seconds, and the
-// sender address. Every known timing field the API returns is shown; unknown fields are sent back as they came.
+// Settings (admins): the review timings, shown in minutes, hours or days and sent in seconds, the
+// sender address, and whether admins and reviewers must use two-step sign-in. Every known timing field the API returns is shown; unknown fields are sent back as they came.
 
 import { api } from "./config.js";
 import { h, replace } from "./dom.js";
@@ -50,6 +50,8 @@ function show(settings) {
   state.inputs.clear();
   replace($("timings"), TIMINGS.filter((spec) => typeof settings[spec.field] === "number").map((spec) => timingField(spec, settings[spec.field])));
   $("senderEmail").value = settings.senderEmail || "";
+  $("security").hidden = typeof settings.requireMfa !== "boolean";
+  $("requireMfa").checked = settings.requireMfa === true;
   const present = READINESS.filter((spec) => typeof settings[spec.field] === "number");
   replace($("readiness"), present.length ? [
     h("h2", { text: "Readiness to graduate" }),
@@ -108,11 +110,13 @@ function collect() {
     }
   }
   if ("senderEmail" in state.settings || $("senderEmail").value.trim()) body.senderEmail = $("senderEmail").value.trim();
+  if (typeof state.settings.requireMfa === "boolean") body.requireMfa = $("requireMfa").checked;
   return { body, firstBad };
 }
 
 function guessField(error) {
   const text = error.message.toLowerCase();
+  if (text.includes("two-step") || text.includes("mfa")) return "requireMfa";
   if (text.includes("email") || text.includes("@")) return "senderEmail";
   const readiness = READINESS.find((s) => state.inputs.has(s.field) && s.words.some((w) => text.includes(w)));
   if (readiness) return readiness.field;
@@ -140,7 +144,7 @@ function wire() {
       announce("The settings are saved.");
     } catch (e) {
       if (e.status !== 401) {
-        const fields = { senderEmail: $("senderEmail") };
+        const fields = { senderEmail: $("senderEmail"), requireMfa: $("requireMfa") };
         for (const [name, found] of state.inputs) fields[name] = found.input;
         showApiError(e, { fields, general: $("settings-error"), guess: guessField });
       }

@@ -8,16 +8,28 @@ from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import attention, audit, channel_admin, data, org, people, posts, progress, replies, schedule, schemas
+from understudy import (
+    attention,
+    audit,
+    channel_admin,
+    mfa,
+    org,
+    people,
+    posts,
+    progress,
+    replies,
+    schedule,
+    schemas,
+)
 from understudy.auth import Caller, caller_from_claims
 from understudy.http import json_response, resolver
-from understudy.observability import logger, metrics
+from understudy.observability import POSTS_SUBMITTED, count, logger, metrics
 
 app = resolver()
 
 
 def caller() -> Caller:
-    return caller_from_claims(app.current_event.request_context.authorizer.jwt_claim)
+    return mfa.check(caller_from_claims(app.current_event.request_context.authorizer.jwt_claim))
 
 
 def page(result) -> dict:
@@ -27,6 +39,12 @@ def page(result) -> dict:
 @app.get("/me")
 def get_me() -> dict:
     return people.me(caller())
+
+
+@app.post("/me/mfa")
+def confirm_mfa() -> dict:
+    """After setting up TOTP in Cognito: the API asks Cognito and records the answer."""
+    return mfa.confirm(caller())
 
 
 @app.get("/channels")
@@ -51,14 +69,14 @@ def remove_channel(channel_id: str):
 def create_post(body: Annotated[schemas.NewPost, Body()]):
     post = posts.submit(caller(), body.channel, body.text, body.note, publish_at=body.publish_at,
                         reply_to=body.reply_to)
-    metrics.add_metric(name="PostsSubmitted", unit="Count", value=1)
+    count(POSTS_SUBMITTED)
     return json_response(201, post.as_json())
 
 
 @app.get("/posts")
 def list_posts(mine: Annotated[bool, Query()] = False, status: Annotated[str | None, Query()] = None,
-               cursor: Annotated[str | None, Query()] = None) -> dict:
-    return page(posts.list_for(caller(), mine=mine, status=status, cursor=cursor))
+               cursor: Annotated[str | None, Query()] = None, order: Annotated[str | None, Query()] = None) -> dict:
+    return page(posts.list_for(caller(), mine=mine, status=status, cursor=cursor, order=order))
 
 
 @app.get("/posts/<post_id>")
@@ -69,8 +87,7 @@ def get_post(post_id: str) -> dict:
 @app.get("/posts/<post_id>/reply-to")
 def get_replied(post_id: str) -> dict:
     """What the post answers, for its reviewer: {url, text} (text null where the network does not say)."""
-    post = posts.get(caller(), post_id)
-    return {"replyTo": replies.answered(data.get_channel(post.channel), post)}
+    return {"replyTo": replies.answered(posts.get(caller(), post_id))}
 
 
 @app.put("/posts/<post_id>")
@@ -189,8 +206,9 @@ def export_audit(user: AuditQuery = None, post: AuditQuery = None, action: Audit
 @app.get("/openapi.json")
 def openapi():
     caller()
-    return json_response(200, app.get_openapi_schema(title="Understudy API", version="1").model_dump(
-        mode="json", by_alias=True, exclude_none=True))
+    from understudy import api_document
+
+    return json_response(200, api_document.build(app))
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from understudy import notifications
-from understudy.observability import logger, metrics
+from understudy.observability import POSTS_FAILED, count, logger, metrics
 
 
 @logger.inject_lambda_context(correlation_id_path="postId")
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    return notifications.notify(event["event"], event["postId"], event.get("taskToken"), event.get("error"),
-                                execution=event.get("execution"))
+    answer = notifications.notify(event["event"], event["postId"], event.get("taskToken"), event.get("error"),
+                                  execution=event.get("execution"))
+    if event["event"] == "failed" and answer["status"] == "failed":
+        count(POSTS_FAILED)
+    return answer

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from understudy import notifications
-from understudy.observability import logger, metrics
+from understudy.observability import POSTS_PUBLISHED, count, logger, metrics
 
 
 @logger.inject_lambda_context(correlation_id_path="postId")
@@ -17,5 +17,5 @@ def lambda_handler(event: dict, context: LambdaContext) -> dict:
     if answer["retryAt"]:
         metrics.add_metric(name="PublishRateLimited", unit="Count", value=1)
     else:
-        metrics.add_metric(name="PostsPublished", unit="Count", value=1)
+        count(POSTS_PUBLISHED)
     return answer

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from understudy import notifications
-from understudy.observability import logger, metrics
+from understudy.observability import REVIEWS_REQUESTED, count, logger, metrics
 
 
 @logger.inject_lambda_context(correlation_id_path="postId")
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    return notifications.request_review(event["postId"], event["taskToken"], event.get("phase", "request"),
-                                        event.get("expireAfter"))
+    phase = event.get("phase", "request")
+    answer = notifications.request_review(event["postId"], event["taskToken"], phase, event.get("expireAfter"))
+    if answer["waiting"] and phase == "request":  # reminders and escalations are the same review
+        count(REVIEWS_REQUESTED)
+    return answer

@@ -15,6 +15,8 @@ app = resolver(validation=False)
 def body(*, deciding: bool) -> review_links.LinkRequest:
     try:
         payload = app.current_event.json_body
+    except UnicodeError:
+        raise  # not UTF-8: answered 400 by understudy.http like on every route
     except ValueError as exc:
         raise BadInput("The request body is not JSON.") from exc
     return review_links.parse(payload, deciding=deciding)

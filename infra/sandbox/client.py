@@ -8,6 +8,7 @@ endpoint, the API with an ID token, the outbox and the timeline.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -30,6 +31,24 @@ STARTUP_SECONDS = 90
 STOP_SECONDS = 10
 AWS_ENDPOINT_LINE = re.compile(r"AWS endpoint \(moto\): (http://\S+)")
 T = TypeVar("T")
+
+
+TOTP_STEP = 30
+
+
+def authenticator_code(secret: str, *, margin: float = 4.0) -> str:
+    """The 6-digit code an authenticator app shows for a TOTP ``secret`` (RFC 6238: SHA-1, 30 s), as
+    Cognito hands the secret out (base32, maybe unpadded). moto accepts only the current 30-second step,
+    so when fewer than ``margin`` seconds of it are left this waits for the next one."""
+    from cryptography.hazmat.primitives.hashes import SHA1
+    from cryptography.hazmat.primitives.twofactor.totp import TOTP
+
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    totp = TOTP(key, 6, SHA1(), TOTP_STEP, enforce_key_length=False)  # noqa: S303 SHA-1 is what RFC 6238 apps use
+    left = TOTP_STEP - time.time() % TOTP_STEP
+    if left < margin:
+        time.sleep(left + 0.05)  # to the start of the next step, not a guess at how long anything takes
+    return totp.generate(time.time()).decode()
 
 
 class SandboxError(RuntimeError):
@@ -161,16 +180,60 @@ class Sandbox:
                              headers={"X-Amz-Target": f"AWSCognitoIdentityProviderService.{action}",
                                       "Content-Type": "application/x-amz-json-1.1"})
 
+    def initiate_auth(self, email: str, password: str = PASSWORD) -> requests.Response:
+        """The console's first sign-in step: tokens, or a challenge (a new password, an MFA code, MFA setup)."""
+        return self.cognito("InitiateAuth", {"AuthFlow": "USER_PASSWORD_AUTH",
+                                             "ClientId": self.config["userPoolClientId"],
+                                             "AuthParameters": {"USERNAME": email, "PASSWORD": password}})
+
     def authenticate(self, email: str, password: str = PASSWORD) -> dict:
-        answer = self.cognito("InitiateAuth", {"AuthFlow": "USER_PASSWORD_AUTH",
-                                               "ClientId": self.config["userPoolClientId"],
-                                               "AuthParameters": {"USERNAME": email, "PASSWORD": password}})
+        answer = self.initiate_auth(email, password)
         assert answer.status_code == 200, f"sign-in as {email} failed: {answer.status_code} {answer.text}"
         return answer.json()["AuthenticationResult"]
 
     def sign_in(self, email: str, password: str = PASSWORD) -> str:
         """The person's Cognito ID token."""
         return self.authenticate(email, password)["IdToken"]
+
+    def enable_totp(self, access_token: str) -> str:
+        """Two-step sign-in set up as the console does it (AssociateSoftwareToken, VerifySoftwareToken with
+        the app's code, SetUserMFAPreference); the secret, for later codes."""
+        secret = self.cognito("AssociateSoftwareToken", {"AccessToken": access_token}).json()["SecretCode"]
+        verified = self.cognito("VerifySoftwareToken", {"AccessToken": access_token,
+                                                        "UserCode": authenticator_code(secret)})
+        assert verified.status_code == 200 and verified.json()["Status"] == "SUCCESS", verified.text
+        preferred = self.cognito("SetUserMFAPreference", {
+            "AccessToken": access_token, "SoftwareTokenMfaSettings": {"Enabled": True, "PreferredMfa": True}})
+        assert preferred.status_code == 200, preferred.text
+        return secret
+
+    def sign_in_with_code(self, email: str, password: str, secret: str) -> str:
+        """The sign-in once two-step sign-in is on: password, the SOFTWARE_TOKEN_MFA challenge, the app's
+        code. The ID token."""
+        first = self.initiate_auth(email, password).json()
+        assert first.get("ChallengeName") == "SOFTWARE_TOKEN_MFA", first
+        answer = self.cognito("RespondToAuthChallenge", {
+            "ChallengeName": "SOFTWARE_TOKEN_MFA", "ClientId": self.config["userPoolClientId"],
+            "Session": first["Session"],
+            "ChallengeResponses": {"USERNAME": email, "SOFTWARE_TOKEN_MFA_CODE": authenticator_code(secret)}})
+        assert answer.status_code == 200, answer.text
+        return answer.json()["AuthenticationResult"]["IdToken"]
+
+    def join(self, admin_token: str, email: str, password: str, *, roles: tuple[str, ...] = (),
+             name: str = "Newcomer") -> dict:
+        """An admin invites ``email`` with ``roles``; the person signs in with the emailed temporary password
+        and chooses ``password``. Cognito's answer to that choice: tokens, or the next challenge."""
+        invited = self.api(admin_token).post("/users", json={"email": email, "name": name, "roles": list(roles)})
+        assert invited.status_code == 201, invited.text
+        [mail] = self.wait_for(lambda: [m for m in self.outbox() if email in m["to"]])
+        temporary = mail["text"].rsplit(" ", 1)[1].rstrip(".")
+        first = self.initiate_auth(email, temporary).json()
+        assert first.get("ChallengeName") == "NEW_PASSWORD_REQUIRED", first
+        chosen = self.cognito("RespondToAuthChallenge", {
+            "ChallengeName": "NEW_PASSWORD_REQUIRED", "ClientId": self.config["userPoolClientId"],
+            "Session": first["Session"], "ChallengeResponses": {"USERNAME": email, "NEW_PASSWORD": password}})
+        assert chosen.status_code == 200, chosen.text
+        return chosen.json()
 
     def api(self, token: str | None = None) -> Api:
         return Api(self.config["apiUrl"], token)

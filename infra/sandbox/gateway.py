@@ -28,10 +28,12 @@ from infra.sandbox.routes import RouteTable
 API_PREFIX = "/api"
 COGNITO_PATH = "/_aws/cognito/"
 # Cognito's API calls that need no AWS credentials (the ones a browser makes); the admin calls need
-# SigV4 on AWS and are not reachable through the public port here either.
+# SigV4 on AWS and are not reachable through the public port here either. The last three set up TOTP
+# MFA, with the person's access token or the session of an MFA_SETUP sign-in challenge.
 COGNITO_PUBLIC_ACTIONS = frozenset({
     "InitiateAuth", "RespondToAuthChallenge", "GetUser", "GlobalSignOut", "RevokeToken", "ChangePassword",
     "ForgotPassword", "ConfirmForgotPassword",
+    "AssociateSoftwareToken", "VerifySoftwareToken", "SetUserMFAPreference",
 })
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")

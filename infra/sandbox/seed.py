@@ -73,6 +73,9 @@ def seed_identity(endpoint: str) -> Identity:
         PoolName="understudy", UsernameAttributes=["email"], AutoVerifiedAttributes=["email"],
         AdminCreateUserConfig={"AllowAdminCreateUserOnly": True},
     )["UserPool"]["Id"]
+    # As on AWS (infra/stack/auth.py): TOTP MFA offered, set up by each person, required by nobody here.
+    idp.set_user_pool_mfa_config(UserPoolId=pool, MfaConfiguration="OPTIONAL",
+                                 SoftwareTokenMfaConfiguration={"Enabled": True})
     for group in ("admins", "reviewers"):
         idp.create_group(UserPoolId=pool, GroupName=group)
     client_id = idp.create_user_pool_client(

@@ -86,6 +86,8 @@ class Sandbox:
         default_user_config["stepfunctions"]["execute_state_machine"] = True  # the real ASL interpreter
         default_user_config["lambda"]["use_docker"] = False
         os.environ["MOTO_PORT"] = str(self.aws.port)  # where moto's ASL interpreter calls Lambda
+        # moto checks TOTP codes (RFC 6238) only when asked to; without this any code would do.
+        os.environ["MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP"] = "true"
         environment.apply(environment.handler_environment(
             aws_endpoint=self.aws_endpoint, console_url=self.url, state_dir=self.state_dir))
         self.aws.start()

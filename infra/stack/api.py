@@ -69,9 +69,9 @@ class Api(Construct):
                 if not route.authorized:
                     public_routes[route.key] = PUBLIC_THROTTLE
                     acknowledge(http_route, "AwsSolutions-APIG4",
-                                "Review links are used without signing in, by design (DESIGN.md): the request "
-                                "carries an HMAC-signed, expiring token naming the post, revision and reviewer, "
-                                "which the function verifies; the route is throttled tightly.")
+                                "Review links are used without signing in, by design (docs/architecture.md): the "
+                                "request carries an HMAC-signed, expiring token naming the post, revision and "
+                                "reviewer, which the function verifies; the route is throttled tightly.")
         if public_routes:
             self.stage.node.default_child.add_property_override("RouteSettings", public_routes)
         self.url = self.http_api.api_endpoint

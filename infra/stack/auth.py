@@ -1,8 +1,10 @@
 """Cognito: who may sign in to the console, and in which groups (the API's roles).
 
 No self sign-up: admins invite people from the console (the api function calls AdminCreateUser) and
-Cognito emails each a temporary password. Sign-in is by email address. The pool allows TOTP MFA
-(optional); the console does not offer MFA setup or its sign-in challenge yet, so it cannot be required.
+Cognito emails each a temporary password. Sign-in is by email address. The pool offers TOTP MFA
+(optional): each person sets it up in the console, which then asks for a code at every sign-in. An
+organisation requires it of admins and reviewers with the ``requireMfa`` setting, which the API enforces
+(understudy.mfa); the pool itself does not require it of everyone.
 """
 
 from __future__ import annotations
@@ -53,9 +55,10 @@ class Auth(Construct):
             deletion_protection=False,
         )
         acknowledge(self.pool, "AwsSolutions-COG2",
-                    "The pool offers TOTP MFA but cannot require it yet: the console has no MFA setup or "
-                    "challenge step, so requiring it would lock everyone out (README, Deploy to AWS). Sign-up is "
-                    "closed and passwords are long; reviewers' emailed links need no account at all.")
+                    "The pool offers TOTP MFA to everyone; the organisation's requireMfa setting has the API refuse "
+                    "admin and reviewer routes to anyone who has not set it up (README, Security). Requiring it in "
+                    "the pool would force it on every author as well, which is the organisation's choice, not the "
+                    "stack's. Sign-up is closed and passwords are long.")
         for rule in ("AwsSolutions-COG3", "AwsSolutions-COG8"):
             acknowledge(self.pool, rule,
                         "Threat protection needs Cognito's Plus feature plan, billed per monthly active user; it "
@@ -64,7 +67,7 @@ class Auth(Construct):
         self.groups = {
             group: cognito.CfnUserPoolGroup(self, f"{group.capitalize()}Group", user_pool_id=self.pool.user_pool_id,
                                             group_name=group,
-                                            description=f"Understudy {group}: see DESIGN.md's People table")
+                                            description=f"Understudy {group}: see docs/architecture.md, Roles")
             for group in names.GROUPS
         }
         self.client = self.pool.add_client(

@@ -1,4 +1,4 @@
-"""DynamoDB: the four tables understudy.data's models describe, and Powertools' idempotency table.
+"""DynamoDB: the four tables understudy.data's models describe.
 
 Every table is on-demand, encrypted with the AWS-managed key, keeps point-in-time recovery, is
 protected against deletion and is retained when the stack is deleted (``make destroy`` keeps the data).
@@ -28,7 +28,6 @@ class TableSchema:
     partition_key: str
     sort_key: str | None = None
     indexes: tuple[Index, ...] = ()
-    ttl_attribute: str | None = None
 
 
 # Logical name (as in infra.functions.TABLES) -> schema; understudy/data.py is the other half.
@@ -36,7 +35,10 @@ SCHEMAS: dict[str, TableSchema] = {
     "users": TableSchema("org", "email"),
     "posts": TableSchema("id", indexes=(
         Index("author-index", "author", "createdAt"),
+        # Unused since status lists moved to status-since-index. CloudFormation makes one index change
+        # per update, so the old one goes in a later release, after deployments have the new one.
         Index("status-index", "status", "createdAt"),
+        Index("status-since-index", "status", "updatedAt"),
         Index("org-index", "org", "createdAt"),
         # Sparse: only posts that need an admin carry "attention" (see understudy/attention.py).
         Index("attention-index", "attention", "updatedAt"),
@@ -49,13 +51,11 @@ SCHEMAS: dict[str, TableSchema] = {
         Index("user-index", "user", "sk"),
         Index("post-index", "post", "sk"),
     )),
-    # Powertools idempotency's default layout (DynamoDBPersistenceLayer): key "id", TTL "expiration".
-    "idempotency": TableSchema("id", ttl_attribute="expiration"),
 }
 
 READ_ACTIONS = ("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
                 "dynamodb:DescribeTable")
-# No Scan anywhere: every list is a key or index query (DESIGN.md), so no function may scan.
+# No Scan anywhere: every list is a key or index query (docs/architecture.md), so no function may scan.
 WRITE_ACTIONS = (*READ_ACTIONS, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                  "dynamodb:BatchWriteItem")
 
@@ -81,7 +81,6 @@ class Tables(Construct):
                 point_in_time_recovery_enabled=True),
             deletion_protection=True,
             removal_policy=RemovalPolicy.RETAIN,
-            time_to_live_attribute=schema.ttl_attribute,
         )
         for index in schema.indexes:
             table.add_global_secondary_index(

@@ -29,9 +29,18 @@ ARCHITECTURE = lambda_.Architecture.ARM_64
 # manylinux_2_28 wheels both load there.
 PIP_TARGET = ("--platform", "manylinux2014_aarch64", "--platform", "manylinux_2_28_aarch64",
               "--implementation", "cp", "--python-version", "3.13", "--only-binary=:all:")
-# The Lambda runtime brings boto3 and botocore. pynamodb pulls botocore in as a dependency; a second
-# copy in the layer would shadow the runtime's and could mismatch the runtime's boto3.
-PROVIDED_BY_RUNTIME = ("boto3", "botocore", "s3transfer")
+# The same bundle for the interpreter running pip: what tests/infra/test_deployed_layer.py and
+# `make bench` import and measure on this machine.
+THIS_MACHINE = ("--only-binary=:all:",)
+# The Lambda runtime brings boto3, botocore and botocore's own dependencies. pynamodb pulls botocore
+# in; a second copy in the layer would shadow the runtime's and could mismatch the runtime's boto3.
+# Distribution (as its .dist-info is named) -> what it installs at the top level.
+PROVIDED_BY_RUNTIME = {"boto3": ("boto3",), "botocore": ("botocore",), "s3transfer": ("s3transfer",),
+                       "jmespath": ("jmespath",), "python_dateutil": ("dateutil",), "six": ("six.py",)}
+# Powertools' Swagger UI bundle (1.7 MB), read only by enable_swagger(), which no function calls: the
+# API serves its OpenAPI document as JSON at /openapi.json.
+UNUSED_FILES = tuple(f"aws_lambda_powertools/event_handler/openapi/swagger_ui/{name}"
+                     for name in ("swagger-ui-bundle.min.js", "swagger-ui.min.css"))
 SOURCE = Path("python") / "understudy"
 IGNORED = ("__pycache__", "*.pyc", ".pytest_cache")
 
@@ -40,9 +49,10 @@ IGNORED = ("__pycache__", "*.pyc", ".pytest_cache")
 class PipBundling:
     """Copies the understudy package and, when ``install`` is true, pip-installs the requirements."""
 
-    def __init__(self, source: Path, *, install: bool):
+    def __init__(self, source: Path, *, install: bool, platform: tuple[str, ...] = PIP_TARGET):
         self.source = source
         self.install = install
+        self.platform = platform
 
     def try_bundle(self, output_dir: str, _options) -> bool:
         target = Path(output_dir) / "python"
@@ -54,17 +64,21 @@ class PipBundling:
 
     def _pip(self, target: Path) -> None:
         command = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-compile",
-                   "--target", str(target), "--requirement", str(self.source / "requirements.txt"), *PIP_TARGET]
+                   "--target", str(target), "--requirement", str(self.source / "requirements.txt"), *self.platform]
         result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 fixed argv
         if result.returncode != 0:
             raise RuntimeError(
                 "pip could not bundle the shared layer's requirements (it needs PyPI or a mirror; "
                 f"use -c bundle=false for an offline synth that cannot be deployed):\n{result.stderr[-2000:]}")
-        for name in PROVIDED_BY_RUNTIME:
-            shutil.rmtree(target / name, ignore_errors=True)
-            for info in target.glob(f"{name}-*.dist-info"):
+        for distribution, top_level in PROVIDED_BY_RUNTIME.items():
+            for name in top_level:
+                path = target / name
+                path.unlink() if path.is_file() else shutil.rmtree(path, ignore_errors=True)
+            for info in target.glob(f"{distribution}-*.dist-info"):
                 shutil.rmtree(info)
         shutil.rmtree(target / "bin", ignore_errors=True)
+        for name in UNUSED_FILES:
+            (target / name).unlink(missing_ok=True)
 
 
 def shared_layer(scope: Construct, construct_id: str, *, bundle: bool) -> lambda_.LayerVersion:
@@ -92,3 +106,10 @@ def shared_layer(scope: Construct, construct_id: str, *, bundle: bool) -> lambda
             "bundle=false: the shared layer holds only the understudy package, not its requirements, so "
             "this cloud assembly cannot be deployed (make deploy and make synth BUNDLE=1 bundle them).")
     return layer
+
+
+def bundle_here(output_dir: Path) -> Path:
+    """The layer a deploy bundles (same steps, same requirements) but with wheels for this machine's
+    Python; answers the directory Lambda would mount as /opt/python."""
+    PipBundling(LAYER_DIR, install=True, platform=THIS_MACHINE).try_bundle(str(output_dir), None)
+    return output_dir / "python"

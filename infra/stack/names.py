@@ -35,6 +35,7 @@ CTX_SENDER_EMAIL = "senderEmail"
 CTX_SENDER_DOMAIN = "senderDomain"
 CTX_ADMIN_EMAIL = "adminEmail"
 CTX_ADMIN_NAME = "adminName"
+CTX_ALERT_EMAIL = "alertEmail"
 CTX_BUNDLE = "bundle"
 
 # Each channel's credentials: the secret <prefix><channel id>, created by the API when an admin connects it.

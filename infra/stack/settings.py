@@ -26,6 +26,8 @@ class Settings:
     # The first admin, invited by Cognito on the first deploy.
     admin_email: str | None
     admin_name: str
+    # Who the alarms email (the alerts topic's subscription); defaults to admin_email.
+    alert_email: str | None
     # False: the layer holds only the understudy package, not its requirements (offline synth, tests).
     bundle: bool
 
@@ -37,11 +39,12 @@ class Settings:
 
         return cls.of(sender_email=get(names.CTX_SENDER_EMAIL), sender_domain=get(names.CTX_SENDER_DOMAIN),
                       admin_email=get(names.CTX_ADMIN_EMAIL), admin_name=get(names.CTX_ADMIN_NAME),
-                      bundle=get(names.CTX_BUNDLE))
+                      alert_email=get(names.CTX_ALERT_EMAIL), bundle=get(names.CTX_BUNDLE))
 
     @classmethod
     def of(cls, *, sender_email: str | None = None, sender_domain: str | None = None,
-           admin_email: str | None = None, admin_name: str | None = None, bundle: str | bool | None = None) -> Settings:
+           admin_email: str | None = None, admin_name: str | None = None, alert_email: str | None = None,
+           bundle: str | bool | None = None) -> Settings:
         domain = sender_domain.lower() if sender_domain else None
         if domain and not DOMAIN.match(domain):
             raise SettingsError(f"senderDomain {sender_domain!r} is not a domain name such as example.org.")
@@ -56,12 +59,20 @@ class Settings:
             raise SettingsError(f"senderEmail {sender_email!r} is not an email address.")
         if domain and match[1].lower() != domain:
             raise SettingsError(f"senderEmail {sender_email!r} is not an address in senderDomain {domain!r}.")
-        if admin_email is not None:
-            admin_email = admin_email.lower()
-            if not EMAIL.match(admin_email):
-                raise SettingsError(f"adminEmail {admin_email!r} is not an email address.")
+        admin_email = _address(names.CTX_ADMIN_EMAIL, admin_email)
+        alert_email = _address(names.CTX_ALERT_EMAIL, alert_email)
         if isinstance(bundle, str):
             bundle = bundle.lower() not in FALSE
         return cls(sender_email=sender_email, sender_domain=domain, admin_email=admin_email,
                    admin_name=(admin_name or (admin_email or "").split("@")[0]).strip(),
+                   alert_email=alert_email or admin_email,
                    bundle=True if bundle is None else bool(bundle))
+
+
+def _address(key: str, value: str | None) -> str | None:
+    """An optional email address, lower-cased, or a SettingsError naming the context key."""
+    if value is None:
+        return None
+    if not EMAIL.match(value):
+        raise SettingsError(f"{key} {value.lower()!r} is not an email address.")
+    return value.lower()

@@ -7,9 +7,11 @@ from constructs import Construct
 
 from infra import functions as catalog
 from infra.stack import names, workflow
+from infra.stack.alarms import Alerts
 from infra.stack.api import Api
 from infra.stack.auth import Auth
 from infra.stack.console import Console
+from infra.stack.dashboard import Dashboard
 from infra.stack.data import Tables
 from infra.stack.email import Email
 from infra.stack.lambdas import Functions, Resources
@@ -51,11 +53,16 @@ class UnderstudyStack(Stack):
             "userPoolClientId": self.auth.client.user_pool_client_id,
             "cognitoEndpoint": f"https://cognito-idp.{Aws.REGION}.amazonaws.com/",
         })
+        watched = {"functions": self.functions, "state_machine": self.workflow.state_machine,
+                   "http_api": self.api.http_api}
+        self.alerts = Alerts(self, "Alerts", email=settings.alert_email, **watched)
+        self.dashboard = Dashboard(self, "Dashboard", **watched)
         self.setup = Setup(self, "Setup", settings=settings, layer=self.layer, tables=self.tables,
                            link_key=self.link_key)
 
         CfnOutput(self, "ConsoleUrl", value=self.console.url, description="Open this to sign in")
         CfnOutput(self, "ApiUrl", value=self.api.url, description="The HTTP API (the console's apiUrl)")
+        CfnOutput(self, "DashboardUrl", value=self.dashboard.url, description="Post funnel, review turnaround, errors")
         CfnOutput(self, "UserPoolId", value=self.auth.pool.user_pool_id, description="Cognito user pool")
         CfnOutput(self, "UserPoolClientId", value=self.auth.client.user_pool_client_id,
                   description="The console's app client (for scripted sign-in, see README, Deploy to AWS)")

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import signal
 import uuid
+from dataclasses import dataclass
 
 import pytest
 
 from infra.sandbox.client import Sandbox, SandboxError, SandboxProcess, start_sandbox
+
+ADMIN = "admin@example.org"
 
 
 def _started(running: SandboxProcess) -> SandboxProcess:
@@ -34,6 +37,33 @@ def sandbox_process(tmp_path_factory) -> SandboxProcess:
 @pytest.fixture(scope="session")
 def sandbox(sandbox_process) -> Sandbox:
     return sandbox_process.client()
+
+
+@dataclass
+class Strict:
+    """A sandbox whose organisation requires MFA of admins and reviewers."""
+
+    sandbox: Sandbox
+    admin_token: str  # the demo admin's ID token (they set up MFA to turn the setting on)
+    admin_secret: str  # the admin's TOTP secret, for signing in again
+
+
+@pytest.fixture(scope="session")
+def strict(tmp_path_factory) -> Strict:
+    """A second sandbox, since ``requireMfa`` is organisation-wide: its admin has set up TOTP and turned
+    the setting on; everyone else is as seeded (no MFA)."""
+    running = _started(start_sandbox(tmp_path_factory.mktemp("strict-sandbox"), "--host", "127.0.0.1"))
+    try:
+        sandbox = running.client()
+        admin = sandbox.authenticate(ADMIN)
+        secret = sandbox.enable_totp(admin["AccessToken"])
+        admin_api = sandbox.api(admin["IdToken"])
+        assert admin_api.post("/me/mfa").status_code == 200
+        turned_on = admin_api.put("/settings", json={"requireMfa": True})
+        assert turned_on.status_code == 200 and turned_on.json()["requireMfa"] is True, turned_on.text
+        yield Strict(sandbox, admin["IdToken"], secret)
+    finally:
+        running.stop()
 
 
 @pytest.fixture

@@ -99,12 +99,17 @@ def test_admin_sees_a_trainees_progress_with_numbers_hint_and_an_svg_chart(sandb
         assert_accessible(page)
         screenshot(page, "42-settings-readiness")
 
+        progress_requests = []
+        page.on("request", lambda r: progress_requests.append(r.url) if r.url.endswith("/progress") else None)
         page.goto(f"{sandbox.url}/people.html")
-        expect(row.locator(".ready-cue")).to_be_visible()
-        expect(row.locator(".ready-cue")).to_have_text("Looks ready to graduate")
+        expect(row.get_by_role("button", name="Progress")).to_be_visible()
+        assert progress_requests == []  # People loads no one's progress until it is opened
         row.get_by_role("button", name="Progress").click()
         expect(panel.locator("#progress-hint")).to_have_text(
             "Ready to graduate: 1 of the last 2 posts were approved first time.")
+        expect(row.locator(".ready-cue")).to_be_visible()
+        expect(row.locator(".ready-cue")).to_have_text("Looks ready to graduate")
+        assert len(progress_requests) == 1
         screenshot(page, "43-people-progress-ready")
         watch.assert_quiet()
     finally:

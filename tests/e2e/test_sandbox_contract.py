@@ -1,4 +1,4 @@
-"""The sandbox's contract (DESIGN.md, "The sandbox"): what the console, the tests and people rely on.
+"""The sandbox's contract (docs/architecture.md, "The sandbox"): what the console, the tests and people rely on.
 
 Everything goes through the public port as a browser would, except where a test says it looks behind it
 (moto's port, from the banner) to check what the public port must not let through.
@@ -495,4 +495,7 @@ def test_a_signal_stops_the_sandbox_cleanly_even_while_a_workflow_waits(launch_s
     assert time.monotonic() - started < 5
     assert "Understudy sandbox stopped." in running.log()
     with socket.socket() as again:  # the port is free for the next run
+        # Bound as the sandbox's own server binds (SO_REUSEADDR, as http.server sets): connections the
+        # stop closed may linger in TIME_WAIT, which that allows, while a listener left behind would not.
+        again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         again.bind(("127.0.0.1", running.port))

@@ -19,7 +19,7 @@ def test_source_only_bundling_copies_the_understudy_package_and_nothing_compiled
     assert not list(package.rglob("__pycache__")) and not list(package.rglob("*.pyc"))
 
 
-def test_pip_fetches_wheels_for_lambdas_python_3_13_on_arm_and_drops_what_the_runtime_has(tmp_path, monkeypatch):
+def test_pip_fetches_lambdas_arm_wheels_and_drops_what_the_runtime_has_or_nothing_uses(tmp_path, monkeypatch):
     calls = []
 
     def fake_pip(command, **kwargs):
@@ -28,6 +28,12 @@ def test_pip_fetches_wheels_for_lambdas_python_3_13_on_arm_and_drops_what_the_ru
         for name in ("pydantic", "botocore", "boto3", "s3transfer", "bin"):
             (target / name).mkdir(parents=True, exist_ok=True)
         (target / "botocore-1.0.dist-info").mkdir()
+        (target / "python_dateutil-2.9.dist-info").mkdir()
+        (target / "six.py").write_text("")
+        swagger = target / "aws_lambda_powertools/event_handler/openapi/swagger_ui"
+        swagger.mkdir(parents=True)
+        for name in ("html.py", "swagger-ui-bundle.min.js", "swagger-ui.min.css"):
+            (swagger / name).write_text("")
         return subprocess.CompletedProcess(command, 0, "", "")
 
     monkeypatch.setattr(layer.subprocess, "run", fake_pip)
@@ -41,7 +47,9 @@ def test_pip_fetches_wheels_for_lambdas_python_3_13_on_arm_and_drops_what_the_ru
     assert "manylinux2014_aarch64" in command
     assert command[command.index("--requirement") + 1] == str(LAYER_DIR / "requirements.txt")
     left = {path.name for path in (tmp_path / "python").iterdir()}
-    assert left == {"understudy", "pydantic"}
+    assert left == {"understudy", "pydantic", "aws_lambda_powertools"}
+    swagger = tmp_path / "python/aws_lambda_powertools/event_handler/openapi/swagger_ui"
+    assert {path.name for path in swagger.iterdir()} == {"html.py"}  # the unused UI bundle is left out
 
 
 def test_a_failed_pip_says_how_to_synthesise_offline(tmp_path, monkeypatch):

@@ -40,3 +40,12 @@ def test_the_first_admin_is_optional_and_named_after_their_address_by_default():
                                                (False, False)])
 def test_the_layer_is_bundled_unless_told_otherwise(value, bundled):
     assert Settings.of(sender_email="ok@example.org", bundle=value).bundle is bundled
+
+
+def test_alarms_email_the_first_admin_unless_an_alert_address_is_given():
+    assert Settings.of(sender_email="ok@example.org").alert_email is None
+    assert Settings.of(sender_email="ok@example.org", admin_email="Ada@Example.org").alert_email == "ada@example.org"
+    ops = Settings.of(sender_email="ok@example.org", admin_email="ada@example.org", alert_email="Ops@Example.org")
+    assert ops.alert_email == "ops@example.org"
+    with pytest.raises(SettingsError, match="alertEmail"):
+        Settings.of(sender_email="ok@example.org", alert_email="not-an-address")

@@ -150,11 +150,12 @@ def aws(monkeypatch):
 def _clear_caches() -> None:
     """Clients and cached secrets are per mock: forget them between tests."""
     from aws_lambda_powertools.utilities import parameters
-    from understudy import directory, emails, secrets, workflow
+    from understudy import directory, emails, org, secrets, workflow
 
     for cached in (workflow._client, emails._ses, directory._cognito, secrets._client):
         cached.cache_clear()
     parameters.clear_caches()
+    org._settings_cache.clear()
 
 
 def claims_for(address: str) -> dict:
@@ -233,3 +234,23 @@ def x_channel(aws):
     data.put_channel(channel, "test", now_iso())
     boto3.client("secretsmanager").create_secret(Name=secret_name(channel.id), SecretString=json.dumps(X_CREDENTIALS))
     return channel
+
+
+def enable_totp(pool_id: str, email: str, password: str = "Demo-pass-1") -> None:
+    """The person sets up TOTP MFA in Cognito with their own access token, as the console does (moto checks
+    the codes while MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP is set)."""
+    from infra.sandbox.client import authenticator_code
+
+    idp = boto3.client("cognito-idp")
+    client_id = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="console",
+                                            ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH"])["UserPoolClient"]["ClientId"]
+    idp.admin_set_user_password(UserPoolId=pool_id, Username=email, Password=password, Permanent=True)
+    access = idp.initiate_auth(AuthFlow="USER_PASSWORD_AUTH", ClientId=client_id,
+                               AuthParameters={"USERNAME": email, "PASSWORD": password}
+                               )["AuthenticationResult"]["AccessToken"]
+    secret = idp.associate_software_token(AccessToken=access)["SecretCode"]
+    code = authenticator_code(secret)
+    with pytest.raises(idp.exceptions.CodeMismatchException):  # moto really checks the code
+        idp.verify_software_token(AccessToken=access, UserCode=f"{(int(code) + 1) % 10**6:06d}")
+    idp.verify_software_token(AccessToken=access, UserCode=code)
+    idp.set_user_mfa_preference(AccessToken=access, SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})

@@ -135,47 +135,6 @@ def test_it_is_live_needs_a_post_address_on_the_channels_network(aws, api, url):
     assert x.live_post("p1", 1, "https://twitter.com/our_org/status/123?s=20").external_id == "123"
 
 
-@pytest.fixture
-def dynamodb_calls():
-    """The name of every DynamoDB operation made, counted through botocore's before-call hook."""
-    from understudy import data
-
-    calls: list[str] = []
-    clients = {id(c): c for c in (m._get_connection().connection.client for m in data.MODELS)}.values()
-
-    def count(model, **_):
-        calls.append(model.name)
-
-    for client in clients:
-        client.meta.events.register("before-call.dynamodb", count, unique_id="count-dynamodb-calls")
-    yield calls
-    for client in clients:
-        client.meta.events.unregister("before-call.dynamodb", unique_id="count-dynamodb-calls")
-
-
-@pytest.mark.parametrize(("action", "body"), [
-    ("publish_again", {}),
-    ("mark_live", {"url": "https://console.example.test/outbox.html#post-{id}"}),
-    ("close", {"note": "Old news"}),
-])
-def test_each_route_stays_within_its_dynamodb_budget(aws, api, task, dynamodb_calls, action, body):
-    post = failed_post(api, task, "PublishFailed", "refused")
-    del dynamodb_calls[:]
-
-    listed = api("GET", "/attention", who=ADMIN)
-    assert listed.status == 200 and dynamodb_calls == ["Query"]  # one Query of the sparse index, no Scan
-
-    del dynamodb_calls[:]
-    body = {k: v.format(id=post["id"]) for k, v in body.items()}
-    answer = api("POST", f"/posts/{post['id']}/attention", who=ADMIN, body={"action": action, **body})
-    assert answer.status == 200, answer.body
-    assert dynamodb_calls == ["GetItem", "BatchGetItem", "PutItem", "PutItem"]  # post; settings+channel; post; audit
-
-    del dynamodb_calls[:]
-    again = api("POST", f"/posts/{post['id']}/attention", who=ADMIN, body={"action": action, **body})
-    assert again.status == 409 and dynamodb_calls == ["GetItem"]  # refused on the post alone
-
-
 def test_the_author_is_emailed_the_admins_note_as_text(aws, api, task):
     post = failed_post(api, task, "PublishFailed", "refused")
     note = '<img src=x onerror="alert(1)"> Out of date'

@@ -198,9 +198,9 @@ def test_two_decisions_racing_on_the_same_revision_exactly_one_wins(aws, api):
     reads = threading.Barrier(2)
     real_save = data.save_post
 
-    def save_after_both_read(p):
+    def save_after_both_read(p, **with_it):
         reads.wait(timeout=10)  # each attempt's read has happened; now both write
-        return real_save(p)
+        return real_save(p, **with_it)
 
     outcomes: dict[str, object] = {}
 
@@ -226,3 +226,31 @@ def test_two_decisions_racing_on_the_same_revision_exactly_one_wins(aws, api):
     stored = api("GET", f"/posts/{post['id']}").body
     assert stored["feedback"]["reviewer"] == winners[0]
     assert stored["status"] == ("publishing" if winners[0] == REVIEWER else "rejected")
+
+
+def test_the_review_queue_lists_posts_oldest_waiting_first_one_page_at_a_time(aws, api):
+    """order=oldest: ascending on when each post entered its status, so a revised post waits behind the
+    posts that were already waiting when it came back."""
+    first, second, third = (submit(api, f"Waiting {n}") for n in range(3))
+    assert api("POST", f"/posts/{first['id']}/decision", who=REVIEWER,
+               body={"decision": "request_changes", "feedback": "Shorter"}).status == 200
+    assert api("PUT", f"/posts/{first['id']}", body={"text": "Waiting 0, shorter"}).status == 200
+
+    oldest = api("GET", "/posts", who=REVIEWER, query={"status": "pending_review", "order": "oldest"}).body
+    newest = api("GET", "/posts", who=REVIEWER, query={"status": "pending_review"}).body
+
+    assert [p["id"] for p in oldest["items"]] == [second["id"], third["id"], first["id"]]
+    assert [p["id"] for p in newest["items"]] == [first["id"], third["id"], second["id"]]
+
+
+def test_the_queue_pages_oldest_first_with_a_cursor_and_an_unknown_order_is_refused(aws, api):
+    from understudy import data
+
+    ids = [submit(api, f"Paged {n}")["id"] for n in range(data.PAGE_SIZE + 2)]
+    query = {"status": "pending_review", "order": "oldest"}
+    first = api("GET", "/posts", who=REVIEWER, query=query).body
+    rest = api("GET", "/posts", who=REVIEWER, query={**query, "cursor": first["cursor"]}).body
+
+    assert [p["id"] for p in first["items"] + rest["items"]] == ids
+    refused = api("GET", "/posts", who=REVIEWER, query={"status": "pending_review", "order": "sideways"})
+    assert refused.status == 400 and "newest or oldest" in refused.message

@@ -147,3 +147,79 @@ def test_readiness_thresholds_are_validated_and_bad_values_change_nothing(aws, a
     assert answer.status == 400 and expected in answer.message
     assert api("GET", "/settings", who=ADMIN).body == before
     assert before["readyMinPosts"] == 10 and before["readyFirstTimeShare"] == 0.8
+
+
+def test_counters_kept_on_each_submission_and_decision_equal_a_recount_from_the_posts(aws, api, task, review_link):
+    """The summary is kept by the API's own writes (console and link decisions), not recounted on read."""
+    import re
+
+    from understudy import data, progress
+
+    progress.rebuild(TRAINEE)  # as for a newly invited person: an empty summary, nothing left to recount
+
+    def submit(text):
+        return api("POST", "/posts", who=TRAINEE, body={"channel": "demo", "text": text}).body
+
+    def decide(post, decision, feedback="", **extra):
+        answer = api("POST", f"/posts/{post['id']}/decision", who=REVIEWER,
+                     body={"decision": decision, "feedback": feedback, **extra})
+        assert answer.status == 200, answer
+
+    first, second, third, fourth = (submit(f"Post {n}") for n in range(4))
+    decide(first, "approve")
+    decide(second, "request_changes", "Kinder", guidelines=["Be kind and specific."])
+    assert api("PUT", f"/posts/{second['id']}", who=TRAINEE, body={"text": "Post 1, kinder"}).status == 200
+    decide(second, "request_changes", "Links?", guidelines=["Be kind and specific.", "Check every link."])
+    assert api("PUT", f"/posts/{second['id']}", who=TRAINEE, body={"text": "Post 1, linked"}).status == 200
+    decide(second, "approve")
+    decide(third, "reject", "Confidential", guidelines=["No confidential information."])
+    task("request_review", {"postId": fourth["id"], "taskToken": "t"})
+    token = re.search(r"review\.html#token=([\w.-]+)&decision=approve", aws.sent_emails()[-1]["text"]).group(1)
+    assert review_link("decide", {"token": token, "decision": "approve", "feedback": ""}).status == 200
+    api("POST", "/posts", who=AUTHOR, body={"channel": "demo", "text": "Not in training: not counted"})
+
+    kept = api("GET", f"/users/{TRAINEE}/progress", who=ADMIN).body
+
+    posts = data.list_posts(author=TRAINEE, limit=100).items
+    assert kept == progress.compute(TRAINEE, posts, data.get_settings())
+    assert kept["postsSubmitted"] == 4 and kept["approvedFirstTime"] == 2
+    assert kept["averageRounds"] == 0.5  # four posts decided, one after two rounds of changes
+    assert kept["topGuidelines"][0] == {"item": "Be kind and specific.", "count": 2}
+    assert kept["weeks"][-1] == {"weekStart": kept["weeks"][-1]["weekStart"], "approvedFirstTime": 2,
+                                 "changesAsked": 2}
+
+
+def test_a_newly_invited_person_starts_with_an_empty_summary_that_is_not_recounted(aws, api):
+    from understudy import data
+
+    assert api("POST", "/users", who=ADMIN, body={"email": "new@example.org", "trainingMode": True}).status == 201
+    _, _, summary = data.progress_context("new@example.org")
+    assert summary is not None and "built" in summary
+    assert api("GET", "/users/new@example.org/progress", who=ADMIN).body["postsSubmitted"] == 0
+
+
+def test_a_recount_is_not_stored_over_a_decision_counted_while_it_ran(aws, api, monkeypatch):
+    """History from before summaries: the first read recounts from posts. A decision that lands during
+    the recount is kept: the recount answers but is not stored, and the next read counts everything."""
+    from understudy import data, progress
+
+    history(NOW - timedelta(days=2), ("approve", 2), status="published")
+    waiting = api("POST", "/posts", who=TRAINEE, body={"channel": "demo", "text": "Decided mid-recount"}).body
+    real_posts = progress._posts
+
+    def posts_then_a_decision(author):
+        found = real_posts(author)
+        assert api("POST", f"/posts/{waiting['id']}/decision", who=REVIEWER,
+                   body={"decision": "approve", "feedback": ""}).status == 200
+        return found
+
+    monkeypatch.setattr(progress, "_posts", posts_then_a_decision)
+    during = api("GET", f"/users/{TRAINEE}/progress", who=ADMIN).body
+    monkeypatch.setattr(progress, "_posts", real_posts)
+
+    assert during["postsSubmitted"] == 2 and during["approvedFirstTime"] == 1
+    _, _, stored = data.progress_context(TRAINEE)
+    assert "built" not in stored  # the recount lost the race and was not stored
+    after = api("GET", f"/users/{TRAINEE}/progress", who=ADMIN).body
+    assert after["postsSubmitted"] == 2 and after["approvedFirstTime"] == 2
+    assert "built" in data.progress_context(TRAINEE)[2]

@@ -18,7 +18,7 @@ def test_settings_default_to_a_day_two_days_a_week_and_two_weeks(aws, api):
     assert api("GET", "/settings", who=ADMIN).body == {
         "remindAfterSeconds": DAY, "escalateAfterSeconds": 2 * DAY, "expireAfterSeconds": 7 * DAY,
         "revisionExpireAfterSeconds": 14 * DAY, "senderEmail": "",
-        "readyMinPosts": 10, "readyFirstTimeShare": 0.8}
+        "readyMinPosts": 10, "readyFirstTimeShare": 0.8, "requireMfa": False}
 
 
 def test_settings_left_out_keep_their_values_and_the_change_is_audited(aws, api):

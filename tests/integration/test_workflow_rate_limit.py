@@ -120,8 +120,9 @@ def test_a_cancelled_or_superseded_scheduled_post_ends_without_publishing(workfl
 
 
 def test_a_rate_limited_publish_waits_until_retry_at_then_publishes(workflow):
-    retry_at = datetime.now(UTC) + timedelta(seconds=3)  # whole seconds, both here and in moto's Wait
     started = datetime.now(UTC)
+    # _iso drops the fraction and moto's Wait counts whole seconds, so 3 s ahead is at least 1 s of waiting.
+    retry_at = started + timedelta(seconds=3)
 
     described, events = workflow(
         GO,

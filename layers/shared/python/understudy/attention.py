@@ -99,8 +99,8 @@ def _allowed(post: Post, action: Action) -> None:
 
 
 def act(caller: Caller, post_id: str, action: str, *, url: str | None = None, note: str | None = None) -> dict:
-    """Do ``action`` on a post that needs attention. Four DynamoDB calls: the post, the settings and the
-    channel together, the versioned write, the audit entry."""
+    """Do ``action`` on a post that needs attention. Three DynamoDB calls: the post, the settings and the
+    channel together, and the versioned write with its audit entry in one transaction."""
     caller.require_admin()
     try:
         action = Action(action)
@@ -136,10 +136,12 @@ def act(caller: Caller, post_id: str, action: str, *, url: str | None = None, no
             current.move_to(Status.FAILED if current.status == Status.PUBLISHING else current.status,
                             caller.email, detail)
 
-    post, _ = posts.change(post_id, apply)
-    live = looked_up.get("live")
-    audit.record(AUDITED_AS[action], caller.email, post=post.id, revision=post.revision, note=note or None,
-                 url=live.url if live else None)
+    def audited(current: Post, _) -> tuple[dict, ...]:
+        live = looked_up.get("live")
+        return (audit.write_with(AUDITED_AS[action], caller.email, post=current.id, revision=current.revision,
+                                 note=note or None, url=live.url if live else None),)
+
+    post, _ = posts.change(post_id, apply, audited)
     channel = looked_up["channel"]
     _tell_author(post, action, channel.name if channel else post.channel, note, emails.sender(looked_up["settings"]))
     if action == Action.PUBLISH_AGAIN:  # after the email: the workflow's own "it is live" comes second

@@ -42,14 +42,26 @@ class Action(StrEnum):
     MENTORS_CHANGED = "mentors_changed"
     GUIDELINES_CHANGED = "guidelines_changed"
     SETTINGS_CHANGED = "settings_changed"
+    MFA_CHANGED = "mfa_changed"
+
+
+def entry_for(action: Action, by: str, *, post: str | None = None, revision: int | None = None,
+              **details) -> AuditEntry:
+    return AuditEntry(id=uuid.uuid4().hex[:12], at=now_iso(), action=action.value, user=by, post=post,
+                      revision=revision, details={k: v for k, v in details.items() if v is not None})
+
+
+def write_with(action: Action, by: str, *, post: str | None = None, revision: int | None = None,
+               **details) -> dict:
+    """An entry as a write for the same transaction as the change it records (see data.save_post)."""
+    return data.audit_put(entry_for(action, by, post=post, revision=revision, **details))
 
 
 def record(action: Action, by: str, *, post: str | None = None, revision: int | None = None,
            **details) -> AuditEntry | None:
     """Write one entry. The action it records has already happened, so a failure here is logged
     loudly rather than undoing or failing it."""
-    entry = AuditEntry(id=uuid.uuid4().hex[:12], at=now_iso(), action=action.value, user=by, post=post,
-                       revision=revision, details={k: v for k, v in details.items() if v is not None})
+    entry = entry_for(action, by, post=post, revision=revision, **details)
     try:
         data.add_audit(entry)
     except Exception:

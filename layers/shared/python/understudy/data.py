@@ -2,15 +2,21 @@
 
 Three tables (names from the environment):
 - users: ``org`` + ``email``; one partition per organisation, so listing people is a Query.
-- posts: ``id``; indexes by author, by status and by organisation, each sorted by ``createdAt``; sparse
-  indexes of the posts that need an admin (``attention-index``, by ``updatedAt``) and of the scheduled
-  ones (``schedule-index``, by ``publishAt``, soonest first).
+- posts: ``id``; indexes by author and by organisation sorted by ``createdAt``, and by status sorted
+  by ``updatedAt`` (when the post entered its status); sparse indexes of the posts that need an admin
+  (``attention-index``, by ``updatedAt``) and of the scheduled ones (``schedule-index``, by
+  ``publishAt``, soonest first).
   Every change is a read-modify-write guarded by a version number (optimistic locking), so two
   reviewers deciding at once cannot both win: the loser's write fails and the domain re-checks.
 - org: ``org`` + ``key``: the guidelines, the settings and one item per channel.
 - audit: ``org`` + ``sk`` (``<at>#<id>``), so a Query is newest first and a date range is a key
   condition; sparse indexes by actor (``user-index``) and by post (``post-index``), same sort key.
 Lists are key or index queries, paged with an opaque cursor; nothing here scans.
+
+Costs stay flat as the organisation grows: a change and what goes with it (its audit entry, the
+author's progress counters) are one TransactWriteItems, and the items a request needs from several
+tables are one BatchGetItem. Each trainee's progress is a summary item in the org table
+(``progress#<email>``) of counters kept by UpdateItem ADD on each submission and decision.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import base64
 import json
 
+from botocore.exceptions import ClientError
 from pynamodb.attributes import (
     BooleanAttribute,
     JSONAttribute,
@@ -26,7 +33,7 @@ from pynamodb.attributes import (
     UnicodeSetAttribute,
     VersionAttribute,
 )
-from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, UpdateError
+from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, QueryError, TransactWriteError, UpdateError
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -78,6 +85,7 @@ class UserItem(Model):
     training_mode = BooleanAttribute(attr_name="trainingMode", default=True)
     created_at = UnicodeAttribute(attr_name="createdAt")
     mentors = UnicodeSetAttribute(null=True)
+    mfa_enabled = BooleanAttribute(attr_name="mfaEnabled", null=True)
 
 
 class _PostIndex(GlobalSecondaryIndex):
@@ -87,7 +95,7 @@ class _PostIndex(GlobalSecondaryIndex):
 
 def _index(name: str, hash_attr: str, range_attr: str = "created_at") -> _PostIndex:
     range_name = "".join(part if i == 0 else part.capitalize() for i, part in enumerate(range_attr.split("_")))
-    index = type(f"{hash_attr.capitalize()}Index", (_PostIndex,), {
+    index = type(f"{hash_attr.capitalize()}{range_name[0].upper()}{range_name[1:]}Index", (_PostIndex,), {
         "Meta": type("Meta", (), {"index_name": name, "projection": AllProjection()}),
         hash_attr: UnicodeAttribute(hash_key=True),
         range_attr: UnicodeAttribute(attr_name=range_name, range_key=True),
@@ -122,6 +130,7 @@ class PostItem(Model):
     publish_at = UnicodeAttribute(attr_name="publishAt", null=True)
     late = BooleanAttribute(null=True)
     reply_to = UnicodeAttribute(attr_name="replyTo", null=True)
+    reply_kind = UnicodeAttribute(attr_name="replyKind", null=True)
     # Set (to the organisation) only while the post is scheduled: the sparse schedule-index lists them
     # by publishAt, soonest first, in one Query.
     scheduled = UnicodeAttribute(null=True)
@@ -129,7 +138,10 @@ class PostItem(Model):
     version = VersionAttribute()
 
     by_author = _index("author-index", "author")
-    by_status = _index("status-index", "status")
+    by_status = _index("status-index", "status")  # unused; kept one release (see infra/stack/data.py)
+    # By status, in the order posts entered it (``updatedAt`` changes only with the status): the review
+    # queue's "waited longest first" is one ascending query.
+    by_status_since = _index("status-since-index", "status", "updated_at")
     by_org = _index("org-index", "org")
     by_attention = _index("attention-index", "attention", "updated_at")
     by_schedule = _index("schedule-index", "scheduled", "publish_at")
@@ -177,6 +189,57 @@ class AuditItem(Model):
 MODELS = (UserItem, PostItem, OrgItem, AuditItem)
 
 
+def _connection():
+    """The low-level connection for calls that span tables (transactions, batch reads)."""
+    return PostItem._get_connection().connection
+
+
+def _transact(puts: list[dict], updates: list[dict] = ()) -> None:
+    """One TransactWriteItems; StaleWrite when the first put's condition (its version) failed."""
+    try:
+        _connection().transact_write_items(condition_check_items=[], delete_items=[], put_items=puts,
+                                           update_items=list(updates))
+    except TransactWriteError as exc:
+        reasons = exc.cancellation_reasons
+        if reasons and reasons[0] is not None and reasons[0].code == "ConditionalCheckFailed":
+            raise StaleWrite(puts[0]["TableName"]) from exc
+        raise
+
+
+def _save_with(item: Model, also: tuple[dict, ...], condition=None) -> None:
+    """Save an item alone, or together with further writes (``also``) in one transaction."""
+    if not also:
+        item.save(condition=condition)
+        return
+    puts = [item.get_save_kwargs_from_instance(condition=condition)]
+    puts += [a["Put"] for a in also if "Put" in a]
+    _transact(puts, [a["Update"] for a in also if "Update" in a])
+    item.update_local_version_attribute()
+
+
+KEYS = {"users": ("org", "email"), "org": ("org", "key")}
+
+
+def _batch_get(wanted: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """Items of the users and org tables by (table, sort key) in one BatchGetItem; missing ones left out."""
+    tables = {"users": UserItem.Meta.table_name, "org": OrgItem.Meta.table_name}
+    request: dict = {}
+    for table, sort in dict.fromkeys(wanted):
+        hash_name, range_name = KEYS[table]
+        request.setdefault(tables[table], {"Keys": []})["Keys"].append(
+            {hash_name: {"S": ORG}, range_name: {"S": sort}})
+    found = {}
+    names = {name: table for table, name in tables.items()}
+    while request:
+        answer = _connection().dispatch("BatchGetItem", {"RequestItems": request})
+        for name, items in answer.get("Responses", {}).items():
+            table = names[name]
+            for raw in items:
+                found[(table, raw[KEYS[table][1]]["S"])] = raw
+        request = answer.get("UnprocessedKeys") or {}  # only under throttling: ask again for the rest
+    return found
+
+
 def create_tables() -> None:
     """For the sandbox and tests; on AWS the CDK stack owns the tables."""
     for model in MODELS:
@@ -192,20 +255,34 @@ def encode_cursor(key: dict | None) -> str | None:
     return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
 
 
+NOT_OUR_CURSOR = "The cursor is not one this API gave out."
+
+
+def _key_value(value: object) -> bool:
+    """A key attribute as DynamoDB gives it back in LastEvaluatedKey: {"S": text} or {"N": digits}."""
+    return isinstance(value, dict) and len(value) == 1 and any(
+        isinstance(value.get(kind), str) for kind in ("S", "N"))
+
+
 def decode_cursor(cursor: str | None) -> dict | None:
     if not cursor:
         return None
     try:
         key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-    except ValueError as exc:
-        raise BadInput("The cursor is not one this API gave out.") from exc
-    if not isinstance(key, dict):
-        raise BadInput("The cursor is not one this API gave out.")
+    except (ValueError, RecursionError) as exc:  # not base64, not JSON, nested too deep
+        raise BadInput(NOT_OUR_CURSOR) from exc
+    if not isinstance(key, dict) or not 0 < len(key) <= 4 or not all(map(_key_value, key.values())):
+        raise BadInput(NOT_OUR_CURSOR)
     return key
 
 
 def _page(results, convert) -> Page:
-    items = [convert(item) for item in results]
+    try:
+        items = [convert(item) for item in results]
+    except QueryError as exc:  # DynamoDB refuses a start key that is not the index's key
+        if exc.cause_response_code == "ValidationException":
+            raise BadInput(NOT_OUR_CURSOR) from exc
+        raise
     return Page(items=items, cursor=encode_cursor(results.last_evaluated_key))
 
 
@@ -214,7 +291,7 @@ def _page(results, convert) -> Page:
 def _user(item: UserItem) -> User:
     return User(email=item.email, name=item.name, roles=frozenset(item.roles or ()),
                 training_mode=item.training_mode, created_at=item.created_at,
-                mentors=frozenset(item.mentors or ()))
+                mentors=frozenset(item.mentors or ()), mfa_enabled=bool(item.mfa_enabled))
 
 
 def get_user(email: str) -> User | None:
@@ -224,12 +301,21 @@ def get_user(email: str) -> User | None:
         return None
 
 
-def save_user(user: User, *, new: bool = False) -> User:
+def get_users(emails: list[str]) -> dict[str, User]:
+    """Several people in one call; those not found are left out."""
+    found = _batch_get([("users", email) for email in emails])
+    return {email: _user(UserItem.from_raw_data(raw)) for (_, email), raw in found.items()}
+
+
+def save_user(user: User, *, new: bool = False, also: tuple[dict, ...] = ()) -> User:
+    """Write a person; ``also``: further writes (audit entries) made in the same transaction."""
     item = UserItem(ORG, user.email, name=user.name, roles=set(user.roles) or None,
                     training_mode=user.training_mode, created_at=user.created_at,
-                    mentors=set(user.mentors) or None)
+                    mentors=set(user.mentors) or None, mfa_enabled=user.mfa_enabled or None)
     try:
-        item.save(condition=UserItem.email.does_not_exist() if new else None)
+        _save_with(item, also, condition=UserItem.email.does_not_exist() if new else None)
+    except StaleWrite as exc:
+        raise AlreadyExists(user.email) from exc
     except PutError as exc:
         if new and _conditional(exc):
             raise AlreadyExists(user.email) from exc
@@ -263,7 +349,7 @@ def _post(item: PostItem) -> Post:
         publish_claim=int(item.publish_claim) if item.publish_claim is not None else None,
         needs_check=bool(item.needs_check), error=item.error, closed=item.closed or None,
         publish_attempts=int(item.publish_attempts or 0), task_token=item.task_token, version=item.version,
-        publish_at=item.publish_at, late=bool(item.late), reply_to=item.reply_to,
+        publish_at=item.publish_at, late=bool(item.late), reply_to=item.reply_to, reply_kind=item.reply_kind,
     )
 
 
@@ -279,7 +365,7 @@ def _post_item(post: Post) -> PostItem:
         publish_claim=post.publish_claim, needs_check=post.needs_check or None,
         error=post.error, closed=post.closed or None, publish_attempts=post.publish_attempts or None,
         attention=ORG if post.needs_attention else None, task_token=post.task_token,
-        publish_at=post.publish_at, late=post.late or None, reply_to=post.reply_to,
+        publish_at=post.publish_at, late=post.late or None, reply_to=post.reply_to, reply_kind=post.reply_kind,
         scheduled=ORG if post.status == Status.SCHEDULED and post.publish_at else None,
     )
     if post.version is not None:
@@ -298,18 +384,20 @@ def get_post(post_id: str) -> Post | None:
         return None
 
 
-def create_post(post: Post) -> Post:
+def create_post(post: Post, *, also: tuple[dict, ...] = ()) -> Post:
+    """Store a new post; ``also``: further writes made in the same transaction."""
     item = _post_item(post)
-    item.save()  # the version attribute makes this conditional on the item not existing yet
+    _save_with(item, also)  # the version attribute makes this conditional on the item not existing yet
     post.version = item.version
     return post
 
 
-def save_post(post: Post) -> Post:
-    """Write a post read earlier; raises StaleWrite if anyone changed it in between."""
+def save_post(post: Post, *, also: tuple[dict, ...] = ()) -> Post:
+    """Write a post read earlier; raises StaleWrite if anyone changed it in between. ``also``: further
+    writes (an audit entry, progress counters) that land in the same transaction or not at all."""
     item = _post_item(post)
     try:
-        item.save()
+        _save_with(item, also)
     except (PutError, UpdateError) as exc:
         if _conditional(exc):
             raise StaleWrite(post.id) from exc
@@ -319,15 +407,16 @@ def save_post(post: Post) -> Post:
 
 
 def list_posts(*, author: str | None = None, status: str | None = None,
-               cursor: str | None = None, limit: int = PAGE_SIZE) -> Page[Post]:
-    """Newest first. By author (optionally filtered by status), by status, or the whole organisation."""
+               cursor: str | None = None, limit: int = PAGE_SIZE, oldest_first: bool = False) -> Page[Post]:
+    """Newest first (or oldest first). By author (optionally filtered by status) or the whole
+    organisation by when the post was created; by status, by when the post entered that status."""
     start = decode_cursor(cursor)
-    common = {"scan_index_forward": False, "limit": limit, "last_evaluated_key": start}
+    common = {"scan_index_forward": oldest_first, "limit": limit, "last_evaluated_key": start}
     if author:
         condition = PostItem.status == status if status else None
         results = PostItem.by_author.query(author, filter_condition=condition, **common)
     elif status:
-        results = PostItem.by_status.query(status, **common)
+        results = PostItem.by_status_since.query(status, **common)
     else:
         results = PostItem.by_org.query(ORG, **common)
     return _page(results, _post)
@@ -374,6 +463,113 @@ def put_guidelines(guidelines: Guidelines) -> None:
 def get_settings() -> Settings:
     item = _get_org("settings")
     return Settings.from_stored(item.value) if item else Settings()
+
+
+def _org_value(found: dict, key: str) -> OrgItem | None:
+    raw = found.get(("org", key))
+    return OrgItem.from_raw_data(raw) if raw else None
+
+
+def submission_context(email: str, channel_id: str) -> tuple[User | None, Channel | None, Settings]:
+    """What submitting a post needs (the author, the channel, the settings), in one call."""
+    found = _batch_get([("users", email), ("org", f"channel#{channel_id}"), ("org", "settings")])
+    user, channel, settings = (found.get(("users", email)), _org_value(found, f"channel#{channel_id}"),
+                               _org_value(found, "settings"))
+    return (_user(UserItem.from_raw_data(user)) if user else None, _channel(channel) if channel else None,
+            Settings.from_stored(settings.value) if settings else Settings())
+
+
+def review_context(channel_id: str, reviewer: str | None) -> tuple[Channel | None, Guidelines | None,
+                                                                   User | None]:
+    """What showing a post for review needs (its channel, the guidelines, who decided it), in one call."""
+    wanted = [("org", f"channel#{channel_id}"), ("org", "guidelines")] + ([("users", reviewer)] if reviewer else [])
+    found = _batch_get(wanted)
+    channel, guidelines = _org_value(found, f"channel#{channel_id}"), _org_value(found, "guidelines")
+    person = found.get(("users", reviewer)) if reviewer else None
+    return (_channel(channel) if channel else None,
+            Guidelines(markdown=guidelines.value["markdown"], updated_at=guidelines.updated_at,
+                       updated_by=guidelines.updated_by) if guidelines else None,
+            _user(UserItem.from_raw_data(person)) if person else None)
+
+
+# --- progress summaries --------------------------------------------------------------------------
+
+def _progress_key(email: str) -> str:
+    return f"progress#{email}"
+
+
+def _number(value: float) -> dict:
+    return {"N": str(round(value, 4) if isinstance(value, float) else value)}
+
+
+def progress_add(email: str, add: dict[str, int], append: dict[str, list[float]] | None = None) -> dict:
+    """An UpdateItem on a person's progress summary, for the transaction of the change it counts:
+    ``add`` counters (ADD, so concurrent changes all count) and numbers to ``append`` to lists."""
+    names, values, adds, sets = {}, {}, [], []
+    add = {**add, "changes": 1}  # every change counted, so a recount can tell whether one landed meanwhile
+    for i, (name, count) in enumerate(sorted(add.items())):
+        names[f"#a{i}"], values[f":a{i}"] = name, _number(count)
+        adds.append(f"#a{i} :a{i}")
+    for i, (name, numbers) in enumerate(sorted((append or {}).items())):
+        names[f"#l{i}"], values[f":l{i}"] = name, {"L": [_number(n) for n in numbers]}
+        sets.append(f"#l{i} = list_append(if_not_exists(#l{i}, :empty), :l{i})")
+    if sets:
+        values[":empty"] = {"L": []}
+    expression = " ".join(part for part in (("SET " + ", ".join(sets)) if sets else "",
+                                            ("ADD " + ", ".join(adds)) if adds else "") if part)
+    return {"Update": {"TableName": OrgItem.Meta.table_name,
+                       "Key": {"org": {"S": ORG}, "key": {"S": _progress_key(email)}},
+                       "UpdateExpression": expression, "ExpressionAttributeNames": names,
+                       "ExpressionAttributeValues": values}}
+
+
+def _plain(raw: dict):
+    """A DynamoDB attribute value (numbers, strings, lists of them) as Python."""
+    (kind, value), = raw.items()
+    if kind == "N":
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    if kind == "L":
+        return [_plain(v) for v in value]
+    return value
+
+
+def progress_context(email: str) -> tuple[User | None, Settings, dict | None]:
+    """The person, the settings and the person's progress summary (attribute -> value), in one call."""
+    found = _batch_get([("users", email), ("org", "settings"), ("org", _progress_key(email))])
+    user, settings = found.get(("users", email)), _org_value(found, "settings")
+    summary = found.get(("org", _progress_key(email)))
+    return (_user(UserItem.from_raw_data(user)) if user else None,
+            Settings.from_stored(settings.value) if settings else Settings(),
+            {k: _plain(v) for k, v in summary.items() if k not in KEYS["org"]} if summary is not None else None)
+
+
+def progress_put(email: str, summary: dict) -> dict:
+    """A whole summary as a write (a new person's empty one, or one rebuilt from their posts)."""
+    item = {"org": {"S": ORG}, "key": {"S": _progress_key(email)}}
+    for name, value in summary.items():
+        item[name] = ({"S": value} if isinstance(value, str) else
+                      {"L": [_number(v) for v in value]} if isinstance(value, list) else _number(value))
+    return {"Put": {"TableName": OrgItem.Meta.table_name, "Item": item}}
+
+
+def put_progress(email: str, summary: dict, *, changes: int | None) -> bool:
+    """Store a recounted summary unless a change was counted since ``changes`` was read (None: there
+    was no summary); False when one was, and the summary is left as it is."""
+    put = progress_put(email, summary)["Put"]
+    if changes is None:
+        put["ConditionExpression"] = "attribute_not_exists(#changes)"
+    else:
+        put["ConditionExpression"] = "#changes = :changes"
+        put["ExpressionAttributeValues"] = {":changes": _number(changes)}
+    put["ExpressionAttributeNames"] = {"#changes": "changes"}
+    try:
+        _connection().dispatch("PutItem", put)
+    except ClientError as exc:  # dispatch is pynamodb's raw call: botocore's error as it is
+        if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+            return False
+        raise
+    return True
 
 
 def put_settings(settings: Settings, by: str, at: str) -> None:
@@ -439,9 +635,18 @@ def delete_channel(channel_id: str) -> bool:
 
 # --- audit ---------------------------------------------------------------------------------------
 
+def _audit_item(entry: AuditEntry) -> AuditItem:
+    return AuditItem(ORG, f"{entry.at}#{entry.id}", id=entry.id, at=entry.at, action=entry.action,
+                     user=entry.user, post=entry.post, revision=entry.revision, details=entry.details or None)
+
+
 def add_audit(entry: AuditEntry) -> None:
-    AuditItem(ORG, f"{entry.at}#{entry.id}", id=entry.id, at=entry.at, action=entry.action, user=entry.user,
-              post=entry.post, revision=entry.revision, details=entry.details or None).save()
+    _audit_item(entry).save()
+
+
+def audit_put(entry: AuditEntry) -> dict:
+    """An audit entry as a write for the transaction of the change it records."""
+    return {"Put": _audit_item(entry).get_save_kwargs_from_instance()}
 
 
 def _audit(item: AuditItem) -> AuditEntry:

@@ -45,3 +45,9 @@ def set_groups(email: str, before: frozenset[str], after: frozenset[str]) -> Non
         client.admin_add_user_to_group(UserPoolId=pool, Username=email, GroupName=group)
     for group in sorted((before - after) & GROUPS):
         client.admin_remove_user_from_group(UserPoolId=pool, Username=email, GroupName=group)
+
+
+def totp_enabled(email: str) -> bool:
+    """Whether Cognito has TOTP MFA turned on for the person (it is in AdminGetUser's UserMFASettingList)."""
+    answer = _cognito().admin_get_user(UserPoolId=config().user_pool_id, Username=email)
+    return "SOFTWARE_TOKEN_MFA" in (answer.get("UserMFASettingList") or [])

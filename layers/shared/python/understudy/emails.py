@@ -15,6 +15,7 @@ from pathlib import Path
 
 from understudy.config import config
 from understudy.model import Post, Settings
+from understudy.text import one_line
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -79,9 +80,11 @@ def sender(settings: Settings) -> str:
 
 def send(email: Email, sender: str) -> None:
     message = MIMEMultipart("alternative")
-    message["Subject"] = email.subject
-    message["From"] = sender
-    message["To"] = ", ".join(email.to)
+    # Headers hold one line each: a name stored before names were checked (or any text) with a line
+    # break in it must not fail the workflow that sends this (HeaderParseError) or inject a header.
+    message["Subject"] = one_line(email.subject)
+    message["From"] = one_line(sender)
+    message["To"] = ", ".join(one_line(address) for address in email.to)
     message.attach(MIMEText(email.text, "plain", "utf-8"))
     message.attach(MIMEText(email.html, "html", "utf-8"))
     _ses().send_email(FromEmailAddress=sender, Destination={"ToAddresses": list(email.to)},

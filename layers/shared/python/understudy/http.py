@@ -21,10 +21,58 @@ def _field(error: dict) -> str:
     return ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path"))
 
 
+NOT_UTF8 = "The request body must be UTF-8 text."
+
+
+def _not_json(constant: str):
+    raise json.JSONDecodeError(f"{constant} is not JSON", constant, 0)
+
+
+def json_body(text: str) -> object:
+    """A request body parsed strictly: no NaN or Infinity (not JSON), and no lone surrogates (escaped
+    ``\\ud800``), which would fail later when the text is written or sent as UTF-8."""
+    try:
+        value = json.loads(text, parse_constant=_not_json)
+    except RecursionError as exc:  # nested deeper than Python parses: not a body any route takes
+        raise json.JSONDecodeError("nested too deeply", text, 0) from exc
+    json.dumps(value, ensure_ascii=False).encode("utf-8")  # UnicodeEncodeError on a lone surrogate
+    return value
+
+
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def is_json(content_type: str) -> bool:
+    return content_type.split(";", 1)[0].strip().lower() == "application/json"
+
+
+class JsonResolver(APIGatewayHttpResolver):
+    """Request bodies are JSON. Powertools would also parse a form or multipart body (and fail with a
+    ValueError, a 500, on a multipart type without a boundary); a POST, PUT or PATCH body of any other
+    declared type is refused here, before routing, with 415."""
+
+    def resolve(self, event: dict, context) -> dict:
+        content_type = (event.get("headers") or {}).get("content-type", "")
+        method = event.get("requestContext", {}).get("http", {}).get("method", "")
+        if method in BODY_METHODS and event.get("body") and content_type and not is_json(content_type):
+            logger.info("Request refused", extra={"status": 415, "reason": content_type})
+            return {"statusCode": 415, "headers": {"Content-Type": content_types.APPLICATION_JSON},
+                    "body": json.dumps({"message": "Send the request body as application/json."}),
+                    "isBase64Encoded": False}
+        return super().resolve(event, context)
+
+
 def resolver(*, validation: bool = True) -> APIGatewayHttpResolver:
     """The resolver with our error mapping. Validation (pydantic, OpenAPI) costs ~50 ms of cold start;
     the review-link function, which reviewers hit cold from an email, checks its two fields itself."""
-    app = APIGatewayHttpResolver(enable_validation=validation)
+    app = JsonResolver(enable_validation=validation, json_body_deserializer=json_body)
+
+    @app.exception_handler(UnicodeError)
+    def not_utf8(_: UnicodeError) -> Response:
+        # A body that is not UTF-8 (Powertools decodes it on first use, from any route), or text with a
+        # lone surrogate: refused the same way on every route.
+        logger.info("Request refused", extra={"status": 400, "reason": NOT_UTF8})
+        return json_response(400, {"message": NOT_UTF8})
 
     @app.exception_handler(UnderstudyError)
     def domain_error(error: UnderstudyError) -> Response:

@@ -20,6 +20,11 @@ from understudy.config import config
 from understudy.errors import Forbidden, LinkExpired
 
 FORGED = "This review link is not valid. Open the review queue in the console instead."
+# A token naming a key we do not hold may mean the key was added since we read the secret; re-reading
+# is allowed this often per container, so forged key ids cannot turn every request into a Secrets
+# Manager read.
+REFRESH_SECONDS = 60
+_refreshed_at = float("-inf")
 
 
 @dataclass(frozen=True)
@@ -57,21 +62,43 @@ def sign(post_id: str, revision: int, reviewer: str, expires: int, keys: dict | 
     return f"{payload}.{_mac(keys['keys'][key_id], payload)}"
 
 
+def _not_a_number(constant: str):
+    raise ValueError(f"{constant} is not a number a link carries")
+
+
+def _claim(payload: str) -> LinkClaim:
+    """The payload's fields, each of exactly its type (no floats, no Infinity); ValueError otherwise."""
+    fields = json.loads(_unb64(payload), parse_constant=_not_a_number, parse_float=_not_a_number)
+    if not isinstance(fields, dict):
+        raise ValueError("the payload is not an object")
+    texts, numbers = ("p", "u", "k"), ("r", "e")
+    if not all(isinstance(fields.get(name), str) for name in texts) or not all(
+            type(fields.get(name)) is int for name in numbers):
+        raise ValueError("a field is missing or of the wrong type")
+    return LinkClaim(post_id=fields["p"], revision=fields["r"], reviewer=fields["u"], expires=fields["e"],
+                     key_id=fields["k"])
+
+
+def _keys_for(key_id: str) -> dict:
+    """The signing keys, re-read at most once per REFRESH_SECONDS when they lack ``key_id``."""
+    global _refreshed_at
+    keys = signing_keys()
+    if key_id not in keys["keys"] and time.monotonic() - _refreshed_at >= REFRESH_SECONDS:
+        _refreshed_at = time.monotonic()
+        keys = signing_keys(fresh=True)
+    return keys
+
+
 def verify(token: str, *, now: float | None = None, keys: dict | None = None) -> LinkClaim:
     """The claim a genuine, unexpired token makes. Forbidden if forged or tampered, LinkExpired if old."""
     try:
         payload, signature = (token or "").split(".")
-        fields = json.loads(_unb64(payload))
-        claim = LinkClaim(post_id=str(fields["p"]), revision=int(fields["r"]), reviewer=str(fields["u"]),
-                          expires=int(fields["e"]), key_id=str(fields["k"]))
-    except (ValueError, KeyError, TypeError) as exc:
+        claim = _claim(payload)
+    except (ValueError, RecursionError) as exc:  # base64, JSON (UnicodeError is a ValueError), types, nesting
         raise Forbidden(FORGED) from exc
-    if keys is None:
-        keys = signing_keys()
-        if claim.key_id not in keys["keys"]:
-            keys = signing_keys(fresh=True)  # the key may have been added since the cached copy was read
-    key = keys["keys"].get(claim.key_id)
-    if key is None or not hmac.compare_digest(_mac(key, payload), signature):
+    key = (keys or _keys_for(claim.key_id))["keys"].get(claim.key_id)
+    # Bytes, not str: compare_digest refuses str with non-ASCII characters.
+    if key is None or not hmac.compare_digest(_mac(key, payload).encode(), signature.encode()):
         raise Forbidden(FORGED)
     if (now if now is not None else time.time()) >= claim.expires:
         raise LinkExpired("This review link has expired. The review may still be open in the console.")

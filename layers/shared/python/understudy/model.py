@@ -126,6 +126,9 @@ class Post:
     late: bool = False
     # The address of the public post this one answers, on the channel's network (see schedule/replies).
     reply_to: str | None = None
+    # The kind of the channel the answered post is on (as when the reply was checked): reading what a
+    # reply answers then needs no read of the channel.
+    reply_kind: str | None = None
     # The workflow's task token for the wait the post is in; never leaves the backend.
     task_token: str | None = None
     version: int | None = None
@@ -181,11 +184,13 @@ class User:
     created_at: str = field(default_factory=now_iso)
     # Reviewers (or admins) this person's posts go to first; every reviewer when empty.
     mentors: frozenset[str] = frozenset()
+    # TOTP MFA is set up in Cognito: set only by POST /me/mfa after AdminGetUser confirms it (understudy.mfa).
+    mfa_enabled: bool = False
 
     def as_json(self) -> dict:
         return {"email": self.email, "name": self.name, "roles": sorted(self.roles),
                 "trainingMode": self.training_mode, "createdAt": self.created_at,
-                "mentors": sorted(self.mentors)}
+                "mentors": sorted(self.mentors), "mfaEnabled": self.mfa_enabled}
 
 
 @dataclass
@@ -222,6 +227,9 @@ class Settings:
     # ``ready_first_time_share`` were approved first time.
     ready_min_posts: int = 10
     ready_first_time_share: float = 0.8
+    # Admins and reviewers must sign in with TOTP MFA; until they set it up the API refuses their
+    # admin and reviewer routes (understudy.mfa).
+    require_mfa: bool = False
 
     @classmethod
     def from_stored(cls, value: dict) -> Settings:
@@ -249,7 +257,8 @@ class Settings:
                 "revisionExpireAfterSeconds": self.revision_expire_after_seconds,
                 "senderEmail": self.sender_email,
                 "readyMinPosts": self.ready_min_posts,
-                "readyFirstTimeShare": self.ready_first_time_share}
+                "readyFirstTimeShare": self.ready_first_time_share,
+                "requireMfa": self.require_mfa}
 
 
 @dataclass

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import asdict
 
 from understudy import audit, data
 from understudy.auth import Caller
-from understudy.errors import BadInput
+from understudy.errors import BadInput, Conflict
 from understudy.model import Channel, Guidelines, Settings, now_iso
 
 GUIDELINES_LIMIT = 20_000
@@ -32,6 +33,41 @@ def set_guidelines(caller: Caller, markdown: str) -> Guidelines:
     data.put_guidelines(saved)
     audit.record(audit.Action.GUIDELINES_CHANGED, caller.email, characters=len(markdown))
     return saved
+
+
+class _SettingsCache:
+    """The settings as this container last read them, for up to ``TTL`` seconds.
+
+    Every API request needs them (does the organisation require MFA?) before it knows what the caller
+    may do; reading them each time would add a DynamoDB GetItem to every route. A change therefore
+    reaches other containers within TTL seconds, and the container that made it at once.
+    """
+
+    TTL = 5.0
+
+    def __init__(self, clock=time.monotonic) -> None:
+        self.clock = clock
+        self.value: Settings | None = None
+        self.until = 0.0
+
+    def get(self) -> Settings:
+        if self.value is None or self.clock() >= self.until:
+            self.put(data.get_settings())
+        return self.value
+
+    def put(self, value: Settings) -> None:
+        self.value, self.until = value, self.clock() + self.TTL
+
+    def clear(self) -> None:
+        self.value = None
+
+
+_settings_cache = _SettingsCache()
+
+
+def current_settings() -> Settings:
+    """The settings, at most a few seconds old (see _SettingsCache); for checks made on every request."""
+    return _settings_cache.get()
 
 
 def settings(caller: Caller) -> Settings:
@@ -73,10 +109,23 @@ def set_settings(caller: Caller, **changes) -> Settings:
     if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
         raise BadInput(f"The share approved first time must be between 0 and 1 (0.8 is 80%); got {share}.")
     values["ready_first_time_share"] = float(share)
+    _check_require_mfa(caller, values["require_mfa"], current.require_mfa)
     saved = Settings(**{**values, "sender_email": sender_email})
     data.put_settings(saved, by=caller.email, at=now_iso())
+    _settings_cache.put(saved)
     audit.record(audit.Action.SETTINGS_CHANGED, caller.email, **saved.as_json())
     return saved
+
+
+def _check_require_mfa(caller: Caller, wanted: object, before: bool) -> None:
+    if not isinstance(wanted, bool):
+        raise BadInput(f"Require MFA must be true or false; got {wanted!r}.")
+    if wanted and not before:
+        user = data.get_user(caller.email)
+        if not (user and user.mfa_enabled):
+            # Otherwise the admin who turned it on would be refused every admin route, this one included.
+            raise Conflict("Set up two-step sign-in (MFA) for yourself before requiring it of admins and "
+                           "reviewers, or you would lock yourself out of the admin pages.")
 
 
 def channels() -> list[Channel]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from understudy import audit, data, directory
+from understudy import audit, data, directory, mfa, progress
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, NotFound
 from understudy.model import GROUPS, Page, User
@@ -15,7 +15,8 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def me(caller: Caller) -> dict:
     user = data.get_user(caller.email)
     return {"email": caller.email, "name": user.name if user else caller.name,
-            "roles": sorted(caller.roles), "trainingMode": user.training_mode if user else True}
+            "roles": sorted(caller.roles), "trainingMode": user.training_mode if user else True,
+            **mfa.status(caller, user)}
 
 
 def list_people(caller: Caller, cursor: str | None) -> Page[User]:
@@ -49,16 +50,15 @@ def invite(caller: Caller, email: str, name: str | None, roles: list[str] | None
         raise Conflict(f"{email} is already a member.")
     directory.invite(email, user.name)
     directory.set_groups(email, frozenset(), user.roles)
-    return data.save_user(user, new=True)
+    return data.save_user(user, new=True, also=(progress.fresh(email),))
 
 
-def _mentors(user: User, mentors: list[str]) -> frozenset[str]:
+def _mentors(user: User, chosen: frozenset[str], found: dict[str, User]) -> frozenset[str]:
     """Each mentor must be an existing reviewer or admin, and not the person themself."""
-    chosen = frozenset(m.strip().lower() for m in mentors)
     if user.email in chosen:
         raise BadInput(f"{user.email} cannot mentor themself.")
     for address in sorted(chosen):
-        mentor = data.get_user(address)
+        mentor = found.get(address)
         if mentor is None:
             raise BadInput(f"There is nobody called {address!r} to be a mentor.")
         if not mentor.roles & GROUPS:
@@ -69,12 +69,15 @@ def _mentors(user: User, mentors: list[str]) -> frozenset[str]:
 def update(caller: Caller, email: str, *, training_mode: bool | None = None,
            roles: list[str] | None = None, name: str | None = None, mentors: list[str] | None = None) -> User:
     caller.require_admin()
-    user = data.get_user(email.strip().lower())
+    email = email.strip().lower()
+    chosen = frozenset(m.strip().lower() for m in mentors) if mentors is not None else frozenset()
+    found = data.get_users([email, *sorted(chosen)])  # the person and their mentors: one read
+    user = found.get(email)
     if user is None:
         raise NotFound(f"There is nobody called {email!r}.")
     before = (user.roles, user.training_mode, user.mentors)
     if mentors is not None:
-        user.mentors = _mentors(user, mentors)
+        user.mentors = _mentors(user, chosen, found)
     if roles is not None:
         new_roles = _roles(roles)
         if user.email == caller.email and "admins" in user.roles and "admins" not in new_roles:
@@ -86,14 +89,15 @@ def update(caller: Caller, email: str, *, training_mode: bool | None = None,
         directory.set_name(user.email, user.name)
     if training_mode is not None:
         user.training_mode = training_mode
-    data.save_user(user)
+    changes = []  # audit entries, written with the person in one transaction
     if user.roles != before[0]:
-        audit.record(audit.Action.ROLES_CHANGED, caller.email, person=user.email,
-                     before=",".join(sorted(before[0])), after=",".join(sorted(user.roles)))
+        changes.append(audit.write_with(audit.Action.ROLES_CHANGED, caller.email, person=user.email,
+                                        before=",".join(sorted(before[0])), after=",".join(sorted(user.roles))))
     if user.mentors != before[2]:
-        audit.record(audit.Action.MENTORS_CHANGED, caller.email, person=user.email,
-                     before=",".join(sorted(before[2])), after=",".join(sorted(user.mentors)))
+        changes.append(audit.write_with(audit.Action.MENTORS_CHANGED, caller.email, person=user.email,
+                                        before=",".join(sorted(before[2])), after=",".join(sorted(user.mentors))))
     if user.training_mode != before[1]:
-        audit.record(audit.Action.TRAINING_MODE_CHANGED, caller.email, person=user.email,
-                     trainingMode=user.training_mode)
+        changes.append(audit.write_with(audit.Action.TRAINING_MODE_CHANGED, caller.email, person=user.email,
+                                        trainingMode=user.training_mode))
+    data.save_user(user, also=tuple(changes))
     return user

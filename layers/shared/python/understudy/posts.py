@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from understudy import audit, data, org, publish_time, replies, text, workflow
+from understudy import audit, data, org, progress, publish_time, replies, text, workflow
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, Forbidden, NotFound, NotPublishable, TransientError
 from understudy.model import (
@@ -25,12 +25,12 @@ from understudy.model import (
     Revision,
     Status,
     StatusChange,
+    User,
     now_iso,
 )
-from understudy.observability import logger, metrics
+from understudy.observability import POSTS_NEEDING_ATTENTION, count, logger, review_turnaround
 
 T = TypeVar("T")
-NEEDS_ATTENTION_METRIC = "PostsNeedingAttention"
 WORKFLOW = "workflow"
 ATTEMPTS = 5
 
@@ -42,8 +42,10 @@ REVIEW_OUTCOME = {
 REVISION_OUTCOME = {Status.PENDING_REVIEW: "revised"}
 
 
-def _change(post_id: str, apply: Callable[[Post], T]) -> tuple[Post, T]:
+def _change(post_id: str, apply: Callable[[Post], T],
+            also: Callable[[Post, T], tuple[dict, ...]] | None = None) -> tuple[Post, T]:
     """Apply a rule to the latest post and save it; ``apply`` raises to refuse, returns its answer.
+    ``also`` gives the writes that land with the change in one transaction (its audit entry, progress).
 
     Wherever a change makes the post need an admin (failed, expired, publishing in doubt), the
     PostsNeedingAttention metric counts it once: the alarm on it is how an admin hears of it."""
@@ -52,19 +54,20 @@ def _change(post_id: str, apply: Callable[[Post], T]) -> tuple[Post, T]:
         needed_attention = post.needs_attention
         answer = apply(post)
         try:
-            saved = data.save_post(post)
+            saved = data.save_post(post, also=also(post, answer) if also else ())
         except data.StaleWrite:
             logger.info("Post changed while writing; re-applying", extra={"post_id": post_id})
             continue
         if saved.needs_attention and not needed_attention:
-            metrics.add_metric(name=NEEDS_ATTENTION_METRIC, unit="Count", value=1)
+            count(POSTS_NEEDING_ATTENTION)
         return saved, answer
     raise TransientError("The post is changing too fast to update; try again in a moment.")
 
 
-def change(post_id: str, apply: Callable[[Post], T]) -> tuple[Post, T]:
+def change(post_id: str, apply: Callable[[Post], T],
+           also: Callable[[Post, T], tuple[dict, ...]] | None = None) -> tuple[Post, T]:
     """The versioned read-apply-write above, for the other domain modules (see attention.py)."""
-    return _change(post_id, apply)
+    return _change(post_id, apply, also)
 
 
 def get_existing(post_id: str) -> Post:
@@ -88,11 +91,10 @@ def submit(caller: Caller, channel_id: str, body: str, note: str | None, *,
     body = text.post_text(body)
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
     publish_at = publish_time.parse(publish_at)
-    channel = data.get_channel(channel_id)
+    user, channel, settings = data.submission_context(caller.email, channel_id)
     if channel is None:
         raise BadInput(f"There is no channel {channel_id!r} to post to.")
     reply_to = replies.checked(channel, reply_to)
-    user = data.get_user(caller.email)
     in_training = user.training_mode if user else True  # someone not yet on the people list is a trainee
     at = now_iso()
     post = Post(
@@ -100,14 +102,16 @@ def submit(caller: Caller, channel_id: str, body: str, note: str | None, *,
         channel=channel_id, status=Status.PENDING_REVIEW, review=in_training,
         revisions=[Revision(number=1, text=body, note=note, submitted_at=at)],
         history=[], created_at=at, updated_at=at, publish_at=publish_at, reply_to=reply_to,
+        reply_kind=channel.kind if reply_to else None,
     )
     post.status = Status.PENDING_REVIEW if in_training else publish_time.after_approval(post)
     post.history.append(StatusChange(status=post.status.value, at=at, by=caller.email, detail="submitted"))
-    data.create_post(post)
-    audit.record(audit.Action.SUBMITTED, caller.email, post=post.id, revision=1, channel=channel_id,
-                 review=in_training, publishAt=publish_at, replyTo=reply_to)
+    data.create_post(post, also=(audit.write_with(audit.Action.SUBMITTED, caller.email, post=post.id, revision=1,
+                                                  channel=channel_id, review=in_training, publishAt=publish_at,
+                                                  replyTo=reply_to),
+                                 *progress.on_submit(post)))
     try:
-        workflow.start(post, data.get_settings())
+        workflow.start(post, settings)
     except Exception as exc:
         # The post is kept, with a status that says what happened, rather than lost.
         logger.exception("Could not start the review workflow", extra={"post_id": post.id})
@@ -124,12 +128,20 @@ def get(caller: Caller, post_id: str) -> Post:
     return post
 
 
-def list_for(caller: Caller, *, mine: bool, status: str | None, cursor: str | None) -> Page[Post]:
+ORDERS = ("newest", "oldest")
+
+
+def list_for(caller: Caller, *, mine: bool, status: str | None, cursor: str | None,
+             order: str | None = None) -> Page[Post]:
+    """Newest first, or oldest first (``order="oldest"``: the review queue) straight from the index."""
+    if order not in (None, *ORDERS):
+        raise BadInput(f"Unknown order {order!r}; use newest or oldest.")
+    oldest_first = order == "oldest"
     if status is not None and status not in Status.__members__.values():
         raise BadInput(f"Unknown status {status!r}; use one of: {', '.join(s.value for s in Status)}.")
     if mine or not caller.is_reviewer:
-        return data.list_posts(author=caller.email, status=status, cursor=cursor)
-    return data.list_posts(status=status, cursor=cursor)
+        return data.list_posts(author=caller.email, status=status, cursor=cursor, oldest_first=oldest_first)
+    return data.list_posts(status=status, cursor=cursor, oldest_first=oldest_first)
 
 
 def _own(caller: Caller, post: Post) -> None:
@@ -251,11 +263,15 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
         post.move_to(status, reviewer, decision.value + (" (its time to go live had passed)" if post.late else ""))
         return token
 
-    post, token = _change(post_id, apply)
-    audit.record(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision, decision=decision.value,
-                 via=via, feedback=feedback or None, guidelines=ticked or None,
-                 suggestion=bool(suggestion) or None, publishAt=post.publish_at if publish_at else None,
-                 late=post.late or None)
+    def also(post: Post, _token) -> tuple[dict, ...]:
+        return (audit.write_with(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision,
+                                 decision=decision.value, via=via, feedback=feedback or None,
+                                 guidelines=ticked or None, suggestion=bool(suggestion) or None,
+                                 publishAt=post.publish_at if publish_at else None, late=post.late or None),
+                *progress.on_decision(post))
+
+    post, token = _change(post_id, apply, also)
+    review_turnaround(post.current.submitted_at, post.current.feedback.at)
     # No token yet means request_review has not stored it: it will find the decision and resume itself.
     if token:
         workflow.resume(token, decision.value, revision=post.revision)
@@ -267,8 +283,13 @@ DECIDED_AS = {"approve": "approved it", "request_changes": "asked for changes", 
 
 def already_decided(post: Post) -> str:
     feedback = post.current.feedback
+    return decided_message(post, data.get_user(feedback.reviewer) if feedback else None)
+
+
+def decided_message(post: Post, person: User | None) -> str:
+    """Why the post is no longer waiting; ``person``: who decided its current revision, if known."""
+    feedback = post.current.feedback
     if feedback:
-        person = data.get_user(feedback.reviewer)
         who = f"{person.name} ({feedback.reviewer})" if person and person.name else feedback.reviewer
         return (f"This revision was already decided by {who} at {feedback.at}: "
                 f"{DECIDED_AS.get(feedback.decision, feedback.decision)}.")

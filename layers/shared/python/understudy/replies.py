@@ -34,10 +34,13 @@ def target_id(channel: Channel, post: Post) -> str | None:
     return channels.client_for(channel).reply_target(post.reply_to).external_id
 
 
-def answered(channel: Channel | None, post: Post) -> dict | None:
-    """What the post answers, for its reviewer: ``{url, text}``, text None where it cannot be read."""
+def answered(post: Post, channel: Channel | None = None) -> dict | None:
+    """What the post answers, for its reviewer: ``{url, text}``, text None where it cannot be read.
+    Without ``channel`` the post's own record of its channel's kind stands in (no read)."""
     if not post.reply_to:
         return None
+    if channel is None and post.reply_kind:
+        channel = Channel(id=post.channel, name=post.channel, kind=post.reply_kind)
     text = None
     if channel is not None:
         try:

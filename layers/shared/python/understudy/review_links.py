@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from understudy import data, links, org, posts, replies
+from understudy import data, links, mfa, org, posts, replies
 from understudy.errors import BadInput
-from understudy.model import Decision, Post, Status
+from understudy.model import Decision, Post, Status, User
 from understudy.text import FEEDBACK_LIMIT
 
 TOKEN_LIMIT = 2000
@@ -37,7 +37,7 @@ def parse(body: object, *, deciding: bool) -> LinkRequest:
     token, decision, feedback = body.get("token"), body.get("decision", ""), body.get("feedback") or ""
     if not isinstance(token, str) or not 0 < len(token) <= TOKEN_LIMIT:
         raise BadInput("The request needs the link's token.")
-    if deciding and decision not in {d.value for d in Decision}:
+    if deciding and (not isinstance(decision, str) or decision not in {d.value for d in Decision}):
         raise BadInput("The decision must be approve, request_changes or reject.")
     if not isinstance(feedback, str) or len(feedback) > FEEDBACK_LIMIT:
         raise BadInput(f"The feedback must be text of at most {FEEDBACK_LIMIT} characters.")
@@ -54,9 +54,10 @@ def parse(body: object, *, deciding: bool) -> LinkRequest:
                        suggestion=suggestion, publish_at=publish_at)
 
 
-def _shown(post: Post) -> dict:
+def _shown(post: Post, channel_name: str | None = None) -> dict:
+    name = channel_name or posts.channel_name(post.channel)
     return {"id": post.id, "author": post.author, "authorName": post.author_name,
-            "channel": post.channel, "channelName": posts.channel_name(post.channel),
+            "channel": post.channel, "channelName": name,
             "text": post.current.text, "note": post.current.note, "revision": post.revision,
             "status": post.status.value, "publishAt": post.publish_at, "late": post.late,
             "replyTo": post.reply_to}
@@ -69,22 +70,26 @@ def _decision_on(post: Post, revision: int) -> dict | None:
     return feedback.as_json() if feedback else None
 
 
-def _closed_reason(post: Post, revision: int) -> str | None:
+def _closed_reason(post: Post, revision: int, decider: User | None) -> str | None:
     if revision != post.revision:
         return f"This link is for revision {revision}; the author has since revised the post."
     if post.status != Status.PENDING_REVIEW:
-        return posts.already_decided(post)
+        return posts.decided_message(post, decider)
     return None
 
 
 def view(token: str) -> dict:
-    """Opening a link never decides anything: it only shows what the link is about."""
+    """Opening a link never decides anything: it only shows what the link is about. Two reads: the
+    post, then its channel, the guidelines and whoever decided it, together."""
     claim = links.verify(token)
     post = posts.get_existing(claim.post_id)
-    reason = _closed_reason(post, claim.revision)
-    markdown = org.guidelines().markdown
-    answered = replies.answered(data.get_channel(post.channel), post) if reason is None else None
-    return {"post": _shown(post), "guidelines": markdown, "guidelineItems": org.guideline_items(markdown),
+    feedback = post.current.feedback
+    channel, guidelines, decider = data.review_context(post.channel, feedback.reviewer if feedback else None)
+    reason = _closed_reason(post, claim.revision, decider)
+    markdown = guidelines.markdown if guidelines else ""
+    shown = _shown(post, channel.name if channel else post.channel)
+    answered = replies.answered(post, channel) if reason is None else None
+    return {"post": shown, "guidelines": markdown, "guidelineItems": org.guideline_items(markdown),
             "answers": answered,
             "reviewer": claim.reviewer,
             "open": reason is None, "reason": reason, "decision": _decision_on(post, claim.revision)}
@@ -93,6 +98,7 @@ def view(token: str) -> dict:
 def decide(token: str, decision: str, feedback: str, *, guidelines: tuple[str, ...] = (),
            suggestion: str = "", publish_at: str | None = None) -> dict:
     claim = links.verify(token)
+    mfa.check_link_decider(claim.reviewer)
     post = posts.decide(claim.reviewer, claim.post_id, decision, feedback, revision=claim.revision,
                         via="link", guidelines=list(guidelines), suggestion=suggestion, publish_at=publish_at)
     return {"post": _shown(post), "decision": _decision_on(post, claim.revision)}

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, StrictBool
 
-from understudy.text import FEEDBACK_LIMIT, NOTE_LIMIT
+from understudy.text import CONTROL_IN_TEXT, FEEDBACK_LIMIT, LINE_BREAKING, NOT_ONE_LINE, NOTE_LIMIT
 
 DecisionName = Literal["approve", "request_changes", "reject"]
+
+
+def _one_line(value: str) -> str:
+    if NOT_ONE_LINE.search(value):
+        raise ValueError("must be one line of text, without line breaks or control characters")
+    return value
+
+
+def _no_control(value: str) -> str:
+    if CONTROL_IN_TEXT.search(value):
+        raise ValueError("must not contain control characters (line breaks and tabs are fine)")
+    return value
+
+
+# Names and addresses end up in email headers and on one line on screen: the one check for all of them.
+OneLine = Annotated[str, AfterValidator(_one_line), Field(json_schema_extra={"pattern": f"^[^{LINE_BREAKING}]*$"})]
+Text = Annotated[str, AfterValidator(_no_control)]
 
 
 class _Body(BaseModel):
@@ -66,8 +83,8 @@ class AttentionAction(_Body):
 
 
 class NewUser(_Body):
-    email: str = Field(min_length=3, max_length=254)
-    name: str | None = Field(default=None, max_length=100)
+    email: OneLine = Field(min_length=3, max_length=254)
+    name: OneLine | None = Field(default=None, max_length=100)
     roles: list[str] = Field(default_factory=list)
     training_mode: bool = Field(default=True, alias="trainingMode")
 
@@ -75,13 +92,13 @@ class NewUser(_Body):
 class UserChanges(_Body):
     training_mode: bool | None = Field(default=None, alias="trainingMode")
     roles: list[str] | None = None
-    name: str | None = Field(default=None, max_length=100)
+    name: OneLine | None = Field(default=None, max_length=100)
     mentors: list[str] | None = Field(default=None, max_length=20,
                                       description="Reviewers or admins this person's posts go to first; [] for all.")
 
 
 class GuidelinesBody(_Body):
-    markdown: str = Field(max_length=20_000)
+    markdown: Text = Field(max_length=20_000)
 
 
 class SettingsBody(_Body):
@@ -96,13 +113,17 @@ class SettingsBody(_Body):
     revision_expire_after_seconds: int | None = Field(
         default=None, alias="revisionExpireAfterSeconds",
         description="A post waiting for its author's changes expires after this long.")
-    sender_email: str | None = Field(default=None, alias="senderEmail", max_length=254)
+    sender_email: OneLine | None = Field(default=None, alias="senderEmail", max_length=254)
     ready_min_posts: int | None = Field(
         default=None, alias="readyMinPosts",
         description="Decided posts a trainee needs before the readiness hint judges them (1 to 1000).")
     ready_first_time_share: float | None = Field(
         default=None, alias="readyFirstTimeShare",
         description="Share of those posts approved first time that suggests readiness (0 to 1).")
+    require_mfa: StrictBool | None = Field(
+        default=None, alias="requireMfa",
+        description="Admins and reviewers must set up TOTP MFA; until then their admin and reviewer routes "
+                    "answer 403. Turning it on needs MFA set up for yourself.")
 
 
 class NewChannel(_Body):
@@ -110,7 +131,7 @@ class NewChannel(_Body):
     never shown again (SecretStr keeps them out of reprs and logs)."""
 
     kind: Literal["x"]
-    name: str = Field(min_length=1, max_length=60, description="Shown to authors; its slug becomes the id.")
+    name: OneLine = Field(min_length=1, max_length=60, description="Shown to authors; its slug becomes the id.")
     api_key: SecretStr = Field(alias="apiKey", min_length=1, max_length=200, description="Consumer key.")
     api_secret: SecretStr = Field(alias="apiSecret", min_length=1, max_length=200, description="Consumer secret.")
     access_token: SecretStr = Field(alias="accessToken", min_length=1, max_length=200)

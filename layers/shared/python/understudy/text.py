@@ -28,6 +28,18 @@ NOTE_LIMIT = 1000
 FEEDBACK_LIMIT = 2000
 # twitter-text's invalid characters: X refuses a post that contains one.
 INVALID = re.compile("[\ufffe\ufeff\uffff]")
+# What may not appear in one line of text (a name, an address): control characters (C0, DEL, C1,
+# CR and LF among them) and Unicode's line and paragraph separators. In an email header a line break
+# would end the header (a HeaderParseError, or a header injected by the text).
+LINE_BREAKING = r"\x00-\x1f\x7f-\x9f\u2028\u2029"  # a regex character range, also used in the OpenAPI document
+NOT_ONE_LINE = re.compile(f"[{LINE_BREAKING}]+")
+# Multi-line text (the guidelines' Markdown) may hold tabs and line ends, no other control character.
+CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with each run of line-breaking characters made one space: safe in an email header."""
+    return NOT_ONE_LINE.sub(" ", text)
 
 
 def _resource_string(module: str, name: str) -> bytes:
