@@ -113,6 +113,9 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
             "AdminAddUserToGroup",
             "AdminRemoveUserFromGroup",
             "AdminUpdateUserAttributes",
+            "AdminDisableUser",
+            "AdminEnableUser",
+            "AdminUserGlobalSignOut",
         ),
         channel_secrets=WRITE,
         routes=_authorized(
@@ -138,6 +141,8 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
             "GET /users",
             "POST /users",
             "PATCH /users/{email}",
+            "DELETE /users/{email}",
+            "POST /users/{email}/reactivate",
             "GET /users/{email}/progress",
             "GET /settings",
             "PUT /settings",

@@ -27,6 +27,8 @@ const ACTIONS = {
   training_mode_changed: "Changed training mode",
   roles_changed: "Changed roles",
   mentors_changed: "Changed mentors",
+  deactivated: "Deactivated a person",
+  reactivated: "Reactivated a person",
   guidelines_changed: "Changed the guidelines",
   settings_changed: "Changed the settings",
 };

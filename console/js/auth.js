@@ -29,6 +29,8 @@ const FRIENDLY = {
 // In a sign-in step after the password, NotAuthorized means the step's session ran out (3 minutes).
 const STEP_EXPIRED = { NotAuthorizedException: "This sign-in took too long. Start again with your email and password." };
 
+const DEACTIVATED = "Your access to Understudy was removed by an admin. Ask an admin if this is a mistake.";
+
 async function cognito(target, body, friendly = FRIENDLY) {
   const { cognitoEndpoint } = await loadConfig();
   let response;
@@ -54,7 +56,10 @@ async function cognito(target, body, friendly = FRIENDLY) {
   }
   if (!response.ok) {
     const code = String(data.__type || data.code || "").split("#").pop();
-    const message = friendly[code] || FRIENDLY[code] || data.message || data.Message || `Sign-in failed (${response.status}).`;
+    const said = String(data.message || data.Message || "");
+    // Cognito says "User is disabled." for someone an admin deactivated: tell them so, not "wrong password".
+    const message = (code === "NotAuthorizedException" && /disabled/i.test(said) ? DEACTIVATED : friendly[code] || FRIENDLY[code])
+      || said || `Sign-in failed (${response.status}).`;
     throw new AuthError(message, code);
   }
   return data;

@@ -1,15 +1,16 @@
-// People (admins only): invite people, change their roles, and the training-mode switch that takes
-// them in or out of training ("graduate"), with a confirmation that says what changes.
+// People (admins only): invite people, change their roles, the training-mode switch that takes
+// them in or out of training ("graduate"), and deactivating someone who left (listed apart, with
+// Reactivate), each with a confirmation that says what changes.
 
 import { api } from "./config.js";
-import { h, nextId, showError } from "./dom.js";
+import { h, nextId, showError, timeEl } from "./dom.js";
 import { announce, renderHeader } from "./layout.js";
 import { clearErrors, fieldError, showApiError } from "./page.js";
 import { getToken, signInPage } from "./session.js";
 import { ROLE_LABELS } from "./text.js";
 
 const $ = (id) => document.getElementById(id);
-const state = { cursor: null, mentors: false, progressFrom: null };
+const state = { cursor: null, mentors: false, progressFrom: null, me: null };
 const SVG = "http://www.w3.org/2000/svg";
 const ROLES = ["reviewers", "admins"];
 
@@ -146,6 +147,28 @@ function progressControls(user) {
   return h("div", { class: "progress-controls" }, button, " ", cue);
 }
 
+/** An inline "are you sure?" in ``slot``: the question, what happens, and the action or Cancel. */
+function confirmIn(slot, { question, detail, action, danger, onConfirm, onCancel }) {
+  const questionId = nextId("confirm");
+  const confirm = h("button", { type: "button", class: danger ? "danger small" : "primary small", text: action });
+  const cancel = h("button", { type: "button", class: "secondary small", text: "Cancel" });
+  cancel.addEventListener("click", () => {
+    slot.replaceChildren();
+    onCancel();
+  });
+  confirm.addEventListener("click", () => {
+    confirm.disabled = true; // onConfirm replaces the question when it is done
+    cancel.disabled = true;
+    onConfirm();
+  });
+  slot.replaceChildren(
+    h("div", { class: "confirm", role: "group", "aria-labelledby": questionId },
+      h("p", { id: questionId }, h("strong", { text: question }), " ", detail),
+      h("div", { class: "actions" }, confirm, cancel)),
+  );
+  confirm.focus();
+}
+
 function switchCell(user) {
   const id = nextId("training");
   const stateText = h("span", { class: "switch-state", "aria-hidden": "true", text: user.trainingMode ? "On" : "Off" });
@@ -177,33 +200,28 @@ function switchCell(user) {
     stateText.textContent = turnOn ? "On" : "Off";
     showError(error, null);
     input.disabled = true; // one change at a time: confirm or cancel first
-    const questionId = nextId("confirm");
-    const confirm = h("button", { type: "button", class: turnOn ? "primary small" : "danger small", text: turnOn ? "Turn training mode on" : "Turn training mode off" });
-    const cancel = h("button", { type: "button", class: "secondary small", text: "Cancel" });
-    cancel.addEventListener("click", () => {
-      settle(was);
-      input.focus();
-    });
-    confirm.addEventListener("click", async () => {
-      confirm.disabled = true;
-      cancel.disabled = true;
-      try {
-        const updated = await api(userPath(user.email), { method: "PATCH", body: { trainingMode: turnOn } });
-        user.trainingMode = Boolean(updated.trainingMode);
-        settle(user.trainingMode);
-        announce(`Training mode is ${user.trainingMode ? "on" : "off"} for ${displayName(user)}. ${consequence(user, user.trainingMode)}`);
-      } catch (e) {
+    confirmIn(confirmSlot, {
+      question: `Turn training mode ${turnOn ? "on" : "off"} for ${displayName(user)}?`,
+      detail: consequence(user, turnOn),
+      action: turnOn ? "Turn training mode on" : "Turn training mode off",
+      danger: !turnOn,
+      onCancel: () => {
         settle(was);
-        showError(error, e.message);
-      }
-      input.focus();
+        input.focus();
+      },
+      onConfirm: async () => {
+        try {
+          const updated = await api(userPath(user.email), { method: "PATCH", body: { trainingMode: turnOn } });
+          user.trainingMode = Boolean(updated.trainingMode);
+          settle(user.trainingMode);
+          announce(`Training mode is ${user.trainingMode ? "on" : "off"} for ${displayName(user)}. ${consequence(user, user.trainingMode)}`);
+        } catch (e) {
+          settle(was);
+          showError(error, e.message);
+        }
+        input.focus();
+      },
     });
-    confirmSlot.replaceChildren(
-      h("div", { class: "confirm", role: "group", "aria-labelledby": questionId },
-        h("p", { id: questionId }, h("strong", { text: `Turn training mode ${turnOn ? "on" : "off"} for ${displayName(user)}?` }), " ", consequence(user, turnOn)),
-        h("div", { class: "actions" }, confirm, cancel)),
-    );
-    confirm.focus();
   });
   return cell;
 }
@@ -297,15 +315,98 @@ function mentorsCell(user) {
   return h("td", { "data-label": "Mentors", class: "email-cell" }, shown, " ", change, slot, error);
 }
 
+// --- deactivating someone who left, and letting them back in --------------------------------------
+
+const LEAVING = "They can no longer sign in, and anything they are signed in with stops working. Their review links stop working, they are asked to review nothing and are taken off mentor lists, they lose their roles, and their posts waiting for review or for changes are withdrawn. Their posts and the audit trail are kept.";
+const RETURNING = "They can sign in again with their old password, as an author in training mode with no roles; give them roles again if they need them.";
+
+/** A button that asks first, inline; once confirmed, ``run()`` (an API call), whose error shows beside it. */
+function askingButton({ label, name, question, detail, danger, run }) {
+  const error = h("p", { class: "error", role: "alert", hidden: true });
+  const slot = h("div", { class: "inline-slot" });
+  const button = h("button", { type: "button", class: "secondary small", text: label, "aria-label": `${label} ${name}` });
+  const restore = () => {
+    slot.replaceChildren();
+    button.hidden = false;
+    button.focus();
+  };
+  button.addEventListener("click", () => {
+    showError(error, null);
+    button.hidden = true;
+    confirmIn(slot, {
+      question, detail, danger, action: `${label} ${name}`, onCancel: restore,
+      onConfirm: async () => {
+        try {
+          await run();
+        } catch (e) {
+          restore();
+          if (e.status !== 401) showError(error, e.message);
+        }
+      },
+    });
+  });
+  return [button, slot, error];
+}
+
+function accessCell(user) {
+  if (state.me && user.email === state.me) return h("td", { "data-label": "Access" }, h("span", { class: "hint", text: "You" }));
+  const name = displayName(user);
+  const cell = h("td", { "data-label": "Access" });
+  cell.append(...askingButton({
+    label: "Deactivate", name, question: `Deactivate ${name}?`, detail: LEAVING, danger: true,
+    run: async () => {
+      const updated = await api(userPath(user.email), { method: "DELETE" });
+      cell.closest("tr").remove();
+      addInactive(updated, { focus: true });
+      announce(`${name} was deactivated. Their waiting posts were withdrawn.`);
+    },
+  }));
+  return cell;
+}
+
+function inactiveRow(user) {
+  const name = displayName(user);
+  const tr = h(
+    "tr",
+    { dataset: { email: user.email } },
+    h("th", { scope: "row", "data-label": "Name", text: name, tabindex: "-1" }),
+    h("td", { "data-label": "Email", class: "email-cell", text: user.email }),
+    h("td", { "data-label": "Deactivated" }, user.deactivatedAt ? timeEl(user.deactivatedAt) : "—", user.deactivatedBy ? ` by ${user.deactivatedBy}` : ""),
+  );
+  tr.append(h("td", { "data-label": "Access" }, ...askingButton({
+    label: "Reactivate", name, question: `Reactivate ${name}?`, detail: RETURNING, danger: false,
+    run: async () => {
+      const updated = await api(`${userPath(user.email)}/reactivate`, { method: "POST" });
+      tr.remove();
+      $("inactive").hidden = $("inactive-rows").childElementCount === 0;
+      const added = row(updated);
+      $("people-rows").prepend(added);
+      $("people-empty").hidden = true;
+      added.querySelector("th").focus();
+      announce(`${name} was reactivated as an author in training mode.`);
+    },
+  })));
+  return tr;
+}
+
+function addInactive(user, { focus = false } = {}) {
+  const added = inactiveRow(user);
+  if (focus) $("inactive-rows").prepend(added);
+  else $("inactive-rows").append(added);
+  $("inactive").hidden = false;
+  if (focus) added.querySelector("th").focus();
+}
+
 function row(user) {
   return h(
     "tr",
     { dataset: { email: user.email } },
-    h("th", { scope: "row", "data-label": "Name", text: displayName(user) }),
+    h("th", { scope: "row", "data-label": "Name", text: displayName(user), tabindex: "-1" }),
     h("td", { "data-label": "Email", class: "email-cell", text: user.email }),
     rolesCell(user),
     state.mentors ? mentorsCell(user) : null,
     switchCell(user),
+    accessCell(user),
   );
 }
 
@@ -317,7 +418,13 @@ async function load(cursor = null) {
     $("mentors-col").hidden = false;
   }
   // One request a page: a trainee's progress is loaded only when their Progress is opened.
-  for (const user of page.items || []) rows.append(row(user));
+  for (const user of page.items || []) {
+    if (user.active === false) {
+      addInactive(user);
+      continue;
+    }
+    rows.append(row(user));
+  }
   state.cursor = page.cursor || null;
   $("people-more").hidden = !state.cursor;
   $("people-empty").hidden = rows.childElementCount > 0;
@@ -336,6 +443,7 @@ async function start() {
   }
   try {
     const me = await api("/me");
+    state.me = me.email;
     renderHeader(me);
     if (!(me.roles || []).includes("admins")) {
       $("loading").hidden = true;

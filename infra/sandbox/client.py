@@ -219,14 +219,15 @@ class Sandbox:
         assert answer.status_code == 200, answer.text
         return answer.json()["AuthenticationResult"]["IdToken"]
 
-    def join(self, admin_token: str, email: str, password: str, *, roles: tuple[str, ...] = (),
-             name: str = "Newcomer") -> dict:
-        """An admin invites ``email`` with ``roles``; the person signs in with the emailed temporary password
-        and chooses ``password``. Cognito's answer to that choice: tokens, or the next challenge."""
-        invited = self.api(admin_token).post("/users", json={"email": email, "name": name, "roles": list(roles)})
-        assert invited.status_code == 201, invited.text
-        [mail] = self.wait_for(lambda: [m for m in self.outbox() if email in m["to"]])
-        temporary = mail["text"].rsplit(" ", 1)[1].rstrip(".")
+    def first_sign_in(self, email: str, password: str = PASSWORD) -> dict:
+        """First sign-in of someone an admin invited, as the console makes it: the temporary password
+        from Cognito's invitation (in the outbox), then NEW_PASSWORD_REQUIRED answered with ``password``.
+        Cognito's answer to that choice: tokens, or the next challenge."""
+        def invitation():
+            return next((m for m in self.outbox() if email in m["to"] and m["subject"] == "Your temporary password"),
+                        None)
+
+        temporary = self.wait_for(invitation)["text"].rsplit(" ", 1)[1].rstrip(".")
         first = self.initiate_auth(email, temporary).json()
         assert first.get("ChallengeName") == "NEW_PASSWORD_REQUIRED", first
         chosen = self.cognito("RespondToAuthChallenge", {
@@ -234,6 +235,17 @@ class Sandbox:
             "Session": first["Session"], "ChallengeResponses": {"USERNAME": email, "NEW_PASSWORD": password}})
         assert chosen.status_code == 200, chosen.text
         return chosen.json()
+
+    def accept_invitation(self, email: str, password: str = PASSWORD) -> str:
+        """The invited person's ID token after their first sign-in."""
+        return self.first_sign_in(email, password)["AuthenticationResult"]["IdToken"]
+
+    def join(self, admin_token: str, email: str, password: str, *, roles: tuple[str, ...] = (),
+             name: str = "Newcomer") -> dict:
+        """An admin invites ``email`` with ``roles``; the person makes their first sign-in (first_sign_in)."""
+        invited = self.api(admin_token).post("/users", json={"email": email, "name": name, "roles": list(roles)})
+        assert invited.status_code == 201, invited.text
+        return self.first_sign_in(email, password)
 
     def api(self, token: str | None = None) -> Api:
         return Api(self.config["apiUrl"], token)

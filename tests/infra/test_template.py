@@ -364,6 +364,17 @@ def test_the_console_gets_a_config_json_with_the_sandbox_shape(synth):
 
 # --- people --------------------------------------------------------------------------------------
 
+def test_the_api_may_disable_enable_and_sign_out_people_in_its_own_pool_only(synth):
+    """Deactivating someone (DELETE /users/{email}) and reactivating them act on the user pool alone."""
+    pool = {"Fn::GetAtt": [synth.logical_id(synth.stack.auth.pool), "Arn"]}
+    cognito = [s for s in role_statements(synth, "api") if as_list(s["Action"])[0].startswith("cognito-idp:")]
+    actions = {action for statement in cognito for action in as_list(statement["Action"])}
+
+    assert {"cognito-idp:AdminDisableUser", "cognito-idp:AdminEnableUser",
+            "cognito-idp:AdminUserGlobalSignOut"} <= actions
+    assert all(as_list(statement["Resource"]) == [pool] for statement in cognito)
+
+
 def test_only_admins_create_accounts_and_sign_in_is_by_email_with_mfa_available(synth):
     (pool,) = synth.of_type("AWS::Cognito::UserPool").values()
     props = pool["Properties"]

@@ -122,17 +122,14 @@ def test_a_reviewer_without_mfa_cannot_decide_by_emailed_link_while_it_is_requir
     assert decided.status == 200 and decided.body["decision"]["reviewer"] == REVIEWER
 
 
-def test_a_container_reads_the_settings_again_after_a_few_seconds(aws):
-    """What another container's PUT /settings looks like from here: unseen until the cached copy is TTL old."""
-    from understudy import data, org
-    from understudy.model import Settings, now_iso
+def test_requiring_mfa_takes_effect_on_the_next_request_in_the_same_container(aws, api, totp):
+    """The setting is read with the caller's record on every request, so no container acts on an old copy."""
+    totp(ADMIN)
+    assert api("POST", "/me/mfa", who=ADMIN).status == 200
+    assert api("GET", "/users", who=REVIEWER).status == 403  # a reviewer is no admin either way
+    assert api("GET", "/posts", who=REVIEWER, query={"status": "pending_review"}).status == 200
 
-    now = [1000.0]
-    cache = org._SettingsCache(clock=lambda: now[0])
-    assert cache.get().require_mfa is False
-    data.put_settings(Settings(require_mfa=True), by=ADMIN, at=now_iso())
+    assert api("PUT", "/settings", who=ADMIN, body={"requireMfa": True}).status == 200
 
-    now[0] += cache.TTL - 0.1
-    assert cache.get().require_mfa is False
-    now[0] += 0.1
-    assert cache.get().require_mfa is True
+    refused = api("POST", "/posts/nothing/decision", who=REVIEWER, body={"decision": "approve"})
+    assert refused.status == 403 and refused.message == MFA_NEEDED

@@ -67,11 +67,14 @@ def test_no_claims_means_401(aws, api):
     assert answer.status == 401
 
 
-def test_me_reports_roles_from_the_exact_group_set(aws, api):
-    claims = {"email": "reviewer@example.org", "name": "R", "cognito:groups": ["reviewersX", "admin"]}
-    me = api("GET", "/me", claims=claims).body
+def test_roles_come_from_the_people_list_not_the_tokens_groups(aws, api):
+    """A token's cognito:groups are those of the moment it was issued; the users table is the truth."""
+    claiming_admin = {"email": TRAINEE, "name": "T", "cognito:groups": ["admins", "reviewers"]}
+    no_groups = {"email": "reviewer@example.org", "name": "R"}
 
-    assert me["roles"] == []  # near-miss group names grant nothing
+    assert api("GET", "/me", claims=claiming_admin).body["roles"] == []
+    assert api("GET", "/users", claims=claiming_admin).status == 403
+    assert api("GET", "/me", claims=no_groups).body["roles"] == ["reviewers"]
     assert api("GET", "/me", who=ADMIN).body["roles"] == ["admins"]
 
 
@@ -192,6 +195,7 @@ def test_two_decisions_racing_on_the_same_revision_exactly_one_wins(aws, api):
     import threading
 
     from understudy import data, posts
+    from understudy.auth import caller_for
     from understudy.errors import Conflict
 
     post = submit(api)
@@ -206,7 +210,7 @@ def test_two_decisions_racing_on_the_same_revision_exactly_one_wins(aws, api):
 
     def decide(who, decision):
         try:
-            outcomes[who] = posts.decide(who, post["id"], decision, "why not")
+            outcomes[who] = posts.decide(caller_for(who), post["id"], decision, "why not")
         except Conflict as conflict:
             outcomes[who] = conflict
 

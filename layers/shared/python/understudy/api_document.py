@@ -64,6 +64,8 @@ ANSWERS: dict[str, Answers] = {
     "PUT /guidelines": answers(200, 400, 403),
     "GET /users": answers(200, 400, 403),
     "POST /users": answers(201, 400, 403, 409),
+    "DELETE /users/{email}": answers(200, 403, 409),
+    "POST /users/{email}/reactivate": answers(200, 403, 409),
     "PATCH /users/{email}": answers(200, 400, 403, 409),
     "GET /users/{email}/progress": answers(200, 403),
     "GET /settings": answers(200, 403),
@@ -135,7 +137,8 @@ def _success(row: Answers) -> dict:
 
 def _implied(method: str, operation: dict, *, validated: bool) -> set[int]:
     """The statuses a route answers because of its shape (see the module's docstring)."""
-    statuses = {401} if operation.get("security", [{}]) else set()
+    # Behind the login every route may also refuse someone the people list does not have as active (403).
+    statuses = {401, 403} if operation.get("security", [{}]) else set()
     if method.upper() in BODY_METHODS:
         statuses.add(415)
     parameters = operation.get("parameters", [])

@@ -15,7 +15,7 @@ from enum import StrEnum
 from understudy import data
 from understudy.auth import Caller
 from understudy.errors import BadInput
-from understudy.model import AuditEntry, Page, now_iso
+from understudy.model import AuditEntry, Page, normal_email, now_iso
 from understudy.observability import logger
 
 EXPORT_LIMIT = 10_000
@@ -40,6 +40,8 @@ class Action(StrEnum):
     TRAINING_MODE_CHANGED = "training_mode_changed"
     ROLES_CHANGED = "roles_changed"
     MENTORS_CHANGED = "mentors_changed"
+    DEACTIVATED = "deactivated"
+    REACTIVATED = "reactivated"
     GUIDELINES_CHANGED = "guidelines_changed"
     SETTINGS_CHANGED = "settings_changed"
     MFA_CHANGED = "mfa_changed"
@@ -93,7 +95,7 @@ def _query(user: str | None, post: str | None, action: str | None, start: str | 
     after, before = _bound(start, "from", end=False), _bound(end, "to", end=True)
     if after and before and after > before:
         raise BadInput("'from' must not be after 'to'.")
-    return {"user": (user or "").strip().lower() or None, "post": (post or "").strip() or None,
+    return {"user": normal_email(user) or None, "post": (post or "").strip() or None,
             "action": action or None, "after": after, "before": before}
 
 

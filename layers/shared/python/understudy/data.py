@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import json
+from typing import NamedTuple
 
 from botocore.exceptions import ClientError
 from pynamodb.attributes import (
@@ -40,6 +41,7 @@ from pynamodb.models import Model
 from understudy.config import config
 from understudy.errors import BadInput
 from understudy.model import (
+    ADMINS,
     AuditEntry,
     Channel,
     Feedback,
@@ -65,6 +67,10 @@ class AlreadyExists(Exception):
     pass
 
 
+class NotAnActiveAdmin(Exception):
+    """The admin a change depends on is no longer an active admin (checked in the same transaction)."""
+
+
 def _meta(table: str) -> type:
     cfg = config()
 
@@ -86,6 +92,10 @@ class UserItem(Model):
     created_at = UnicodeAttribute(attr_name="createdAt")
     mentors = UnicodeSetAttribute(null=True)
     mfa_enabled = BooleanAttribute(attr_name="mfaEnabled", null=True)
+    # Records written before deactivation existed have no ``active``: they read as active.
+    active = BooleanAttribute(default=True)
+    deactivated_at = UnicodeAttribute(attr_name="deactivatedAt", null=True)
+    deactivated_by = UnicodeAttribute(attr_name="deactivatedBy", null=True)
 
 
 class _PostIndex(GlobalSecondaryIndex):
@@ -194,26 +204,31 @@ def _connection():
     return PostItem._get_connection().connection
 
 
-def _transact(puts: list[dict], updates: list[dict] = ()) -> None:
-    """One TransactWriteItems; StaleWrite when the first put's condition (its version) failed."""
+def _transact(puts: list[dict], updates: list[dict] = (), checks: list[dict] = ()) -> None:
+    """One TransactWriteItems; StaleWrite when the first put's condition (its version) failed,
+    NotAnActiveAdmin when a check (see save_user_vouched) failed."""
     try:
-        _connection().transact_write_items(condition_check_items=[], delete_items=[], put_items=puts,
+        _connection().transact_write_items(condition_check_items=list(checks), delete_items=[], put_items=puts,
                                            update_items=list(updates))
     except TransactWriteError as exc:
-        reasons = exc.cancellation_reasons
-        if reasons and reasons[0] is not None and reasons[0].code == "ConditionalCheckFailed":
+        reasons = exc.cancellation_reasons or []
+        failed = [i for i, reason in enumerate(reasons)
+                  if reason is not None and reason.code == "ConditionalCheckFailed"]
+        if failed and failed[0] < len(checks):  # the checks come first in the transaction
+            raise NotAnActiveAdmin(checks[failed[0]]["Key"]["email"]["S"]) from exc
+        if failed and failed[0] == len(checks):
             raise StaleWrite(puts[0]["TableName"]) from exc
         raise
 
 
-def _save_with(item: Model, also: tuple[dict, ...], condition=None) -> None:
-    """Save an item alone, or together with further writes (``also``) in one transaction."""
-    if not also:
+def _save_with(item: Model, also: tuple[dict, ...], condition=None, checks: list[dict] = ()) -> None:
+    """Save an item alone, or together with further writes (``also``) and checks in one transaction."""
+    if not also and not checks:
         item.save(condition=condition)
         return
     puts = [item.get_save_kwargs_from_instance(condition=condition)]
     puts += [a["Put"] for a in also if "Put" in a]
-    _transact(puts, [a["Update"] for a in also if "Update" in a])
+    _transact(puts, [a["Update"] for a in also if "Update" in a], checks)
     item.update_local_version_attribute()
 
 
@@ -291,7 +306,16 @@ def _page(results, convert) -> Page:
 def _user(item: UserItem) -> User:
     return User(email=item.email, name=item.name, roles=frozenset(item.roles or ()),
                 training_mode=item.training_mode, created_at=item.created_at,
-                mentors=frozenset(item.mentors or ()), mfa_enabled=bool(item.mfa_enabled))
+                mentors=frozenset(item.mentors or ()), mfa_enabled=bool(item.mfa_enabled),
+                active=item.active is not False,
+                deactivated_at=item.deactivated_at or "", deactivated_by=item.deactivated_by or "")
+
+
+def _user_item(user: User) -> UserItem:
+    return UserItem(ORG, user.email, name=user.name, roles=set(user.roles) or None,
+                    training_mode=user.training_mode, created_at=user.created_at,
+                    mentors=set(user.mentors) or None, mfa_enabled=user.mfa_enabled or None, active=user.active,
+                    deactivated_at=user.deactivated_at or None, deactivated_by=user.deactivated_by or None)
 
 
 def get_user(email: str) -> User | None:
@@ -299,6 +323,26 @@ def get_user(email: str) -> User | None:
         return _user(UserItem.get(ORG, email))
     except DoesNotExist:
         return None
+
+
+def get_user_and_settings(email: str) -> tuple[User | None, Settings]:
+    """A person and the organisation's settings in one call: what every request checks its caller against."""
+    found = _batch_get([("users", email), ("org", "settings")])
+    user, settings = found.get(("users", email)), _org_value(found, "settings")
+    return (_user(UserItem.from_raw_data(user)) if user else None,
+            Settings.from_stored(settings.value) if settings else Settings())
+
+
+def link_holder_context(email: str) -> tuple[User | None, Settings, Guidelines | None]:
+    """What deciding by review link checks first (the link's holder, the settings, the guidelines whose
+    items a reviewer may tick), in one call."""
+    found = _batch_get([("users", email), ("org", "settings"), ("org", "guidelines")])
+    user, settings = found.get(("users", email)), _org_value(found, "settings")
+    guidelines = _org_value(found, "guidelines")
+    return (_user(UserItem.from_raw_data(user)) if user else None,
+            Settings.from_stored(settings.value) if settings else Settings(),
+            Guidelines(markdown=guidelines.value["markdown"], updated_at=guidelines.updated_at,
+                       updated_by=guidelines.updated_by) if guidelines else None)
 
 
 def get_users(emails: list[str]) -> dict[str, User]:
@@ -309,9 +353,7 @@ def get_users(emails: list[str]) -> dict[str, User]:
 
 def save_user(user: User, *, new: bool = False, also: tuple[dict, ...] = ()) -> User:
     """Write a person; ``also``: further writes (audit entries) made in the same transaction."""
-    item = UserItem(ORG, user.email, name=user.name, roles=set(user.roles) or None,
-                    training_mode=user.training_mode, created_at=user.created_at,
-                    mentors=set(user.mentors) or None, mfa_enabled=user.mfa_enabled or None)
+    item = _user_item(user)
     try:
         _save_with(item, also, condition=UserItem.email.does_not_exist() if new else None)
     except StaleWrite as exc:
@@ -328,9 +370,39 @@ def list_users(cursor: str | None = None, limit: int = 100) -> Page[User]:
     return _page(results, _user)
 
 
+def save_user_vouched(user: User, admin: str, also: tuple[dict, ...] = ()) -> User:
+    """Save a person (and ``also``) on the word of ``admin``, in one transaction with a check that ``admin``
+    is still an active admin; NotAnActiveAdmin if not.
+
+    Used for the changes that take away someone's admin role (deactivating, demoting). The acting admin
+    is never the person changed, so after each such change at least one active admin remains; doing the
+    check in the same transaction keeps that true when two admins act on each other at the same moment.
+    That is how "the last active admin" is protected without counting admins (no Scan, no counter)."""
+    still_admin = (UserItem.roles.contains(ADMINS)
+                   & (UserItem.active.does_not_exist() | (UserItem.active == True)))  # noqa: E712 a condition
+    check = UserItem.get_operation_kwargs_from_class(ORG, range_key=admin, condition=still_admin)
+    _save_with(_user_item(user), also, checks=[check])
+    return user
+
+
 def users_in_role(role: str) -> list[User]:
-    """Everyone with a role (a Query over the organisation's partition with a filter)."""
-    return [_user(item) for item in UserItem.query(ORG, filter_condition=UserItem.roles.contains(role))]
+    """Everyone active with a role (a Query over the organisation's partition with a filter)."""
+    found = (_user(item) for item in UserItem.query(ORG, filter_condition=UserItem.roles.contains(role)))
+    return [user for user in found if user.active]
+
+
+def mentees_of(email: str) -> list[User]:
+    """Everyone who has ``email`` among their mentors (a Query over the organisation's partition with a
+    filter; only deactivating someone needs it)."""
+    return [_user(item) for item in UserItem.query(ORG, filter_condition=UserItem.mentors.contains(email))]
+
+
+def drop_mentor(email: str, mentor: str) -> frozenset[str]:
+    """Take ``mentor`` out of one person's mentors in place (an update, so a change made to the
+    person at the same moment is not overwritten); their mentors afterwards."""
+    item = UserItem(ORG, email)
+    item.update(actions=[UserItem.mentors.delete({mentor})], condition=UserItem.email.exists())
+    return frozenset(item.mentors or ())
 
 
 # --- posts ---------------------------------------------------------------------------------------
@@ -422,6 +494,13 @@ def list_posts(*, author: str | None = None, status: str | None = None,
     return _page(results, _post)
 
 
+def open_posts_by(author: str) -> list[Post]:
+    """The author's posts still waiting (for review, or for their changes): one query on the author's
+    index, filtered to those two statuses."""
+    waiting = PostItem.status.is_in(Status.PENDING_REVIEW.value, Status.CHANGES_REQUESTED.value)
+    return [_post(item) for item in PostItem.by_author.query(author, filter_condition=waiting)]
+
+
 def list_needing_attention(cursor: str | None = None, limit: int = PAGE_SIZE) -> Page[Post]:
     """Posts an admin should look at, most recently changed first: one Query of the sparse index."""
     results = PostItem.by_attention.query(ORG, scan_index_forward=False, limit=limit,
@@ -470,26 +549,31 @@ def _org_value(found: dict, key: str) -> OrgItem | None:
     return OrgItem.from_raw_data(raw) if raw else None
 
 
-def submission_context(email: str, channel_id: str) -> tuple[User | None, Channel | None, Settings]:
-    """What submitting a post needs (the author, the channel, the settings), in one call."""
-    found = _batch_get([("users", email), ("org", f"channel#{channel_id}"), ("org", "settings")])
-    user, channel, settings = (found.get(("users", email)), _org_value(found, f"channel#{channel_id}"),
-                               _org_value(found, "settings"))
-    return (_user(UserItem.from_raw_data(user)) if user else None, _channel(channel) if channel else None,
-            Settings.from_stored(settings.value) if settings else Settings())
+class ReviewContext(NamedTuple):
+    channel: Channel | None
+    guidelines: Guidelines | None
+    decider: User | None  # whoever decided the revision, if anyone has
+    holder: User | None  # the person the review link was sent to
+    settings: Settings
 
 
-def review_context(channel_id: str, reviewer: str | None) -> tuple[Channel | None, Guidelines | None,
-                                                                   User | None]:
-    """What showing a post for review needs (its channel, the guidelines, who decided it), in one call."""
-    wanted = [("org", f"channel#{channel_id}"), ("org", "guidelines")] + ([("users", reviewer)] if reviewer else [])
-    found = _batch_get(wanted)
+def review_context(channel_id: str, decider: str | None, holder: str) -> ReviewContext:
+    """What showing a post for review needs (its channel, the guidelines, who decided it, the link's
+    holder as they are now and the settings), in one call."""
+    wanted = [("org", f"channel#{channel_id}"), ("org", "guidelines"), ("org", "settings"), ("users", holder)]
+    found = _batch_get(wanted + ([("users", decider)] if decider else []))
     channel, guidelines = _org_value(found, f"channel#{channel_id}"), _org_value(found, "guidelines")
-    person = found.get(("users", reviewer)) if reviewer else None
-    return (_channel(channel) if channel else None,
-            Guidelines(markdown=guidelines.value["markdown"], updated_at=guidelines.updated_at,
-                       updated_by=guidelines.updated_by) if guidelines else None,
-            _user(UserItem.from_raw_data(person)) if person else None)
+    settings = _org_value(found, "settings")
+
+    def person(email: str | None) -> User | None:
+        raw = found.get(("users", email)) if email else None
+        return _user(UserItem.from_raw_data(raw)) if raw else None
+
+    return ReviewContext(
+        _channel(channel) if channel else None,
+        Guidelines(markdown=guidelines.value["markdown"], updated_at=guidelines.updated_at,
+                   updated_by=guidelines.updated_by) if guidelines else None,
+        person(decider), person(holder), Settings.from_stored(settings.value) if settings else Settings())
 
 
 # --- progress summaries --------------------------------------------------------------------------

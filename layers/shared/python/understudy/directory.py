@@ -1,4 +1,5 @@
-"""Cognito, where people sign in: invitations and group membership (the roles the API checks)."""
+"""Cognito, where people sign in: invitations, group membership (kept in step with the users table,
+which is what the API checks) and turning sign-in off and on."""
 
 from __future__ import annotations
 
@@ -51,3 +52,21 @@ def totp_enabled(email: str) -> bool:
     """Whether Cognito has TOTP MFA turned on for the person (it is in AdminGetUser's UserMFASettingList)."""
     answer = _cognito().admin_get_user(UserPoolId=config().user_pool_id, Username=email)
     return "SOFTWARE_TOKEN_MFA" in (answer.get("UserMFASettingList") or [])
+
+
+def disable(email: str) -> None:
+    """Take the person's groups, refuse their sign-in from now on and end their sessions (Cognito revokes
+    their refresh tokens, so no new ID token is issued; an ID token already issued is refused by the API,
+    which reads the person's record on every request). Someone with no Cognito account has nothing to end."""
+    client, pool = _cognito(), config().user_pool_id
+    try:
+        set_groups(email, GROUPS, frozenset())
+        client.admin_disable_user(UserPoolId=pool, Username=email)
+        client.admin_user_global_sign_out(UserPoolId=pool, Username=email)
+    except client.exceptions.UserNotFoundException:
+        return
+
+
+def enable(email: str) -> None:
+    """Let the person sign in again (with their old password; in no group)."""
+    _cognito().admin_enable_user(UserPoolId=config().user_pool_id, Username=email)

@@ -45,6 +45,15 @@ DECISION_STATUS = {
 }
 
 
+def normal_email(address: object) -> str:
+    """An email address as Understudy stores and compares it: trimmed and lower-case.
+
+    Every address that comes in (a token's claim, a request body or path, a link, a deploy setting)
+    passes through here once, so comparisons elsewhere can be plain ``==``. Cognito's pool signs in
+    case-insensitively too (``sign_in_case_sensitive=False``)."""
+    return str(address or "").strip().lower()
+
+
 def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
@@ -186,11 +195,19 @@ class User:
     mentors: frozenset[str] = frozenset()
     # TOTP MFA is set up in Cognito: set only by POST /me/mfa after AdminGetUser confirms it (understudy.mfa).
     mfa_enabled: bool = False
+    # False once an admin deactivated them (someone who left): they cannot sign in or act, and are
+    # asked for nothing; their record and history stay.
+    active: bool = True
+    deactivated_at: str = ""
+    deactivated_by: str = ""
 
     def as_json(self) -> dict:
-        return {"email": self.email, "name": self.name, "roles": sorted(self.roles),
-                "trainingMode": self.training_mode, "createdAt": self.created_at,
-                "mentors": sorted(self.mentors), "mfaEnabled": self.mfa_enabled}
+        shown = {"email": self.email, "name": self.name, "roles": sorted(self.roles),
+                 "trainingMode": self.training_mode, "createdAt": self.created_at,
+                 "mentors": sorted(self.mentors), "mfaEnabled": self.mfa_enabled, "active": self.active}
+        if not self.active:
+            shown |= {"deactivatedAt": self.deactivated_at, "deactivatedBy": self.deactivated_by}
+        return shown
 
 
 @dataclass

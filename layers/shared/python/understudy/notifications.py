@@ -26,11 +26,12 @@ def sender() -> str:
 
 
 def reviewers_for(post: Post) -> list[str]:
-    """The author's mentors who can still review; else every reviewer but the author; else the admins."""
+    """The author's mentors who can still review (active, reviewer or admin); else every active reviewer but
+    the author; else the active admins. Someone deactivated is never asked."""
     author = data.get_user(post.author)
     if author and author.mentors:
         mentors = [data.get_user(address) for address in sorted(author.mentors - {post.author})]
-        found = [m.email for m in mentors if m and m.roles & {REVIEWERS, ADMINS}]
+        found = [m.email for m in mentors if m and m.active and m.roles & {REVIEWERS, ADMINS}]
         if found:
             return found
     for role in (REVIEWERS, ADMINS):

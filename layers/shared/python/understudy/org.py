@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import asdict
 
 from understudy import audit, data
@@ -33,41 +32,6 @@ def set_guidelines(caller: Caller, markdown: str) -> Guidelines:
     data.put_guidelines(saved)
     audit.record(audit.Action.GUIDELINES_CHANGED, caller.email, characters=len(markdown))
     return saved
-
-
-class _SettingsCache:
-    """The settings as this container last read them, for up to ``TTL`` seconds.
-
-    Every API request needs them (does the organisation require MFA?) before it knows what the caller
-    may do; reading them each time would add a DynamoDB GetItem to every route. A change therefore
-    reaches other containers within TTL seconds, and the container that made it at once.
-    """
-
-    TTL = 5.0
-
-    def __init__(self, clock=time.monotonic) -> None:
-        self.clock = clock
-        self.value: Settings | None = None
-        self.until = 0.0
-
-    def get(self) -> Settings:
-        if self.value is None or self.clock() >= self.until:
-            self.put(data.get_settings())
-        return self.value
-
-    def put(self, value: Settings) -> None:
-        self.value, self.until = value, self.clock() + self.TTL
-
-    def clear(self) -> None:
-        self.value = None
-
-
-_settings_cache = _SettingsCache()
-
-
-def current_settings() -> Settings:
-    """The settings, at most a few seconds old (see _SettingsCache); for checks made on every request."""
-    return _settings_cache.get()
 
 
 def settings(caller: Caller) -> Settings:
@@ -112,7 +76,6 @@ def set_settings(caller: Caller, **changes) -> Settings:
     _check_require_mfa(caller, values["require_mfa"], current.require_mfa)
     saved = Settings(**{**values, "sender_email": sender_email})
     data.put_settings(saved, by=caller.email, at=now_iso())
-    _settings_cache.put(saved)
     audit.record(audit.Action.SETTINGS_CHANGED, caller.email, **saved.as_json())
     return saved
 
@@ -121,7 +84,7 @@ def _check_require_mfa(caller: Caller, wanted: object, before: bool) -> None:
     if not isinstance(wanted, bool):
         raise BadInput(f"Require MFA must be true or false; got {wanted!r}.")
     if wanted and not before:
-        user = data.get_user(caller.email)
+        user = caller.record or data.get_user(caller.email)
         if not (user and user.mfa_enabled):
             # Otherwise the admin who turned it on would be refused every admin route, this one included.
             raise Conflict("Set up two-step sign-in (MFA) for yourself before requiring it of admins and "

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import re
 
-from understudy import audit, data, directory, mfa, progress
+from understudy import audit, data, directory, mfa, posts, progress
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, NotFound
-from understudy.model import GROUPS, Page, User
+from understudy.model import ADMINS, GROUPS, Page, User, normal_email, now_iso
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def me(caller: Caller) -> dict:
-    user = data.get_user(caller.email)
-    return {"email": caller.email, "name": user.name if user else caller.name,
-            "roles": sorted(caller.roles), "trainingMode": user.training_mode if user else True,
-            **mfa.status(caller, user)}
+    return {"email": caller.email, "name": caller.name, "roles": sorted(caller.roles),
+            "trainingMode": caller.training_mode, **mfa.status(caller)}
 
 
 def list_people(caller: Caller, cursor: str | None) -> Page[User]:
@@ -41,12 +39,15 @@ def _name(name: str | None, fallback: str) -> str:
 def invite(caller: Caller, email: str, name: str | None, roles: list[str] | None,
            training_mode: bool) -> User:
     caller.require_admin()
-    email = email.strip().lower()
+    email = normal_email(email)
     if not EMAIL.match(email):
         raise BadInput(f"{email!r} is not an email address.")
     user = User(email=email, name=_name(name, email.split("@")[0]), roles=_roles(roles),
                 training_mode=training_mode)
-    if data.get_user(email) or directory.exists(email):
+    existing = data.get_user(email)
+    if existing and not existing.active:
+        raise Conflict(f"{email} was deactivated; reactivate them instead (People, Deactivated).")
+    if existing or directory.exists(email):
         raise Conflict(f"{email} is already a member.")
     directory.invite(email, user.name)
     directory.set_groups(email, frozenset(), user.roles)
@@ -61,6 +62,8 @@ def _mentors(user: User, chosen: frozenset[str], found: dict[str, User]) -> froz
         mentor = found.get(address)
         if mentor is None:
             raise BadInput(f"There is nobody called {address!r} to be a mentor.")
+        if not mentor.active:
+            raise BadInput(f"{address} cannot be a mentor: they were deactivated.")
         if not mentor.roles & GROUPS:
             raise BadInput(f"{address} cannot be a mentor: only reviewers and admins review posts.")
     return chosen
@@ -69,12 +72,14 @@ def _mentors(user: User, chosen: frozenset[str], found: dict[str, User]) -> froz
 def update(caller: Caller, email: str, *, training_mode: bool | None = None,
            roles: list[str] | None = None, name: str | None = None, mentors: list[str] | None = None) -> User:
     caller.require_admin()
-    email = email.strip().lower()
-    chosen = frozenset(m.strip().lower() for m in mentors) if mentors is not None else frozenset()
+    email = normal_email(email)
+    chosen = frozenset(normal_email(m) for m in mentors) if mentors is not None else frozenset()
     found = data.get_users([email, *sorted(chosen)])  # the person and their mentors: one read
     user = found.get(email)
     if user is None:
         raise NotFound(f"There is nobody called {email!r}.")
+    if not user.active:
+        raise Conflict(f"{user.email} is deactivated; reactivate them first.")
     before = (user.roles, user.training_mode, user.mentors)
     if mentors is not None:
         user.mentors = _mentors(user, chosen, found)
@@ -99,5 +104,65 @@ def update(caller: Caller, email: str, *, training_mode: bool | None = None,
     if user.training_mode != before[1]:
         changes.append(audit.write_with(audit.Action.TRAINING_MODE_CHANGED, caller.email, person=user.email,
                                         trainingMode=user.training_mode))
-    data.save_user(user, also=tuple(changes))
+    if ADMINS in before[0] - user.roles:
+        _save_vouched(user, caller, tuple(changes))
+    else:
+        data.save_user(user, also=tuple(changes))
+    return user
+
+
+def _existing(email: str) -> User:
+    user = data.get_user(normal_email(email))
+    if user is None:
+        raise NotFound(f"There is nobody called {email!r}.")
+    return user
+
+
+def _save_vouched(user: User, caller: Caller, also: tuple[dict, ...] = ()) -> None:
+    """Save a change that takes an admin role away, only while the caller is still an active admin."""
+    try:
+        data.save_user_vouched(user, caller.email, also)
+    except data.NotAnActiveAdmin as exc:
+        raise Conflict("This would leave no active admin: you are no longer an active admin yourself. "
+                       "Reload the page.") from exc
+
+
+def deactivate(caller: Caller, email: str) -> User:
+    """Someone left: they can no longer sign in or act, are asked to review nothing, and their
+    waiting posts are withdrawn; their record and history stay.
+
+    Their record goes first (the API and review links check it on every request, so from that moment
+    nothing they hold works), then Cognito (sign-in refused, sessions ended), then their waiting posts
+    and the mentor lists that name them. Repeating it on someone already deactivated finishes any step
+    an earlier attempt did not reach."""
+    caller.require_admin()
+    user = _existing(email)
+    if user.email == caller.email:
+        raise Conflict("You cannot deactivate yourself; ask another admin.")
+    if user.active:
+        roles = user.roles
+        user.active, user.roles = False, frozenset()
+        user.deactivated_at, user.deactivated_by = now_iso(), caller.email
+        _save_vouched(user, caller, (audit.write_with(audit.Action.DEACTIVATED, caller.email, person=user.email,
+                                                       roles=",".join(sorted(roles)) or None),))
+    directory.disable(user.email)
+    reason = f"{user.name or user.email} was deactivated by {caller.email}"
+    posts.withdraw_all_by(user.email, caller.email, reason)
+    for mentee in data.mentees_of(user.email):
+        after = data.drop_mentor(mentee.email, user.email)
+        audit.record(audit.Action.MENTORS_CHANGED, caller.email, person=mentee.email,
+                     before=",".join(sorted(mentee.mentors)), after=",".join(sorted(after)), reason=reason)
+    return user
+
+
+def reactivate(caller: Caller, email: str) -> User:
+    """Let someone back in as a plain author in training mode: none of their old roles come back."""
+    caller.require_admin()
+    user = _existing(email)
+    if user.active:
+        raise Conflict(f"{user.email} is active already.")
+    directory.enable(user.email)
+    user.active, user.roles, user.training_mode = True, frozenset(), True
+    user.deactivated_at = user.deactivated_by = ""
+    data.save_user(user, also=(audit.write_with(audit.Action.REACTIVATED, caller.email, person=user.email),))
     return user

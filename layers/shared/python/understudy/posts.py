@@ -26,6 +26,7 @@ from understudy.model import (
     Status,
     StatusChange,
     User,
+    normal_email,
     now_iso,
 )
 from understudy.observability import POSTS_NEEDING_ATTENTION, count, logger, review_turnaround
@@ -40,6 +41,7 @@ REVIEW_OUTCOME = {
     Status.CHANGES_REQUESTED: "request_changes", Status.REJECTED: "reject",
 }
 REVISION_OUTCOME = {Status.PENDING_REVIEW: "revised"}
+OWN_POST = "You cannot decide on your own post: someone else must."
 
 
 def _change(post_id: str, apply: Callable[[Post], T],
@@ -91,14 +93,14 @@ def submit(caller: Caller, channel_id: str, body: str, note: str | None, *,
     body = text.post_text(body)
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
     publish_at = publish_time.parse(publish_at)
-    user, channel, settings = data.submission_context(caller.email, channel_id)
+    settings, channel = data.get_settings_and_channel(channel_id)
     if channel is None:
         raise BadInput(f"There is no channel {channel_id!r} to post to.")
     reply_to = replies.checked(channel, reply_to)
-    in_training = user.training_mode if user else True  # someone not yet on the people list is a trainee
+    in_training = caller.training_mode  # from the record the request already read
     at = now_iso()
     post = Post(
-        id=uuid.uuid4().hex, author=caller.email, author_name=user.name if user else caller.name,
+        id=uuid.uuid4().hex, author=caller.email, author_name=caller.name,
         channel=channel_id, status=Status.PENDING_REVIEW, review=in_training,
         revisions=[Revision(number=1, text=body, note=note, submitted_at=at)],
         history=[], created_at=at, updated_at=at, publish_at=publish_at, reply_to=reply_to,
@@ -123,7 +125,7 @@ def submit(caller: Caller, channel_id: str, body: str, note: str | None, *,
 
 def get(caller: Caller, post_id: str) -> Post:
     post = get_existing(post_id)
-    if post.author != caller.email and not caller.is_reviewer:
+    if not is_author(post, caller.email) and not caller.is_reviewer:
         raise Forbidden("You can only see your own posts.")
     return post
 
@@ -144,8 +146,12 @@ def list_for(caller: Caller, *, mine: bool, status: str | None, cursor: str | No
     return data.list_posts(status=status, cursor=cursor, oldest_first=oldest_first)
 
 
+def is_author(post: Post, email: str) -> bool:
+    return normal_email(post.author) == normal_email(email)
+
+
 def _own(caller: Caller, post: Post) -> None:
-    if post.author != caller.email:
+    if not is_author(post, caller.email):
         raise Forbidden("Only the author of a post can change it.")
 
 
@@ -178,20 +184,40 @@ def revise(caller: Caller, post_id: str, body: str, note: str | None, *, publish
     return post
 
 
-def withdraw(caller: Caller, post_id: str) -> Post:
+WAITING = (Status.PENDING_REVIEW, Status.CHANGES_REQUESTED)
+
+
+def _withdraw(post_id: str, by: str, check: Callable[[Post], None], reason: str = "") -> Post:
+    """Withdraw a waiting post and end its workflow: the one path for an author's withdrawal and for the
+    withdrawal of a deactivated person's posts (``reason`` says why, in the history and the audit)."""
     def apply(post: Post) -> str | None:
-        _own(caller, post)
-        if post.status not in (Status.PENDING_REVIEW, Status.CHANGES_REQUESTED):
+        check(post)
+        if post.status not in WAITING:
             raise Conflict(f"This post can no longer be withdrawn: it is {post.status}.")
         token, post.task_token = post.task_token, None
-        post.move_to(Status.WITHDRAWN, caller.email)
+        post.move_to(Status.WITHDRAWN, by, reason)
         return token
 
     post, token = _change(post_id, apply)
-    audit.record(audit.Action.WITHDRAWN, caller.email, post=post.id, revision=post.revision)
+    audit.record(audit.Action.WITHDRAWN, by, post=post.id, revision=post.revision, reason=reason or None)
     if token:
         workflow.resume(token, "withdrawn")
     return post
+
+
+def withdraw(caller: Caller, post_id: str) -> Post:
+    return _withdraw(post_id, caller.email, lambda post: _own(caller, post))
+
+
+def withdraw_all_by(author: str, by: str, reason: str) -> list[Post]:
+    """Withdraw every waiting post of ``author`` (someone deactivated), each ending its workflow."""
+    withdrawn = []
+    for waiting in data.open_posts_by(author):
+        try:
+            withdrawn.append(_withdraw(waiting.id, by, lambda post: None, reason))
+        except Conflict:
+            logger.info("Post moved on before it could be withdrawn", extra={"post_id": waiting.id})
+    return withdrawn
 
 
 # --- the reviewer's side -------------------------------------------------------------------------
@@ -199,15 +225,16 @@ def withdraw(caller: Caller, post_id: str) -> Post:
 GUIDELINE_ITEMS_LIMIT = 20
 
 
-def _ticked_items(items: list[str] | None, decision: Decision) -> list[str]:
-    """The guideline items a reviewer ticked: each one of the current guidelines' bullet points."""
+def _ticked_items(items: list[str] | None, decision: Decision, markdown: str | None = None) -> list[str]:
+    """The guideline items a reviewer ticked: each one of the current guidelines' bullet points
+    (``markdown``: the guidelines, where the caller read them already)."""
     if not items:
         return []
     if decision == Decision.APPROVE:
         raise BadInput("Guideline items are ticked when asking for changes or rejecting, not when approving.")
     if not isinstance(items, list) or len(items) > GUIDELINE_ITEMS_LIMIT:
         raise BadInput(f"Tick at most {GUIDELINE_ITEMS_LIMIT} guideline items.")
-    known = org.guideline_items(org.guidelines().markdown)
+    known = org.guideline_items(org.guidelines().markdown if markdown is None else markdown)
     chosen: list[str] = []
     for item in items:
         if not isinstance(item, str) or item not in known:
@@ -228,10 +255,16 @@ def _suggested_text(suggestion: str | None, decision: Decision) -> str:
         raise BadInput(f"The suggested text cannot be posted as it is. {exc}") from exc
 
 
-def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
+def decide(decider: Caller, post_id: str, decision: str, feedback: str | None, *,
            revision: int | None = None, via: str = "console", guidelines: list[str] | None = None,
-           suggestion: str | None = None, publish_at: str | None = None) -> Post:
-    """A reviewer's decision; approving may set or change the post's time to go live (``publish_at``)."""
+           suggestion: str | None = None, guidelines_markdown: str | None = None,
+           publish_at: str | None = None) -> Post:
+    """Decide on a waiting revision. ``decider`` is the person as the users table knows them now (see
+    auth.caller_for), whether they came through the console or an emailed link: they must be a
+    reviewer or an admin, and not the post's author. Approving may set or change the post's time to go
+    live (``publish_at``)."""
+    decider.require_reviewer()
+    reviewer = decider.email
     try:
         decision = Decision(decision)
     except ValueError as exc:
@@ -242,12 +275,12 @@ def decide(reviewer: str, post_id: str, decision: str, feedback: str | None, *,
     feedback = text.optional_text(feedback, "feedback", text.FEEDBACK_LIMIT)
     if decision != Decision.APPROVE and not feedback:
         raise BadInput("Say what should change: feedback is needed when asking for changes or rejecting.")
-    ticked = _ticked_items(guidelines, decision)
+    ticked = _ticked_items(guidelines, decision, guidelines_markdown)
     suggestion = _suggested_text(suggestion, decision)
 
     def apply(post: Post) -> str | None:
-        if post.author == reviewer:
-            raise Forbidden("You cannot decide on your own post.")
+        if is_author(post, reviewer):
+            raise Forbidden(OWN_POST)
         if revision is not None and revision != post.revision:
             raise Conflict(f"This link is for revision {revision}; the post is now at revision "
                            f"{post.revision}.")

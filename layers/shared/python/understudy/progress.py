@@ -28,7 +28,7 @@ from statistics import median
 from understudy import data
 from understudy.auth import Caller
 from understudy.errors import Forbidden, NotFound
-from understudy.model import Decision, Post, Revision, Settings, now_iso
+from understudy.model import Decision, Post, Revision, Settings, normal_email, now_iso
 
 POST_CAP = 500  # a rebuild reads the newest posts only; older ones no longer say much about readiness
 WEEKS = 8
@@ -175,8 +175,8 @@ def rebuild(email: str, stored: dict | None = None) -> dict:
 
 def of(caller: Caller, email: str) -> dict:
     """An admin sees anyone's progress; a person may see their own."""
-    email = email.strip().lower()
-    if not caller.is_admin and caller.email.lower() != email:
+    email = normal_email(email)
+    if not caller.is_admin and caller.email != email:
         raise Forbidden("Only an admin can see someone else's progress.")
     user, settings, summary = data.progress_context(email)
     if user is None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from understudy import data, links, mfa, org, posts, replies
-from understudy.errors import BadInput
-from understudy.model import Decision, Post, Status, User
+from understudy import data, links, org, posts, replies
+from understudy.auth import MFA_NEEDED, Caller, caller_from_record
+from understudy.errors import BadInput, Forbidden
+from understudy.model import Decision, Post, Settings, Status, User, normal_email
 from understudy.text import FEEDBACK_LIMIT
 
 TOKEN_LIMIT = 2000
+NO_LONGER = "This review link no longer works for you."
 
 
 @dataclass(frozen=True)
@@ -78,17 +80,36 @@ def _closed_reason(post: Post, revision: int, decider: User | None) -> str | Non
     return None
 
 
+def _holder(email: str, user: User | None, settings: Settings, *, deciding: bool) -> Caller:
+    """The person the link was sent to, as they are now: still active, still a reviewer or an admin.
+    Otherwise Forbidden, saying the link no longer works for them: a link outlives neither a demotion
+    nor a deactivation, and shows nothing to someone who lost access. Where the organisation requires
+    two-step sign-in and they have not set it up, they may look but not decide."""
+    try:
+        person = caller_from_record(email, user, settings)
+    except Forbidden as exc:
+        raise Forbidden(f"{NO_LONGER} {exc.message}") from exc
+    if person.mfa_missing:
+        if deciding:
+            raise Forbidden(MFA_NEEDED)
+    elif not person.is_reviewer:
+        raise Forbidden(f"{NO_LONGER} {person.email} is no longer a reviewer or an admin.")
+    return person
+
+
 def view(token: str) -> dict:
     """Opening a link never decides anything: it only shows what the link is about. Two reads: the
-    post, then its channel, the guidelines and whoever decided it, together."""
+    post, then its channel, the guidelines, whoever decided it and the link's holder, together."""
     claim = links.verify(token)
     post = posts.get_existing(claim.post_id)
     feedback = post.current.feedback
-    channel, guidelines, decider = data.review_context(post.channel, feedback.reviewer if feedback else None)
-    reason = _closed_reason(post, claim.revision, decider)
-    markdown = guidelines.markdown if guidelines else ""
-    shown = _shown(post, channel.name if channel else post.channel)
-    answered = replies.answered(post, channel) if reason is None else None
+    context = data.review_context(post.channel, feedback.reviewer if feedback else None, claim.reviewer)
+    person = _holder(claim.reviewer, context.holder, context.settings, deciding=False)
+    reason = posts.OWN_POST if posts.is_author(post, person.email) else _closed_reason(post, claim.revision,
+                                                                                         context.decider)
+    markdown = context.guidelines.markdown if context.guidelines else ""
+    shown = _shown(post, context.channel.name if context.channel else post.channel)
+    answered = replies.answered(post, context.channel) if reason is None else None
     return {"post": shown, "guidelines": markdown, "guidelineItems": org.guideline_items(markdown),
             "answers": answered,
             "reviewer": claim.reviewer,
@@ -98,7 +119,8 @@ def view(token: str) -> dict:
 def decide(token: str, decision: str, feedback: str, *, guidelines: tuple[str, ...] = (),
            suggestion: str = "", publish_at: str | None = None) -> dict:
     claim = links.verify(token)
-    mfa.check_link_decider(claim.reviewer)
-    post = posts.decide(claim.reviewer, claim.post_id, decision, feedback, revision=claim.revision,
-                        via="link", guidelines=list(guidelines), suggestion=suggestion, publish_at=publish_at)
+    holder, settings, current = data.link_holder_context(normal_email(claim.reviewer))
+    post = posts.decide(_holder(claim.reviewer, holder, settings, deciding=True), claim.post_id, decision, feedback,
+                        revision=claim.revision, via="link", guidelines=list(guidelines), suggestion=suggestion,
+                        guidelines_markdown=current.markdown if current else "", publish_at=publish_at)
     return {"post": _shown(post), "decision": _decision_on(post, claim.revision)}

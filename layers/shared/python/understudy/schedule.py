@@ -24,7 +24,7 @@ CHANGEABLE = (Status.PENDING_REVIEW, Status.CHANGES_REQUESTED, Status.SCHEDULED)
 
 
 def _may_change(caller: Caller, post: Post) -> None:
-    if post.author != caller.email and not caller.is_admin:
+    if not posts.is_author(post, caller.email) and not caller.is_admin:
         raise Forbidden("Only the post's author or an admin can change when it goes live.")
 
 
