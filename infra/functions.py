@@ -47,6 +47,19 @@ CHANNEL_SECRET_ACTIONS = {
 }
 
 
+# The private media bucket (posts' images): what each level of access may do, by key prefix. The API
+# signs the browser's upload POSTs (so it needs PutObject on uploads/), cleans them into posts/ and
+# deletes them; notify and the API tag the images of posts that end unpublished (a copy onto itself
+# with new tags) and untag those a post is published with; the others only read the clean images (or
+# sign links to them).
+MEDIA_ACTIONS = {
+    READ: {"posts/*": ("s3:GetObject",)},
+    WRITE: {"uploads/*": ("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+            "posts/*": ("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:PutObjectTagging",
+                        "s3:DeleteObjectTagging")},
+}
+
+
 @dataclass(frozen=True)
 class Route:
     method: str
@@ -68,6 +81,8 @@ class FunctionSpec:
     secrets: tuple[str, ...] = ()
     # Access to the channels' credential secrets: "" (none), READ or WRITE (see CHANNEL_SECRET_ACTIONS).
     channel_secrets: str = ""
+    # Access to the media bucket: "" (none), READ or WRITE (see MEDIA_ACTIONS).
+    media: str = ""
     # Step Functions actions on the review-post state machine, e.g. ("StartExecution",).
     states_actions: tuple[str, ...] = ()  # on the state machine, except EXECUTION_ACTIONS (on its executions)
     sends_email: bool = False
@@ -118,12 +133,14 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
             "AdminUserGlobalSignOut",
         ),
         channel_secrets=WRITE,
+        media=WRITE,
         routes=_authorized(
             "GET /me",
             "POST /me/mfa",
             "GET /channels",
             "POST /channels",
             "DELETE /channels/{id}",
+            "POST /uploads",
             "POST /posts",
             "GET /posts",
             "GET /posts/{id}",
@@ -158,6 +175,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         tables={"users": READ, "posts": WRITE, "org": WRITE, "audit": WRITE},
         secrets=("link_key",),
         states_actions=("SendTaskSuccess",),
+        media=READ,
         routes=(
             Route("POST", "/review-links/view", authorized=False),
             Route("POST", "/review-links/decide", authorized=False),
@@ -170,15 +188,18 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         secrets=("link_key",),
         states_actions=("SendTaskSuccess",),
         sends_email=True,
+        media=READ,
         workflow_task=True,
+        memory_mb=512,  # makes the emails' thumbnails (Pillow) quickly
     ),
     FunctionSpec(
         name="publish",
         description="Publishes an approved revision to its channel, at most once.",
         tables={"posts": WRITE, "org": READ, "audit": WRITE},
         channel_secrets=READ,
+        media=READ,
         workflow_task=True,
-        timeout_seconds=30,
+        timeout_seconds=60,  # up to four image uploads to X, then the post
     ),
     FunctionSpec(
         name="notify",
@@ -186,6 +207,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         tables={"users": READ, "posts": WRITE, "org": READ, "audit": WRITE},
         states_actions=("SendTaskSuccess",),
         sends_email=True,
+        media=WRITE,
         workflow_task=True,
     ),
 )

@@ -1,5 +1,6 @@
 // The console's home: sign in, write a post, see your posts and what reviewers said.
 
+import { attachments, imagesBlock } from "./images.js";
 import { answerMfaCode, setNewPassword, signIn, TotpSetup } from "./auth.js";
 import { api } from "./config.js";
 import { append, h, nextId, replace, showError, timeEl } from "./dom.js";
@@ -296,6 +297,8 @@ function wireComposer() {
   const note = $("compose-note");
   const reply = $("compose-reply");
   const submit = $("compose-submit");
+  const images = attachments();
+  $("compose-images").replaceWith(images.node);
   const when = timeField({ label: "Go live at (optional)", id: "compose-publish-at" });
   $("compose-when").replaceChildren(when.node);
   const update = wireCounter(text, $("compose-count"), submit);
@@ -317,13 +320,19 @@ function wireComposer() {
       $("compose-channel").focus();
       return;
     }
+    const missingAlt = images.check();
+    if (missingAlt) {
+      showError(error, missingAlt);
+      return;
+    }
     showError(error, null);
     fieldError(when.input, null);
     fieldError(reply, null);
     submit.dataset.busy = "1";
     submit.disabled = true;
     try {
-      const body = { channel: $("compose-channel").value, text: text.value, note: note.value };
+      const media = await images.media();
+      const body = { channel: $("compose-channel").value, text: text.value, note: note.value, media };
       if (when.value()) body.publishAt = when.value();
       if (reply.value.trim()) body.replyTo = reply.value.trim();
       const post = await api("/posts", { method: "POST", body });
@@ -331,6 +340,7 @@ function wireComposer() {
       note.value = "";
       reply.value = "";
       when.clear();
+      images.reset();
       $("compose-status").textContent = sentMessage(post);
       upsertPosts([post], { prepend: true });
       renderPosts();
@@ -357,7 +367,9 @@ function sentMessage(post) {
 // ---- my posts --------------------------------------------------------------------------------
 
 function postSignature(post) {
-  return JSON.stringify([post.status, post.revision, post.updatedAt, post.feedback, post.publishedUrl, post.error, post.publishAt]);
+  // Not the image links: they are signed anew on every answer.
+  const images = (post.media || []).map((m) => [m.key, m.alt]);
+  return JSON.stringify([post.status, post.revision, post.updatedAt, post.feedback, post.publishedUrl, post.error, images, post.publishAt]);
 }
 
 function upsertPosts(posts, { prepend = false } = {}) {
@@ -420,6 +432,7 @@ function historyBlock(post) {
                 {},
                 h("p", { class: "meta" }, `Revision ${r.number}, submitted `, timeEl(r.submittedAt)),
                 h("p", { class: "user-text", text: r.text }),
+                imagesBlock(r.media),
                 r.note ? h("p", { class: "note" }, h("span", { class: "note-label", text: "Your note: " }), h("span", { class: "user-text", text: r.note })) : null,
                 feedbackBlock(r.feedback, "Feedback", r.text),
               ),
@@ -474,6 +487,7 @@ function renderPost(post) {
       h("p", { class: "meta" }, `${channelName(post.channel)} · revision ${post.revision} · `, timeEl(post.updatedAt || post.createdAt)),
     ),
     h("p", { class: "post-text user-text", text: post.text }),
+    imagesBlock(post.media),
     post.note ? h("p", { class: "note" }, h("span", { class: "note-label", text: "Your note for the reviewer: " }), h("span", { class: "user-text", text: post.note })) : null,
     replyLine(post),
     timingLine(post),
@@ -530,6 +544,7 @@ function openEditor(post, item, slot, errorSlot, actions) {
   const note = h("textarea", { id: noteId, rows: "2" });
   note.value = post.note || "";
   const count = h("p", { id: countId, class: "count" });
+  const images = attachments({ existing: post.media || [], legend: "Images of the revised post" });
   const submit = h("button", { type: "submit", class: "primary small", text: "Resubmit for review" });
   const formError = h("p", { class: "error", role: "alert", hidden: true });
   const when = timeField({ label: "Go live at (optional)" });
@@ -538,6 +553,7 @@ function openEditor(post, item, slot, errorSlot, actions) {
     "form",
     { class: "inline-form", novalidate: true, "aria-label": "Edit and resubmit" },
     h("div", { class: "field" }, h("label", { for: textId, text: "Revised post" }), text, count),
+    images.node,
     h("div", { class: "field" }, h("label", { for: noteId }, "Note or question for the reviewer ", h("span", { class: "optional", text: "(optional)" })), note),
     when.node,
     formError,
@@ -552,10 +568,17 @@ function openEditor(post, item, slot, errorSlot, actions) {
       text.focus();
       return;
     }
+    const missingAlt = images.check();
+    if (missingAlt) {
+      showError(formError, missingAlt);
+      return;
+    }
+    showError(formError, null);
     submit.dataset.busy = "1";
     submit.disabled = true;
     try {
-      const body = { text: text.value, note: note.value };
+      const media = await images.media();
+      const body = { text: text.value, note: note.value, media };
       if (when.changed()) body.publishAt = when.value(); // left out: unchanged; null: as soon as approved
       const updated = await api(`/posts/${encodeURIComponent(post.id)}`, { method: "PUT", body });
       setBusy(item, false);

@@ -2,6 +2,7 @@
 // channel). Emails are shown in sandboxed iframes: no scripts run, but links can be followed.
 
 import { hostUrl, request } from "./config.js";
+import { imagesBlock } from "./images.js";
 import { h, reconcile, replace, showError, timeEl } from "./dom.js";
 import { announce, renderHeader } from "./layout.js";
 import { tokenClaims } from "./session.js";
@@ -60,6 +61,7 @@ function renderTimelineEntry(entry) {
     { id: `post-${entry.postId}`, class: "card timeline-entry", tabindex: "-1" },
     answered ? h("p", { class: "reply-to" }, h("a", { href: `#post-${answered}`, text: "In reply to an earlier post" })) : null,
     h("p", { class: "post-text user-text", text: entry.text }),
+    imagesBlock(entry.images),
     h("p", { class: "meta" }, `${entry.channel} · published `, timeEl(entry.publishedAt), " · ",
       h("a", { href: `#post-${entry.postId}`, title: "Copy this link to answer the post", text: "Its address" })),
   );

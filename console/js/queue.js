@@ -4,6 +4,7 @@
 // The API lists them oldest first (GET /posts?status=pending_review&order=oldest: one index query a
 // page of 25, in the order posts started waiting); "Show more" asks for the next page.
 
+import { imagesBlock } from "./images.js";
 import { api } from "./config.js";
 import { h, reconcile, replace, showError, timeEl } from "./dom.js";
 import { announce, safeHref } from "./layout.js";
@@ -84,6 +85,7 @@ function entry(post) {
     h("p", { class: "meta" }, `${post.channelName || post.channel} · revision ${post.revision} · waiting since `, timeEl(waitingSince(post))),
     answered(post),
     h("blockquote", { class: "post-preview user-text", text: post.text || "" }),
+    imagesBlock(post.media),
     authorsTime(post.publishAt),
     post.note ? h("div", { class: "note-box" }, h("h4", { text: "Their note for you" }), h("p", { class: "user-text", text: post.note })) : null,
     post.revision > 1 && post.revisions && post.revisions.length > 1 && post.revisions[post.revisions.length - 2].feedback

@@ -2,6 +2,7 @@
 // in a request line or a Referer; it goes to the API only in the body of an explicit POST.
 // Opening the page changes nothing: only pressing a decision button decides.
 
+import { imagesBlock } from "./images.js";
 import { apiUrl, request } from "./config.js";
 import { h, replace, showError, timeEl } from "./dom.js";
 import { announce, safeHref } from "./layout.js";
@@ -61,6 +62,7 @@ function showPost(view) {
     view.reviewer ? ` · sent to ${view.reviewer}` : "",
   );
   $("post-text").textContent = post.text || "";
+  replace($("post-media"), imagesBlock(post.media));
   showTiming(post);
   if (view.answers !== undefined) showAnswers(view.answers);
   $("post-note").hidden = !post.note;

@@ -12,6 +12,7 @@ from understudy import (
     attention,
     audit,
     channel_admin,
+    media,
     mfa,
     org,
     people,
@@ -69,23 +70,42 @@ def remove_channel(channel_id: str):
     return Response(status_code=204, content_type=content_types.APPLICATION_JSON, body="")
 
 
+def shown(post) -> dict:
+    """A post as the console sees it: each image with a short-lived link."""
+    answer = post.as_json()
+    if any(revision.media for revision in post.revisions):
+        media.with_links(answer)
+    return answer
+
+
+def images(items: list[schemas.AttachedImage] | None) -> list[dict] | None:
+    return None if items is None else [item.model_dump() for item in items]
+
+
+@app.post("/uploads")
+def new_upload(body: Annotated[schemas.NewUpload, Body()]):
+    upload = media.new_upload(caller().email, body.content_type, body.size)
+    return json_response(201, upload)
+
+
 @app.post("/posts")
 def create_post(body: Annotated[schemas.NewPost, Body()]):
-    post = posts.submit(caller(), body.channel, body.text, body.note, publish_at=body.publish_at,
+    post = posts.submit(caller(), body.channel, body.text, body.note, images(body.media), publish_at=body.publish_at,
                         reply_to=body.reply_to)
     count(POSTS_SUBMITTED)
-    return json_response(201, post.as_json())
+    return json_response(201, shown(post))
 
 
 @app.get("/posts")
 def list_posts(mine: Annotated[bool, Query()] = False, status: Annotated[str | None, Query()] = None,
                cursor: Annotated[str | None, Query()] = None, order: Annotated[str | None, Query()] = None) -> dict:
-    return page(posts.list_for(caller(), mine=mine, status=status, cursor=cursor, order=order))
+    result = posts.list_for(caller(), mine=mine, status=status, cursor=cursor, order=order)
+    return {"items": [shown(post) for post in result.items], "cursor": result.cursor}
 
 
 @app.get("/posts/<post_id>")
 def get_post(post_id: str) -> dict:
-    return posts.get(caller(), post_id).as_json()
+    return shown(posts.get(caller(), post_id))
 
 
 @app.get("/posts/<post_id>/reply-to")
@@ -97,27 +117,28 @@ def get_replied(post_id: str) -> dict:
 @app.put("/posts/<post_id>")
 def revise_post(post_id: str, body: Annotated[schemas.RevisedPost, Body()]) -> dict:
     publish_at = body.publish_at if "publish_at" in body.model_fields_set else posts.KEEP
-    return posts.revise(caller(), post_id, body.text, body.note, publish_at=publish_at).as_json()
+    return shown(posts.revise(caller(), post_id, body.text, body.note, images(body.media), publish_at=publish_at))
 
 
 @app.post("/posts/<post_id>/schedule")
 def reschedule_post(post_id: str, body: Annotated[schemas.ScheduleBody, Body()]) -> dict:
-    return schedule.reschedule(caller(), post_id, body.publish_at).as_json()
+    return shown(schedule.reschedule(caller(), post_id, body.publish_at))
 
 
 @app.post("/posts/<post_id>/cancel")
 def cancel_post(post_id: str) -> dict:
-    return schedule.cancel(caller(), post_id).as_json()
+    return shown(schedule.cancel(caller(), post_id))
 
 
 @app.get("/scheduled")
 def list_scheduled(cursor: Annotated[str | None, Query()] = None) -> dict:
-    return page(schedule.scheduled(caller(), cursor))
+    result = schedule.scheduled(caller(), cursor)
+    return {"items": [shown(post) for post in result.items], "cursor": result.cursor}
 
 
 @app.post("/posts/<post_id>/withdraw")
 def withdraw_post(post_id: str) -> dict:
-    return posts.withdraw(caller(), post_id).as_json()
+    return shown(posts.withdraw(caller(), post_id))
 
 
 @app.post("/posts/<post_id>/decision")
@@ -125,7 +146,7 @@ def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, Body()]) -> 
     post = posts.decide(caller(), post_id, body.decision, body.feedback, revision=body.revision,
                         guidelines=body.guidelines, suggestion=body.suggestion, publish_at=body.publish_at)
     metrics.add_metric(name="Decisions", unit="Count", value=1)
-    return post.as_json()
+    return shown(post)
 
 
 @app.get("/attention")

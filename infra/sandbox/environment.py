@@ -20,6 +20,7 @@ STATE_MACHINE_ARN = f"arn:aws:states:{REGION}:{ACCOUNT}:stateMachine:{STATE_MACH
 STATE_MACHINE_ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/{STATE_MACHINE_NAME}"
 SENDER_EMAIL = "understudy@example.org"
 LINK_KEY_SECRET = "understudy/link-key"  # noqa: S105 the secret's name, not its value
+MEDIA_BUCKET = "understudy-media"
 # e.g. USERS_TABLE=understudy-users, as understudy.config defaults them.
 TABLE_NAMES = {variable: f"understudy-{table}" for table, variable in TABLES.items()}
 
@@ -53,6 +54,9 @@ def handler_environment(*, aws_endpoint: str, console_url: str, state_dir: Path)
         "SENDER_EMAIL": SENDER_EMAIL,
         "LOCAL_TIMELINE_PATH": str(state_dir / "timeline.jsonl"),
         "LOCAL_FAIL_NEXT_PATH": str(state_dir / FAIL_NEXT_FILE),
+        "MEDIA_BUCKET": MEDIA_BUCKET,
+        # Presigned links name the console's origin, whose /_aws/s3/ passes them to moto (gateway.py).
+        "MEDIA_PUBLIC_URL": f"{console_url}/_aws/s3",
         "POWERTOOLS_SERVICE_NAME": "understudy",
         "POWERTOOLS_METRICS_NAMESPACE": "Understudy",
         "POWERTOOLS_TRACE_DISABLED": "true",

@@ -4,7 +4,9 @@
 - ``/api/...``: the HTTP API; routes from infra/functions.py, the JWT authorizer, our handlers in-process.
 - ``/_aws/cognito/``: Cognito's public (unsigned) sign-in API, passed to moto. Browsers call Cognito
   directly; serving it from the console's own origin means no CORS and a CSP of ``connect-src 'self'``.
-- ``/_local/outbox`` and ``/_local/timeline``: the sandbox's stand-ins for mailboxes and social media.
+- ``/_aws/s3/``: the media bucket, for presigned uploads and links only (see media_proxy.py).
+- ``/_local/outbox`` and ``/_local/timeline`` (its images under ``/_local/timeline-media/``): the
+  sandbox's stand-ins for mailboxes and social media.
 - ``/_local/fail-next``: the demo switch that makes the local channel's next publish fail once.
 - everything else: the console's static files.
 """
@@ -19,8 +21,8 @@ from pathlib import Path
 from werkzeug.wrappers import Request, Response
 
 from infra.functions import CONSOLE_DIR
-from infra.sandbox import http_api, local_records, loopback, static
-from infra.sandbox.environment import FAIL_NEXT_FILE, function_name
+from infra.sandbox import http_api, local_records, loopback, media_proxy, static
+from infra.sandbox.environment import FAIL_NEXT_FILE, MEDIA_BUCKET, function_name
 from infra.sandbox.jwt_authorizer import JwtAuthorizer
 from infra.sandbox.lambda_runtime import LambdaFunction
 from infra.sandbox.routes import RouteTable
@@ -35,7 +37,7 @@ COGNITO_PUBLIC_ACTIONS = frozenset({
     "ForgotPassword", "ConfirmForgotPassword",
     "AssociateSoftwareToken", "VerifySoftwareToken", "SetUserMFAPreference",
 })
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 # The outbox shows emails as their recipients see them: inline styles, in a sandboxed frame (no scripts).
 OUTBOX_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
@@ -91,8 +93,15 @@ class Gateway:
             return self.cognito(request)
         if path == "/_local/outbox":
             return _json(self.outbox.emails())
+        if path == media_proxy.PATH or path.startswith(media_proxy.PATH + "/"):
+            return media_proxy.serve(request, self.moto_app, MEDIA_BUCKET)
         if path == "/_local/timeline":
             return _json(local_records.timeline(self.timeline_path))
+        if path.startswith(local_records.TIMELINE_MEDIA_PATH) and request.method in ("GET", "HEAD"):
+            found = static.serve(self.timeline_path.parent / local_records.TIMELINE_MEDIA_DIR,
+                                 path.removeprefix(local_records.TIMELINE_MEDIA_PATH))
+            if found is not None:
+                return found
         if path == "/_local/fail-next":
             return self.fail_next(request)
         if request.method in ("GET", "HEAD"):

@@ -8,6 +8,7 @@ timeline is the JSON-lines file the ``local`` channel appends to.
 
 from __future__ import annotations
 
+import base64
 import email
 import email.policy
 import fcntl
@@ -22,6 +23,9 @@ from moto.ses.models import ses_backends
 from infra.sandbox.environment import ACCOUNT, REGION
 
 TIMELINE_KEYS = ("postId", "channel", "text", "publishedAt", "url", "inReplyTo")
+# Where the local channel keeps its copies of images (understudy.channels.local) and where they are served.
+TIMELINE_MEDIA_DIR = "timeline-media"
+TIMELINE_MEDIA_PATH = "/_local/timeline-media/"
 # What the demo switch can make the local channel's next publish do (understudy.channels.local.DEMO_FAILURES):
 # refuse the post (nothing created: an admin may publish it again) or stop mid-post (outcome unknown).
 FAIL_OUTCOMES = ("refused", "uncertain")
@@ -60,7 +64,17 @@ def _entry(message) -> dict:
                 "html": ""}
     parsed = email.message_from_string(raw, policy=email.policy.default)
     return {**common, "subject": str(parsed.get("Subject", "")), "text": _part(parsed, "plain"),
-            "html": _part(parsed, "html")}
+            "html": _inline_images(parsed, _part(parsed, "html"))}
+
+
+def _inline_images(message: email.message.EmailMessage, html: str) -> str:
+    """Show ``cid:`` images as a mail client would: here as data: URLs, which the outbox page allows."""
+    for part in message.walk():
+        cid = (part.get("Content-ID") or "").strip("<>")
+        if cid and part.get_content_maintype() == "image":
+            data = base64.b64encode(part.get_payload(decode=True)).decode("ascii")
+            html = html.replace(f"cid:{cid}", f"data:{part.get_content_type()};base64,{data}")
+    return html
 
 
 def _flatten(destinations) -> list[str]:
@@ -95,8 +109,10 @@ def timeline(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as lines:
         fcntl.flock(lines, fcntl.LOCK_SH)  # the channel appends under an exclusive lock: no half lines
         entries = [json.loads(line) for line in lines if line.strip()]
-    return [{key: entry.get(key) for key in TIMELINE_KEYS if key in entry or key != "inReplyTo"}  # only replies
-            for entry in entries]
+    # inReplyTo only on replies; images always (an empty list for a post without any).
+    return [{**{key: entry.get(key) for key in TIMELINE_KEYS if key in entry or key != "inReplyTo"},
+             "images": [{"alt": image["alt"], "url": TIMELINE_MEDIA_PATH + image["file"]}
+                        for image in entry.get("images") or ()]} for entry in entries]
 
 
 def arm_failure(path: Path, outcome: str) -> None:

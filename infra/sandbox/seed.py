@@ -18,6 +18,7 @@ import boto3
 from infra.functions import FUNCTIONS, WORKFLOW_FILE
 from infra.sandbox.environment import (
     LINK_KEY_SECRET,
+    MEDIA_BUCKET,
     REGION,
     SENDER_EMAIL,
     STATE_MACHINE_NAME,
@@ -121,6 +122,7 @@ def seed_rest(endpoint: str) -> None:
     key = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
     _client("secretsmanager", endpoint).create_secret(
         Name=LINK_KEY_SECRET, SecretString=json.dumps({"current": "k1", "keys": {"k1": key}}))
+    _client("s3", endpoint).create_bucket(Bucket=MEDIA_BUCKET)
     # One identity store behind SES v1 and v2 in moto: verifying it once lets both send from it.
     _client("sesv2", endpoint).create_email_identity(EmailIdentity=SENDER_EMAIL)
     _client("stepfunctions", endpoint).create_state_machine(

@@ -18,6 +18,9 @@ CONTENT_TYPES = {
     ".json": "application/json",
     ".svg": "image/svg+xml",
     ".png": "image/png",
+    ".jpg": "image/jpeg",  # the local timeline's copies of posts' images
+    ".gif": "image/gif",
+    ".webp": "image/webp",
     ".ico": "image/x-icon",
     ".txt": "text/plain; charset=utf-8",
     ".webmanifest": "application/manifest+json",

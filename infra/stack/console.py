@@ -16,11 +16,11 @@ from __future__ import annotations
 from aws_cdk import Aws, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack
 from aws_cdk import aws_cloudfront as cloudfront
 from aws_cdk import aws_cloudfront_origins as origins
-from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_s3_deployment as s3deploy
 from constructs import Construct
 
 from infra.functions import CONSOLE_DIR
+from infra.stack.buckets import private_bucket
 from infra.stack.nag import acknowledge
 
 # Short enough that a deploy shows without invalidating CloudFront's cache (which would give the
@@ -34,8 +34,12 @@ def content_security_policy() -> str:
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
-        "img-src 'self' data:",
-        f"connect-src 'self' https://*.execute-api.{region}.amazonaws.com https://cognito-idp.{region}.amazonaws.com",
+        # Images come from the media bucket through presigned links, previews from blob: URLs; uploads go
+        # straight to the bucket. As with the API, naming the bucket here would make a cycle (its CORS
+        # names this distribution), so S3 in this region is named.
+        f"img-src 'self' data: blob: https://*.s3.{region}.amazonaws.com",
+        f"connect-src 'self' https://*.execute-api.{region}.amazonaws.com https://cognito-idp.{region}.amazonaws.com "
+        f"https://*.s3.{region}.amazonaws.com",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -46,12 +50,8 @@ def content_security_policy() -> str:
 class Console(Construct):
     def __init__(self, scope: Construct, construct_id: str):
         super().__init__(scope, construct_id)
-        self.bucket = s3.Bucket(
+        self.bucket = private_bucket(
             self, "Bucket",
-            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
-            enforce_ssl=True,
-            encryption=s3.BucketEncryption.S3_MANAGED,
-            object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
             # Emptied by the deployment below when the stack is deleted, then removed.
             removal_policy=RemovalPolicy.DESTROY,
         )

@@ -23,6 +23,7 @@ from infra.stack.auth import Auth
 from infra.stack.data import READ_ACTIONS, WRITE_ACTIONS, Tables
 from infra.stack.email import Email
 from infra.stack.layer import ARCHITECTURE, RUNTIME
+from infra.stack.media import Media
 from infra.stack.nag import acknowledge
 
 XRAY_REASON = ("Active tracing: X-Ray's PutTraceSegments and PutTelemetryRecords have no resource-level "
@@ -39,6 +40,7 @@ class Resources:
     auth: Auth
     email: Email
     console_url: str
+    media: Media
 
 
 class Functions(Construct):
@@ -98,6 +100,8 @@ class Functions(Construct):
             env["CONSOLE_URL"] = r.console_url  # the emails link to the console
         if spec.cognito_actions:
             env["USER_POOL_ID"] = r.auth.pool.user_pool_id
+        if spec.media:
+            env["MEDIA_BUCKET"] = r.media.bucket.bucket_name
         return env
 
     def _grant(self, spec: catalog.FunctionSpec, role: iam.Role) -> None:
@@ -146,3 +150,5 @@ class Functions(Construct):
                         "covers this account's identities in the region because in the SES sandbox SES also "
                         "authorises each (verified) recipient's identity.")
         r.auth.grant_admin_actions(role, spec.cognito_actions)
+        if spec.media:
+            r.media.grant(role, spec.media)

@@ -16,6 +16,7 @@ from infra.stack.data import Tables
 from infra.stack.email import Email
 from infra.stack.lambdas import Functions, Resources
 from infra.stack.layer import shared_layer
+from infra.stack.media import Media
 from infra.stack.secrets import LinkKey
 from infra.stack.settings import Settings
 from infra.stack.setup import Setup
@@ -32,6 +33,7 @@ class UnderstudyStack(Stack):
         self.email = Email(self, "Email", settings=settings)
         self.console = Console(self, "Console")
         self.auth = Auth(self, "Auth", settings=settings, console_url=self.console.url)
+        self.media = Media(self, "Media", console_origin=self.console.url)
         self.layer = shared_layer(self, "SharedLayer", bundle=settings.bundle)
 
         self.functions = Functions(self, "Functions", specs=catalog.FUNCTIONS, layer=self.layer, resources=Resources(
@@ -41,6 +43,7 @@ class UnderstudyStack(Stack):
             auth=self.auth,
             email=self.email,
             console_url=self.console.url,
+            media=self.media,
         ))
         self.workflow = workflow.Workflow(self, "Workflow", tasks=[
             (spec, function) for spec, function in self.functions.items() if spec.workflow_task])

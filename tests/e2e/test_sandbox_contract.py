@@ -294,8 +294,8 @@ def test_a_post_that_goes_live_shows_on_the_timeline_and_its_email_in_the_outbox
     post = author.post("/posts", json={"channel": "demo", "text": unique_text}).json()
 
     [entry] = sandbox.wait_for(lambda: [e for e in sandbox.timeline() if e["postId"] == post["id"]])
-    assert set(entry) == {"postId", "channel", "text", "publishedAt", "url"}
-    assert entry["channel"] == "demo" and entry["text"] == unique_text
+    assert set(entry) == {"postId", "channel", "text", "publishedAt", "url", "images"}
+    assert entry["channel"] == "demo" and entry["text"] == unique_text and entry["images"] == []
 
     [mail] = sandbox.wait_for(lambda: [m for m in sandbox.outbox() if unique_text in m["text"]])
     assert set(mail) == {"to", "subject", "text", "html", "sentAt"}

@@ -183,6 +183,8 @@ def test_each_function_is_granted_what_the_catalog_says_and_no_more(synth, spec)
         expected.add("ses")
     if spec.cognito_actions:
         expected.add("cognito-idp")
+    if spec.media:
+        expected.add("s3")
     assert services == expected
     assert {a for a in actions if a.startswith("states:")} == {f"states:{a}" for a in spec.states_actions}
     assert {a for a in actions if a.startswith("cognito-idp:")} == {f"cognito-idp:{a}" for a in spec.cognito_actions}
@@ -273,6 +275,8 @@ def _expected_environment(spec) -> set[str]:
         keys |= {"SENDER_EMAIL", "CONSOLE_URL"}
     if spec.cognito_actions:
         keys.add("USER_POOL_ID")
+    if spec.media:
+        keys.add("MEDIA_BUCKET")
     return keys
 
 
@@ -307,10 +311,11 @@ def test_no_secret_value_is_written_in_the_template(synth):
         assert "GenerateSecretString" in secret["Properties"], name
 
 
-# --- console -------------------------------------------------------------------------------------
+# --- media --------------------------------------------------------------------------------------
 
-def test_the_console_bucket_is_private_tls_only_and_encrypted(synth):
-    bucket_id = synth.logical_id(synth.stack.console.bucket)
+def private_tls_only_encrypted(synth, bucket) -> list[dict]:
+    """Check a bucket is private and encrypted and refuses plain HTTP; its policy's statements."""
+    bucket_id = synth.logical_id(bucket)
     props = synth.resources[bucket_id]["Properties"]
     assert props["PublicAccessBlockConfiguration"] == {
         "BlockPublicAcls": True, "BlockPublicPolicy": True, "IgnorePublicAcls": True, "RestrictPublicBuckets": True}
@@ -318,13 +323,47 @@ def test_the_console_bucket_is_private_tls_only_and_encrypted(synth):
     assert "WebsiteConfiguration" not in props
     (policy,) = (p for p in synth.of_type("AWS::S3::BucketPolicy").values()
                  if p["Properties"]["Bucket"] == {"Ref": bucket_id})
-    document = policy["Properties"]["PolicyDocument"]["Statement"]
-    for statement in document:
+    statements = policy["Properties"]["PolicyDocument"]["Statement"]
+    assert any(s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+               for s in statements)
+    return statements
+
+
+def test_the_media_bucket_is_private_tls_only_encrypted_and_open_to_the_console_alone(synth):
+    private_tls_only_encrypted(synth, synth.stack.media.bucket)
+    props = synth.resources[synth.logical_id(synth.stack.media.bucket)]["Properties"]
+    (cors,) = props["CorsConfiguration"]["CorsRules"]
+    assert cors["AllowedMethods"] == ["POST"]
+    assert cors["AllowedOrigins"] == [synth.stack.resolve(synth.stack.console.url)]
+    assert cors["AllowedOrigins"][0] != "*"
+
+
+def test_unused_uploads_go_after_a_day_and_unpublished_images_30_days_after_their_post_ended(synth):
+    props = synth.resources[synth.logical_id(synth.stack.media.bucket)]["Properties"]
+    rules = {rule["Id"]: rule for rule in props["LifecycleConfiguration"]["Rules"]}
+    assert rules["UnusedUploads"]["Prefix"] == "uploads/" and rules["UnusedUploads"]["ExpirationInDays"] == 1
+    unpublished = rules["UnpublishedPosts"]
+    assert unpublished["Prefix"] == "posts/" and unpublished["ExpirationInDays"] == 30
+    assert unpublished["TagFilters"] == [{"Key": "outcome", "Value": "unpublished"}]
+
+
+@pytest.mark.parametrize("spec", [s for s in catalog.FUNCTIONS if s.media], ids=lambda spec: spec.name)
+def test_functions_reach_only_the_media_prefixes_the_catalog_gives_them(synth, spec):
+    bucket_arn = {"Fn::GetAtt": [synth.logical_id(synth.stack.media.bucket), "Arn"]}
+    on_s3 = [s for s in role_statements(synth, spec.name) if as_list(s["Action"])[0].startswith("s3:")]
+    granted = {json.dumps(s["Resource"], sort_keys=True): sorted(as_list(s["Action"])) for s in on_s3}
+    wanted = {json.dumps({"Fn::Join": ["", [bucket_arn, f"/{prefix}"]]}, sort_keys=True): sorted(actions)
+              for prefix, actions in catalog.MEDIA_ACTIONS[spec.media].items()}
+    assert granted == wanted
+
+
+# --- console -------------------------------------------------------------------------------------
+
+def test_the_console_bucket_is_private_tls_only_and_encrypted(synth):
+    for statement in private_tls_only_encrypted(synth, synth.stack.console.bucket):
         if statement["Effect"] == "Allow":
             assert statement["Principal"] == {"Service": "cloudfront.amazonaws.com"}
             assert "AWS:SourceArn" in statement["Condition"]["StringEquals"]
-    assert any(s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
-               for s in document)
 
 
 def test_cloudfront_reads_through_origin_access_control_and_sends_security_headers(synth):
@@ -441,12 +480,14 @@ def test_an_offline_layer_holds_the_understudy_package_and_says_it_is_not_deploy
     assert any("bundle=false" in str(warning) for warning in warnings)
 
 
-def test_make_destroy_keeps_only_the_tables(synth):
-    """Everything but the tables (and the first admin's account, kept while the pool lives) is deleted."""
+def test_make_destroy_keeps_only_the_data(synth):
+    """Everything but the tables and the images their posts name (and the first admin's account, kept
+    while the pool lives) is deleted."""
     kept = {name for name, resource in synth.resources.items() if resource.get("DeletionPolicy") == "Retain"}
     tables = set(synth.of_type("AWS::DynamoDB::Table"))
     admin = set(synth.of_type("AWS::Cognito::UserPoolUser")) | set(
         synth.of_type("AWS::Cognito::UserPoolUserToGroupAttachment"))
-    assert kept == tables | admin
+    media = {synth.logical_id(synth.stack.media.bucket)}
+    assert kept == tables | admin | media
     for name, log_group in synth.of_type("AWS::Logs::LogGroup").items():
         assert log_group["Properties"]["RetentionInDays"] in (90, 365), name

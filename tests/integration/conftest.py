@@ -139,6 +139,7 @@ def aws(monkeypatch):
         boto3.client("secretsmanager").create_secret(
             Name=config().link_key_secret, SecretString=json.dumps({"current": "k1", "keys": {"k1": key}}))
         boto3.client("ses").verify_email_identity(EmailAddress="understudy@example.org")
+        boto3.client("s3").create_bucket(Bucket=config().media_bucket)
         sfn = boto3.client("stepfunctions")
         sfn.create_state_machine(name="understudy-review-post", roleArn="arn:aws:iam::123456789012:role/sfn",
                                  definition=json.dumps({"StartAt": "S", "States": {"S": {"Type": "Succeed"}}}))
@@ -150,9 +151,9 @@ def aws(monkeypatch):
 def _clear_caches() -> None:
     """Clients and cached secrets are per mock: forget them between tests."""
     from aws_lambda_powertools.utilities import parameters
-    from understudy import directory, emails, secrets, workflow
+    from understudy import directory, emails, media, secrets, workflow
 
-    for cached in (workflow._client, emails._ses, directory._cognito, secrets._client):
+    for cached in (workflow._client, emails._ses, directory._cognito, secrets._client, media._s3, media._signer):
         cached.cache_clear()
     parameters.clear_caches()
 
@@ -203,6 +204,30 @@ X_CREDENTIALS = {"apiKey": "ck-4f8e2a", "apiSecret": "cs-91d7c3e6b5", "accessTok
 X_HANDLE = "understudy_org"
 X_TWEETS = re.compile(r"https://api\.(twitter|x)\.com/2/tweets$")
 X_ME = re.compile(r"https://api\.(twitter|x)\.com/2/users/me(\?.*)?$")
+X_MEDIA_UPLOAD = re.compile(r"https://api\.(twitter|x)\.com/2/media/upload$")
+X_MEDIA_METADATA = re.compile(r"https://api\.(twitter|x)\.com/2/media/metadata$")
+
+
+def uploaded(who: str, data: bytes) -> str:
+    """An image put where the browser's presigned POST would put it; its upload key."""
+    import uuid
+
+    from understudy import media
+    from understudy.config import config
+
+    key = f"{media.upload_prefix(who)}{uuid.uuid4().hex}"
+    boto3.client("s3").put_object(Bucket=config().media_bucket, Key=key, Body=data)
+    return key
+
+
+def picture(fmt: str = "PNG", colour=(10, 120, 200)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), colour).save(out, fmt)
+    return out.getvalue()
 
 
 @pytest.fixture

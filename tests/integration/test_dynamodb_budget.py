@@ -234,6 +234,7 @@ ROUTES: dict[str, tuple[str, Callable[[Setup], Callable]]] = {
     "GET /channels": ("read", simple("GET", "/channels", TRAINEE)),
     "POST /channels": ("write", _connect_channel),
     "DELETE /channels/{id}": ("write", simple("DELETE", "/channels/demo")),
+    "POST /uploads": ("write", simple("POST", "/uploads", TRAINEE, {"contentType": "image/png", "size": 1000})),
     "POST /posts": ("write", simple("POST", "/posts", TRAINEE, {"channel": "demo", "text": "Hello"})),
     "GET /posts": ("read", _queue),
     "GET /posts/{id}": ("read", _get_post),

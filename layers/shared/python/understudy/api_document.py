@@ -48,6 +48,7 @@ ANSWERS: dict[str, Answers] = {
     "GET /channels": answers(200),
     "POST /channels": answers(201, 400, 403, 409, 502, 503),
     "DELETE /channels/{id}": answers(204, 403),
+    "POST /uploads": answers(201, 422),
     "POST /posts": answers(201, 400, 503),
     "GET /posts": answers(200, 400),
     "GET /posts/{id}": answers(200, 403),

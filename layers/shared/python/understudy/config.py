@@ -28,6 +28,10 @@ class Config:
     channel_secret_prefix: str
     # Where X's API is reached; empty means X itself. The sandbox's tests point it at a stand-in.
     x_api_url: str
+    # The private bucket holding posts' images, and (in the sandbox) the public address that presigned
+    # links name instead of S3's own; empty on AWS.
+    media_bucket: str
+    media_public_url: str
     # How soon a post's time to go live may be, in seconds (60; the sandbox's tests set a few seconds).
     publish_at_soonest_seconds: int = 60
 
@@ -51,4 +55,6 @@ def config() -> Config:
         channel_secret_prefix=env("CHANNEL_SECRET_PREFIX", "understudy/channels/"),
         x_api_url=env("X_API_URL", "").rstrip("/"),
         publish_at_soonest_seconds=int(env("PUBLISH_AT_SOONEST_SECONDS", "60")),
+        media_bucket=env("MEDIA_BUCKET", "understudy-media"),
+        media_public_url=env("MEDIA_PUBLIC_URL", "").rstrip("/"),
     )

@@ -44,8 +44,10 @@ from understudy.model import (
     ADMINS,
     AuditEntry,
     Channel,
+    ChannelMedia,
     Feedback,
     Guidelines,
+    Image,
     Page,
     Post,
     Revision,
@@ -131,6 +133,7 @@ class PostItem(Model):
     published_id = UnicodeAttribute(attr_name="publishedId", null=True)
     publish_claim = NumberAttribute(attr_name="publishClaim", null=True)
     needs_check = BooleanAttribute(attr_name="needsCheck", null=True)
+    channel_media = JSONAttribute(attr_name="channelMedia", null=True)
     error = UnicodeAttribute(null=True)
     closed = JSONAttribute(null=True)
     publish_attempts = NumberAttribute(attr_name="publishAttempts", null=True)
@@ -407,12 +410,16 @@ def drop_mentor(email: str, mentor: str) -> frozenset[str]:
 
 # --- posts ---------------------------------------------------------------------------------------
 
+def _revision(stored: dict) -> Revision:
+    return Revision(**{**stored, "feedback": Feedback(**stored["feedback"]) if stored.get("feedback") else None,
+                       "media": [Image(**image) for image in stored.get("media") or ()]})
+
+
 def _post(item: PostItem) -> Post:
     return Post(
         id=item.id, author=item.author, author_name=item.author_name, channel=item.channel,
         status=Status(item.status), review=item.review,
-        revisions=[Revision(**{**r, "feedback": Feedback(**r["feedback"]) if r.get("feedback") else None})
-                   for r in item.revisions],
+        revisions=[_revision(r) for r in item.revisions],
         history=[StatusChange(**h) for h in item.history],
         created_at=item.created_at, updated_at=item.updated_at,
         published_url=item.published_url,
@@ -422,6 +429,7 @@ def _post(item: PostItem) -> Post:
         needs_check=bool(item.needs_check), error=item.error, closed=item.closed or None,
         publish_attempts=int(item.publish_attempts or 0), task_token=item.task_token, version=item.version,
         publish_at=item.publish_at, late=bool(item.late), reply_to=item.reply_to, reply_kind=item.reply_kind,
+        channel_media={key: ChannelMedia(**value) for key, value in (item.channel_media or {}).items()},
     )
 
 
@@ -435,6 +443,7 @@ def _post_item(post: Post) -> PostItem:
         created_at=post.created_at, updated_at=post.updated_at, published_url=post.published_url,
         published_revision=post.published_revision, published_id=post.published_id,
         publish_claim=post.publish_claim, needs_check=post.needs_check or None,
+        channel_media={key: asdict(value) for key, value in post.channel_media.items()} or None,
         error=post.error, closed=post.closed or None, publish_attempts=post.publish_attempts or None,
         attention=ORG if post.needs_attention else None, task_token=post.task_token,
         publish_at=post.publish_at, late=post.late or None, reply_to=post.reply_to, reply_kind=post.reply_kind,

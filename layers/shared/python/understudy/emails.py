@@ -6,8 +6,9 @@ Mail goes out as raw MIME (multipart/alternative) so both parts arrive as writte
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.mime.image import MIMEImage
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from functools import cache
@@ -21,11 +22,22 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass(frozen=True)
+class InlineImage:
+    """An image carried inside the email (multipart/related) and shown by ``cid:`` from the HTML."""
+
+    cid: str
+    alt: str
+    data: bytes = field(repr=False)
+    subtype: str = "jpeg"
+
+
+@dataclass(frozen=True)
 class Email:
     to: tuple[str, ...]
     subject: str
     text: str
     html: str
+    images: tuple[InlineImage, ...] = ()
 
 
 @cache
@@ -56,12 +68,13 @@ def post_facts(post: Post) -> list[str]:
     return facts
 
 
-def render(template: str, to: list[str] | tuple[str, ...], subject: str, **context) -> Email:
+def render(template: str, to: list[str] | tuple[str, ...], subject: str, images: tuple[InlineImage, ...] = (),
+           **context) -> Email:
     html_env, text_env = _environments()
-    context = {"subject": subject, "console_url": config().console_url, **context}
+    context = {"subject": subject, "console_url": config().console_url, "images": images, **context}
     if "post" in context:
         context.setdefault("facts", post_facts(context["post"]))
-    return Email(to=tuple(to), subject=subject,
+    return Email(to=tuple(to), subject=subject, images=tuple(images),
                  text=text_env.get_template(f"{template}.txt").render(**context),
                  html=html_env.get_template(f"{template}.html").render(**context))
 
@@ -86,9 +99,28 @@ def send(email: Email, sender: str) -> None:
     message["From"] = one_line(sender)
     message["To"] = ", ".join(one_line(address) for address in email.to)
     message.attach(MIMEText(email.text, "plain", "utf-8"))
-    message.attach(MIMEText(email.html, "html", "utf-8"))
+    message.attach(_html_part(email))
     _ses().send_email(FromEmailAddress=sender, Destination={"ToAddresses": list(email.to)},
                       Content={"Raw": {"Data": message.as_bytes()}})
+
+
+def _html_part(email: Email):
+    """The HTML, with its images beside it in a multipart/related part when it shows any.
+
+    Images travel inside the email rather than as links: the bucket stays private, and a presigned
+    link made with a function's temporary credentials would stop working within hours, long before
+    a reviewer might open the email."""
+    html = MIMEText(email.html, "html", "utf-8")
+    if not email.images:
+        return html
+    related = MIMEMultipart("related")
+    related.attach(html)
+    for image in email.images:
+        part = MIMEImage(image.data, image.subtype)
+        part.add_header("Content-ID", f"<{image.cid}>")
+        part.add_header("Content-Disposition", "inline", filename=f"{image.cid.split('@')[0]}.{image.subtype}")
+        related.attach(part)
+    return related
 
 
 def _when(epoch: int) -> str:
@@ -119,10 +151,10 @@ REVIEW_PHASES = {
 
 
 def review(phase: str, post: Post, to: str, channel_name: str, links: dict[str, str], guidelines: list[str],
-           expires: int, waited_seconds: int) -> Email:
+           expires: int, waited_seconds: int, images: list[InlineImage] | tuple[InlineImage, ...] = ()) -> Email:
     """The email asking ``to`` to decide, for one phase of the review (request, remind, escalate)."""
     template, subject, reason = REVIEW_PHASES[phase]
-    return render(template, [to], subject.format(author=post.author_name or post.author),
+    return render(template, [to], subject.format(author=post.author_name or post.author), images=tuple(images),
                   post=post, channel_name=channel_name, links=links, guidelines=guidelines,
                   expires=_when(expires), waited=waited(waited_seconds), reason=reason)
 

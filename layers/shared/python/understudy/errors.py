@@ -28,6 +28,11 @@ class InvalidValue(BadInput):
         super().__init__(message)
         self.field = field
 
+class Unprocessable(BadInput):
+    """Well-formed, but the content cannot be taken (an image that is not what it says, or too big)."""
+
+    status = 422
+
 
 class Unauthenticated(UnderstudyError):
     status = 401

@@ -75,17 +75,41 @@ class Feedback:
 
 
 @dataclass
+class Image:
+    """An image of a revision: a cleaned copy (re-encoded, metadata stripped) in the media bucket."""
+
+    key: str
+    alt: str
+    content_type: str
+    width: int = 0
+    height: int = 0
+
+    def as_json(self) -> dict:
+        return {"key": self.key, "alt": self.alt, "contentType": self.content_type,
+                "width": self.width, "height": self.height}
+
+
+@dataclass
 class Revision:
     number: int
     text: str
     note: str
     submitted_at: str
     feedback: Feedback | None = None
+    media: list[Image] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {"number": self.number, "text": self.text, "note": self.note,
-                "submittedAt": self.submitted_at,
+                "submittedAt": self.submitted_at, "media": [m.as_json() for m in self.media],
                 "feedback": self.feedback.as_json() if self.feedback else None}
+
+
+@dataclass
+class ChannelMedia:
+    """What a channel gave for one of the post's images (X's media id) and until when it may be used."""
+
+    id: str
+    expires_at: int  # epoch seconds
 
 
 @dataclass
@@ -123,6 +147,9 @@ class Post:
     # Publishing ended in doubt (an interrupted attempt, or a duplicate by the channel's account):
     # an admin should look at the channel before anything is re-posted.
     needs_check: bool = False
+    # Image key -> what the channel gave for it on an earlier attempt: a retry reuses it while valid, so
+    # an upload is never repeated needlessly (an upload is not a post: repeating it is harmless).
+    channel_media: dict[str, ChannelMedia] = field(default_factory=dict)
     error: str | None = None
     # An admin looked at this post's failure or expiry and closed it: {"by", "at", "note"}.
     closed: dict | None = None
@@ -173,6 +200,7 @@ class Post:
             "id": self.id, "author": self.author, "authorName": self.author_name,
             "channel": self.channel, "status": self.status.value, "revision": self.revision,
             "text": self.current.text, "note": self.current.note,
+            "media": [m.as_json() for m in self.current.media],
             "review": self.review,
             "createdAt": self.created_at, "updatedAt": self.updated_at,
             "publishedUrl": self.published_url, "publishedId": self.published_id,

@@ -7,7 +7,7 @@ import json
 import time
 from datetime import UTC, datetime
 
-from understudy import audit, channels, data, emails, links, org, posts, replies, schedule
+from understudy import audit, channels, data, emails, links, media, org, posts, replies, schedule
 from understudy.config import config
 from understudy.errors import (
     ChannelUnavailable,
@@ -77,9 +77,10 @@ def request_review(post_id: str, task_token: str, phase: str = "request", expire
     people = admins_for(post) if phase == "escalate" else reviewers_for(post)
     if not people:
         logger.warning("Nobody can review this post", extra={"post_id": post.id, "phase": phase})
+    inline = thumbnails(post) if people and post.current.media else []
     for person in people:
         signed = review_links(post, person, expires, keys)
-        emails.send(emails.review(phase, post, person, name, signed, guidelines, expires, waited), mail_from)
+        emails.send(emails.review(phase, post, person, name, signed, guidelines, expires, waited, inline), mail_from)
     if phase in ("remind", "escalate"):
         action = audit.Action.REMINDED if phase == "remind" else audit.Action.ESCALATED
         audit.record(action, posts.WORKFLOW, post=post.id, revision=post.revision, to=",".join(people),
@@ -121,8 +122,12 @@ def publish(post_id: str) -> dict:
             "was recorded, so it is not known whether the post went out. Nothing was re-posted; an admin "
             f"should check {_account(channel)} and publish it by hand if it is missing.")
 
+    def remember(key: str, channel_id: str, expires_at: int) -> None:
+        posts.remember_channel_media(post.id, key, channel_id, expires_at)
+
     try:
-        published = client.publish(post.id, post.revision, post.current.text, reply_to=reply_to)
+        published = client.publish(post.id, post.revision, post.current.text, attachments(post), remember,
+                                   reply_to=reply_to)
     except RateLimited as exc:
         posts.release_claim(post.id, post.revision)
         retry_at = datetime.fromtimestamp(exc.reset_at + 1, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -145,6 +150,45 @@ def publish(post_id: str) -> dict:
         raise PublishUncertain(f"{channel.name} took the post ({published.url}) but Understudy could not record "
                                "it; an admin should check the post is there.") from exc
     return _published(published.url)
+
+
+# A media id this close to X forgetting it is uploaded again rather than risk a refused post.
+MEDIA_ID_MARGIN = 10 * 60
+
+
+def _loader(key: str):
+    def load() -> bytes:
+        try:
+            return media.read(key)
+        except Exception as exc:
+            # Nothing has been posted yet: the workflow retries rather than failing the post in doubt.
+            raise ChannelUnavailable("An image of the post could not be read just now; trying again shortly.") from exc
+
+    return load
+
+
+def attachments(post: Post) -> list[channels.Attachment]:
+    """The current revision's images for the channel, each with the id an earlier attempt got, if still valid."""
+    soon = int(time.time()) + MEDIA_ID_MARGIN
+    found = []
+    for image in post.current.media:
+        earlier = post.channel_media.get(image.key)
+        found.append(channels.Attachment(
+            key=image.key, alt=image.alt, content_type=image.content_type, load=_loader(image.key),
+            channel_id=earlier.id if earlier and earlier.expires_at > soon else None))
+    return found
+
+
+def thumbnails(post: Post) -> list[emails.InlineImage]:
+    """The current revision's images, small, to go inside the review email."""
+    from understudy import images
+
+    shown = []
+    for number, image in enumerate(post.current.media, start=1):
+        data, subtype = images.thumbnail(media.read(image.key))
+        shown.append(emails.InlineImage(cid=f"image{number}.{post.id}@understudy", alt=image.alt, data=data,
+                                        subtype=subtype))
+    return shown
 
 
 def _account(channel: Channel) -> str:
@@ -174,11 +218,13 @@ def notify(event: str, post_id: str, task_token: str | None = None, error: dict 
     if event == "expired":
         post, expired = posts.expire(post_id)
         if expired:
+            posts.release_images(post)
             _tell(post, event)
         return {"status": post.status.value}
     if event == "failed":
         post, failed = posts.mark_failed(post_id, _error_text(error), execution=execution)
         if failed:
+            posts.release_images(post)
             admins = [u.email for u in data.users_in_role(ADMINS)]
             _tell(post, event, to=sorted({post.author, *admins}))
         return {"status": post.status.value}
@@ -191,6 +237,7 @@ def notify(event: str, post_id: str, task_token: str | None = None, error: dict 
         return {"status": post.status.value}
     if event in ("published", "rejected"):
         post = posts.get_existing(post_id)
+        posts.release_images(post)  # tagging again on a retry is harmless
         _tell(post, event)
         return {"status": post.status.value}
     raise ValueError(f"Unknown notification {event!r}")

@@ -13,13 +13,15 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from understudy import audit, data, org, progress, publish_time, replies, text, workflow
+from understudy import audit, data, media, org, progress, publish_time, replies, text, workflow
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, Forbidden, NotFound, NotPublishable, TransientError
 from understudy.model import (
     DECISION_STATUS,
+    ChannelMedia,
     Decision,
     Feedback,
+    Image,
     Page,
     Post,
     Revision,
@@ -86,32 +88,59 @@ def channel_name(channel_id: str) -> str:
 
 # --- the author's side ---------------------------------------------------------------------------
 
-def submit(caller: Caller, channel_id: str, body: str, note: str | None, *,
-           publish_at: str | None = None, reply_to: str | None = None) -> Post:
+def _images(images: list[Image]) -> list[dict] | None:
+    """What the audit trail keeps of a revision's images."""
+    return [{"key": image.key, "alt": image.alt} for image in images] or None
+
+
+def _with_images(caller: Caller, post_id: str, wanted: list[media.Wanted], current: list[Image],
+                 save: Callable[[list[Image]], Post]) -> Post:
+    """Clean the wanted images into the post, save it, then drop the uploads; a failed save keeps none."""
+    if not wanted:
+        return save([])
+    images, uploads = media.attach(caller.email, post_id, wanted, current)
+    try:
+        post = save(images)
+    except Exception:
+        kept = {image.key for image in current}
+        media.delete([image.key for image in images if image.key not in kept])
+        raise
+    media.delete(uploads)
+    return post
+
+
+def submit(caller: Caller, channel_id: str, body: str, note: str | None,
+           images: list[dict] | None = None, *, publish_at: str | None = None, reply_to: str | None = None) -> Post:
     """A new post; ``publish_at`` (ISO 8601 with an offset) holds it until then once approved, and
     ``reply_to`` (a post's address on the channel's network) makes it an answer to that post."""
     body = text.post_text(body)
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
     publish_at = publish_time.parse(publish_at)
+    wanted = media.wanted(images)
     settings, channel = data.get_settings_and_channel(channel_id)
     if channel is None:
         raise BadInput(f"There is no channel {channel_id!r} to post to.")
     reply_to = replies.checked(channel, reply_to)
     in_training = caller.training_mode  # from the record the request already read
-    at = now_iso()
-    post = Post(
-        id=uuid.uuid4().hex, author=caller.email, author_name=caller.name,
-        channel=channel_id, status=Status.PENDING_REVIEW, review=in_training,
-        revisions=[Revision(number=1, text=body, note=note, submitted_at=at)],
-        history=[], created_at=at, updated_at=at, publish_at=publish_at, reply_to=reply_to,
-        reply_kind=channel.kind if reply_to else None,
-    )
-    post.status = Status.PENDING_REVIEW if in_training else publish_time.after_approval(post)
-    post.history.append(StatusChange(status=post.status.value, at=at, by=caller.email, detail="submitted"))
-    data.create_post(post, also=(audit.write_with(audit.Action.SUBMITTED, caller.email, post=post.id, revision=1,
-                                                  channel=channel_id, review=in_training, publishAt=publish_at,
-                                                  replyTo=reply_to),
-                                 *progress.on_submit(post)))
+    post_id = uuid.uuid4().hex
+
+    def create(attached: list[Image]) -> Post:
+        at = now_iso()
+        post = Post(
+            id=post_id, author=caller.email, author_name=caller.name,
+            channel=channel_id, status=Status.PENDING_REVIEW, review=in_training,
+            revisions=[Revision(number=1, text=body, note=note, submitted_at=at, media=attached)],
+            history=[], created_at=at, updated_at=at, publish_at=publish_at, reply_to=reply_to,
+            reply_kind=channel.kind if reply_to else None,
+        )
+        post.status = Status.PENDING_REVIEW if in_training else publish_time.after_approval(post)
+        post.history.append(StatusChange(status=post.status.value, at=at, by=caller.email, detail="submitted"))
+        return data.create_post(post, also=(
+            audit.write_with(audit.Action.SUBMITTED, caller.email, post=post.id, revision=1, channel=channel_id,
+                             review=in_training, images=_images(attached), publishAt=publish_at, replyTo=reply_to),
+            *progress.on_submit(post)))
+
+    post = _with_images(caller, post_id, wanted, [], create)
     try:
         workflow.start(post, settings)
     except Exception as exc:
@@ -158,27 +187,48 @@ def _own(caller: Caller, post: Post) -> None:
 KEEP = object()  # a revision that leaves the time to go live as it was
 
 
-def revise(caller: Caller, post_id: str, body: str, note: str | None, *, publish_at=KEEP) -> Post:
-    """A new revision after changes were asked for; ``publish_at`` None clears the time, KEEP keeps it."""
+def _revisable(caller: Caller, post: Post) -> None:
+    _own(caller, post)
+    if post.status != Status.CHANGES_REQUESTED:
+        raise Conflict(f"Only a post with changes requested can be revised; this one is {post.status}.")
+
+
+def revise(caller: Caller, post_id: str, body: str, note: str | None, images: list[dict] | None = None, *,
+           publish_at=KEEP) -> Post:
+    """A new revision. ``images`` None keeps the current images; a list (even empty) replaces them.
+    ``publish_at`` KEEP keeps the time to go live; None clears it."""
     body = text.post_text(body)
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
     if publish_at is not KEEP:
         publish_at = publish_time.parse(publish_at)
+    wanted = None if images is None else media.wanted(images)
+    current = get_existing(post_id)
+    _revisable(caller, current)  # before any image is copied
+    if wanted is None:
+        wanted = [media.Wanted(key=image.key, alt=image.alt) for image in current.current.media]
+    token: str | None = None
 
-    def apply(post: Post) -> str | None:
-        _own(caller, post)
-        if post.status != Status.CHANGES_REQUESTED:
-            raise Conflict(f"Only a post with changes requested can be revised; this one is {post.status}.")
-        if publish_at is not KEEP:
-            post.publish_at = publish_at
-        token, post.task_token = post.task_token, None
-        post.revisions.append(Revision(number=post.revision + 1, text=body, note=note, submitted_at=now_iso()))
-        post.move_to(Status.PENDING_REVIEW, caller.email, f"revision {post.revision}")
-        return token
+    def save(attached: list[Image]) -> Post:
+        nonlocal token
 
-    post, token = _change(post_id, apply)
-    audit.record(audit.Action.REVISED, caller.email, post=post.id, revision=post.revision,
-                 publishAt=None if publish_at is KEEP else publish_at)
+        def apply(post: Post) -> str | None:
+            _revisable(caller, post)
+            if publish_at is not KEEP:
+                post.publish_at = publish_at
+            token, post.task_token = post.task_token, None
+            post.revisions.append(Revision(number=post.revision + 1, text=body, note=note, submitted_at=now_iso(),
+                                           media=attached))
+            post.move_to(Status.PENDING_REVIEW, caller.email, f"revision {post.revision}")
+            return token
+
+        def audited(post: Post, _) -> tuple[dict, ...]:
+            return (audit.write_with(audit.Action.REVISED, caller.email, post=post.id, revision=post.revision,
+                                     images=_images(attached), publishAt=None if publish_at is KEEP else publish_at),)
+
+        post, token = _change(post_id, apply, audited)
+        return post
+
+    post = _with_images(caller, post_id, wanted, current.current.media, save)
     if token:
         workflow.resume(token, "revised", revision=post.revision)
     return post
@@ -202,6 +252,7 @@ def _withdraw(post_id: str, by: str, check: Callable[[Post], None], reason: str 
     audit.record(audit.Action.WITHDRAWN, by, post=post.id, revision=post.revision, reason=reason or None)
     if token:
         workflow.resume(token, "withdrawn")
+    release_images(post)
     return post
 
 
@@ -218,6 +269,22 @@ def withdraw_all_by(author: str, by: str, reason: str) -> list[Post]:
         except Conflict:
             logger.info("Post moved on before it could be withdrawn", extra={"post_id": waiting.id})
     return withdrawn
+
+
+def release_images(post: Post) -> None:
+    """Start the 30 days after which the bucket deletes the images nobody will see: every image of a
+    post that ended unpublished; those of earlier revisions only, once a post is published (whose own
+    images are kept for good, even if an earlier end had tagged them)."""
+    kept = {image.key for image in post.current.media} if post.status == Status.PUBLISHED else set()
+    unshown = [image for image in media.all_images(post) if image.key not in kept]
+    try:
+        if unshown:
+            media.mark_unpublished(unshown)
+        if kept:  # published after all (an admin published a failed post again): never expire these
+            media.keep(sorted(kept))
+    except Exception:
+        # The post's end stands; its images are then kept until someone deletes them.
+        logger.exception("Could not mark the post's images for deletion", extra={"post_id": post.id})
 
 
 # --- the reviewer's side -------------------------------------------------------------------------
@@ -416,6 +483,14 @@ def hold_for_check(post_id: str) -> None:
     """Keep the claim and mark the post for an admin: the channel may already have it."""
     def apply(post: Post) -> None:
         post.needs_check = True
+
+    _change(post_id, apply)
+
+
+def remember_channel_media(post_id: str, key: str, channel_id: str, expires_at: int) -> None:
+    """Keep what the channel gave for an image (before the post is created), for a retry to reuse."""
+    def apply(post: Post) -> None:
+        post.channel_media[key] = ChannelMedia(id=channel_id, expires_at=expires_at)
 
     _change(post_id, apply)
 

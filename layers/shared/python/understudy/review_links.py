@@ -61,8 +61,16 @@ def _shown(post: Post, channel_name: str | None = None) -> dict:
     return {"id": post.id, "author": post.author, "authorName": post.author_name,
             "channel": post.channel, "channelName": name,
             "text": post.current.text, "note": post.current.note, "revision": post.revision,
-            "status": post.status.value, "publishAt": post.publish_at, "late": post.late,
+            "status": post.status.value, "media": _images(post), "publishAt": post.publish_at, "late": post.late,
             "replyTo": post.reply_to}
+
+
+def _images(post: Post) -> list[dict]:
+    if not post.current.media:
+        return []
+    from understudy import media
+
+    return media.shown(image.as_json() for image in post.current.media)
 
 
 def _decision_on(post: Post, revision: int) -> dict | None:

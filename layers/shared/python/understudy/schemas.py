@@ -40,6 +40,11 @@ def _publish_at() -> str | None:
     return Field(default=None, alias="publishAt", max_length=64, description=PUBLISH_AT)
 
 
+class AttachedImage(_Body):
+    key: str = Field(min_length=1, max_length=200, description="From POST /uploads, or an image the post has.")
+    alt: str = Field(default="", max_length=2000, description="Alt text, 1 to 1000 characters (checked on submit).")
+
+
 class NewPost(_Body):
     channel: str = Field(min_length=1, max_length=100)
     text: str = Field(max_length=4000, description="Checked against the channel's length rules.")
@@ -47,17 +52,27 @@ class NewPost(_Body):
     publish_at: str | None = _publish_at()
     reply_to: str | None = Field(default=None, alias="replyTo", max_length=500,
                                  description="The address of a public post on the channel's network to answer.")
+    media: list[AttachedImage] = Field(default_factory=list, max_length=10, description="Up to 4 images.")
 
 
 class RevisedPost(_Body):
     text: str = Field(max_length=4000)
     note: str | None = Field(default=None, max_length=NOTE_LIMIT)
+    media: list[AttachedImage] | None = Field(
+        default=None, max_length=10, description="The revision's images; left out, the current ones stay.")
     publish_at: str | None = Field(default=None, alias="publishAt", max_length=64,
                                    description=PUBLISH_AT + " Left out: unchanged; null: as soon as approved.")
 
 
 class ScheduleBody(_Body):
     publish_at: str = Field(alias="publishAt", max_length=64, description=PUBLISH_AT)
+
+
+
+class NewUpload(_Body):
+    content_type: str = Field(alias="contentType", min_length=1, max_length=100,
+                              description="image/jpeg, image/png, image/gif or image/webp.")
+    size: int = Field(description="The file's size in bytes; at most 5 MB.")
 
 
 class DecisionBody(_Body):

@@ -6,7 +6,8 @@ do not pay for a channel's client library at cold start.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Protocol
 from urllib.parse import SplitResult, urlsplit
@@ -27,16 +28,38 @@ class Published:
     external_id: str
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """One image of the revision being published, as a channel needs it."""
+
+    key: str
+    alt: str
+    content_type: str
+    load: Callable[[], bytes] = field(repr=False, compare=False)  # the clean image's bytes, read on demand
+    # What the channel gave for this image on an earlier attempt, if still valid (X's media id).
+    channel_id: str | None = None
+
+
+# Called by a channel as soon as it has an id for an image (key, id, expiry in epoch seconds), so that a
+# retry of the same revision can reuse it instead of uploading again.
+Remember = Callable[[str, str, int], None]
+
+
+def remember_nothing(key: str, channel_id: str, expires_at: int) -> None:
+    return None
+
+
 class ChannelClient(Protocol):
     # True when calling publish twice for one (post, revision) cannot post twice (the channel itself
     # deduplicates). Otherwise the publish task's claim on the post guards against a repeat.
     idempotent: bool
 
-    def publish(self, post_id: str, revision: int, text: str, reply_to: str | None = None) -> Published:
-        """Send the text (as an answer to the post with id ``reply_to`` when given).
-        Raises RateLimited (come back at reset_at), ChannelUnavailable (worth a retry:
-        the post was not created, or the channel's duplicate check will catch it), PublishUncertain
-        (the channel may have it already) or PublishFailed (refused for good)."""
+    def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
+                remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
+        """Send the text with its images (as an answer to the post with id ``reply_to`` when given).
+        Raises RateLimited (come back at reset_at), ChannelUnavailable (worth a retry: the post was not
+        created, or the channel's duplicate check will catch it), PublishUncertain (the channel may have
+        it already) or PublishFailed (refused for good)."""
         ...
 
     def live_post(self, post_id: str, revision: int, url: str) -> Published:

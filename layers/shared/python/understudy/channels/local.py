@@ -1,16 +1,24 @@
-"""The `local` channel: the sandbox's timeline, a JSON-lines file the sandbox serves at /_local/timeline."""
+"""The `local` channel: the sandbox's timeline, a JSON-lines file the sandbox serves at /_local/timeline.
+
+Like a real network, the timeline keeps its own copy of each image: files in ``timeline-media/`` next
+to the timeline, named after the entry, which the sandbox serves at /_local/timeline-media/<name>.
+"""
 
 from __future__ import annotations
 
 import fcntl
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from understudy.channels import Published, checked_url
+from understudy.channels import Attachment, Published, Remember, checked_url, remember_nothing
 from understudy.config import config
 from understudy.errors import InvalidValue, PublishFailed, PublishUncertain
+from understudy.images import EXTENSIONS
 from understudy.model import Channel, now_iso
+
+MEDIA_DIR = "timeline-media"
 
 # What the sandbox's demo switch (POST /_local/fail-next) can make the next publish do.
 DEMO_FAILURES = {
@@ -43,7 +51,18 @@ class LocalChannel:
         self.channel = channel
         self.path = Path(config().local_timeline_path)
 
-    def publish(self, post_id: str, revision: int, text: str, reply_to: str | None = None) -> Published:
+    def _copy_images(self, external_id: str, images: Sequence[Attachment]) -> list[dict]:
+        folder = self.path.parent / MEDIA_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        shown = []
+        for number, image in enumerate(images, start=1):
+            name = f"{external_id}-{number}.{EXTENSIONS.get(image.content_type, 'bin')}"
+            (folder / name).write_bytes(image.load())
+            shown.append({"file": name, "alt": image.alt})
+        return shown
+
+    def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
+                remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
         failure = _demo_failure()
         if failure is not None:
             raise failure
@@ -58,6 +77,7 @@ class LocalChannel:
                     return Published(url=entry["url"], external_id=external_id)
             url = f"{config().console_url}/outbox.html#post-{post_id}"
             entry = {"postId": post_id, "channel": self.channel.id, "text": text,
+                     "images": self._copy_images(external_id, images),
                      "publishedAt": now_iso(), "url": url, "externalId": external_id}
             if reply_to:
                 entry["inReplyTo"] = reply_to

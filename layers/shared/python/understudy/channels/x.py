@@ -18,11 +18,12 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 
-from understudy.channels import Published, checked_url
+from understudy.channels import Attachment, Published, Remember, checked_url, remember_nothing
 from understudy.config import config
 from understudy.errors import (
     BadInput,
@@ -42,6 +43,7 @@ TIMEOUT = (5, 20)  # seconds to connect, seconds to wait for an answer; well ins
 READ_TIMEOUT = (2, 3)  # reading a post for a reviewer: the page must not wait on X
 DEFAULT_WAIT = 15 * 60  # when a 429 carries no reset time: X's rate-limit windows are 15 minutes
 DUPLICATE = "duplicate content"
+MEDIA_LIFE = 24 * 3600  # how long X keeps an uploaded image when its answer does not say
 
 
 @dataclass(frozen=True)
@@ -188,21 +190,21 @@ class XChannel:
                                     "an admin needs to reconnect the X account.") from exc
             raise ChannelUnavailable("The channel's credentials could not be read just now.") from exc
 
-    def publish(self, post_id: str, revision: int, text: str, reply_to: str | None = None) -> Published:
+    def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
+                remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
         import tweepy
 
         credentials = self.credentials()
-        post = {"text": text, "in_reply_to_tweet_id": reply_to}
         try:
             try:
-                response = _client(credentials).create_tweet(**post)
+                response = _post(_client(credentials), text, images, remember, reply_to)
             except tweepy.Unauthorized:
                 # An admin may have reconnected the account since the credentials were cached: a 401
                 # means nothing was posted, so one more try with the stored values is safe.
                 fresh = self.credentials(fresh=True)
                 if fresh == credentials:
                     raise
-                response = _client(fresh).create_tweet(**post)
+                response = _post(_client(fresh), text, images, remember, reply_to)
         except Exception as exc:
             translated = _translate(exc, self.channel.handle)
             if translated is None:
@@ -242,6 +244,41 @@ def _status_id(url: str) -> str:
         raise InvalidValue("url", "Give the address of the post itself on X, such as "
                                   "https://x.com/your_account/status/1234567890.")
     return found[1]
+
+
+def _upload(client, image: Attachment) -> tuple[str, int]:
+    """Upload one image with X API v2 and set its alt text: (media id, when X forgets it).
+
+    tweepy 4.x has no v2 media upload (its API.media_upload is the v1.1 endpoint X retired for
+    self-serve tiers), so this goes through the client's own request method: the same OAuth 1.0a
+    signing, session (timeouts, X_API_URL) and error classes as create_tweet. The image is sent
+    base64-encoded in JSON, as POST /2/media/upload documents."""
+    import base64
+
+    answer = client.request("POST", "/2/media/upload", user_auth=True, json={
+        "media": base64.b64encode(image.load()).decode("ascii"), "media_category": "tweet_image",
+        "media_type": image.content_type}).json()["data"]
+    media_id = str(answer["id"])
+    expires_at = int(time.time()) + int(answer.get("expires_after_secs") or MEDIA_LIFE)
+    client.request("POST", "/2/media/metadata", user_auth=True,
+                   json={"id": media_id, "metadata": {"alt_text": {"text": image.alt}}})
+    return media_id, expires_at
+
+
+def _post(client, text: str, images: Sequence[Attachment], remember: Remember, reply_to: str | None = None):
+    """Upload the images not uploaded yet (remembering each id at once), then create the post (as an
+    answer to the post with id ``reply_to`` when given).
+
+    An upload is not a post: if anything fails before create_tweet, nothing was published and a
+    retry reuses the ids already remembered."""
+    media_ids = []
+    for image in images:
+        media_id = image.channel_id
+        if media_id is None:
+            media_id, expires_at = _upload(client, image)
+            remember(image.key, media_id, expires_at)
+        media_ids.append(media_id)
+    return client.create_tweet(text=text, media_ids=media_ids or None, in_reply_to_tweet_id=reply_to)
 
 
 def verify(credentials: XCredentials) -> str:
