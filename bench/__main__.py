@@ -1,17 +1,18 @@
 import argparse
 import sys
 
-from bench import imports, layer_size
+from bench import cold_start, layer_size
 
 parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
 parser.add_argument("--posts", type=int, default=20, help="concurrent trainee posts for the end-to-end run")
-parser.add_argument("--skip-e2e", action="store_true", help="only measure imports")
+parser.add_argument("--rounds", type=int, default=cold_start.ROUNDS, help="cold starts of each function (median)")
+parser.add_argument("--skip-e2e", action="store_true", help="only measure cold starts and the layer")
 parser.add_argument("--people", type=int, default=2000, help="people seeded for the large-organisation run")
 parser.add_argument("--org-posts", type=int, default=20000, help="posts seeded for the large-organisation run")
 args = parser.parse_args()
 
-print("== Cold-start imports ==")
-ok = imports.run()
+print("== Cold start: import and first answer in a fresh interpreter, against the sandbox ==")
+ok = cold_start.run(args.rounds)
 print("\n== Shared layer ==")
 ok &= layer_size.run()
 if not args.skip_e2e:

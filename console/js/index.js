@@ -9,7 +9,8 @@ import { renderDiff } from "./diff.js";
 import { renderMarkdownInto } from "./markdown.js";
 import { fieldError, sendToMfaSetup, showApiError } from "./page.js";
 import { getToken, safeNext } from "./session.js";
-import { decisionLabel, measure, POST_LIMIT, statusLabel } from "./text.js";
+import { invalidMessage, measurePost } from "./count.js";
+import { decisionLabel, statusLabel } from "./text.js";
 import { renderTotpSetup } from "./totp.js";
 import { rescheduleForm } from "./reschedule.js";
 import { inWords, timeField, whenEl } from "./when.js";
@@ -31,19 +32,38 @@ const state = {
 
 // ---- character count -------------------------------------------------------------------------
 
-/** Keep a count line, a submit button and a live region in step with a textarea. */
-function wireCounter(textarea, countLine, submit) {
-  let lastOver = false;
+/** What the count line says: what stops the post, or how many characters are left. */
+function countMessage(m) {
+  if (m.invalid.length) return invalidMessage(m.invalid);
+  if (m.problem) return m.problem;
+  const n = Math.abs(m.remaining);
+  const characters = n === 1 ? "character" : "characters";
+  return m.over ? `${n} ${characters} over the limit of ${m.limit} on ${m.network}` : `${n} ${characters} left`;
+}
+
+/** Why a post cannot be sent as it is, for the form's error line; null when it can. */
+function refusal(m, empty) {
+  if (m.empty) return empty;
+  if (m.fits) return null;
+  if (m.invalid.length || m.problem) return countMessage(m);
+  return `The post is over the ${m.limit} character limit on ${m.network} (${m.how}).`;
+}
+
+/**
+ * Keep a count line, a submit button and a live region in step with a textarea, counted by the rule of
+ * the channel `channelOf()` returns (count.js, the API's rule). Returns the update function.
+ */
+function wireCounter(textarea, countLine, submit, channelOf) {
+  let lastBlocked = false;
   const update = () => {
-    const m = measure(textarea.value);
-    countLine.textContent = m.over
-      ? `${-m.remaining} ${-m.remaining === 1 ? "character" : "characters"} over the limit of ${POST_LIMIT}`
-      : `${m.remaining} ${m.remaining === 1 ? "character" : "characters"} left`;
-    countLine.classList.toggle("over", m.over);
-    textarea.setAttribute("aria-invalid", m.over ? "true" : "false");
-    if (m.over !== lastOver) announce(m.over ? `Over the ${POST_LIMIT} character limit` : "Back within the limit");
-    lastOver = m.over;
-    submit.disabled = m.empty || m.over || submit.dataset.busy === "1";
+    const m = measurePost(textarea.value, channelOf());
+    const blocked = !m.empty && !m.fits;
+    countLine.textContent = countMessage(m);
+    countLine.classList.toggle("over", blocked);
+    textarea.setAttribute("aria-invalid", blocked ? "true" : "false");
+    if (blocked !== lastBlocked) announce(blocked ? countLine.textContent : "Back within the limit");
+    lastBlocked = blocked;
+    submit.disabled = !m.fits || submit.dataset.busy === "1";
     return m;
   };
   textarea.addEventListener("input", update);
@@ -260,6 +280,7 @@ function renderChannels(channels) {
     select.disabled = true;
     showError($("compose-error"), "There is no channel you can post to yet. Ask an admin to add one.");
   }
+  select.dispatchEvent(new Event("change")); // count by the chosen channel's rule
 }
 
 // ---- the draft, kept across a sign-in ---------------------------------------------------------
@@ -301,17 +322,18 @@ function wireComposer() {
   $("compose-images").replaceWith(images.node);
   const when = timeField({ label: "Go live at (optional)", id: "compose-publish-at" });
   $("compose-when").replaceChildren(when.node);
-  const update = wireCounter(text, $("compose-count"), submit);
+  const update = wireCounter(text, $("compose-count"), submit, () => state.channels.get($("compose-channel").value));
+  $("compose-channel").addEventListener("change", update);
   text.addEventListener("input", () => {
     $("compose-status").textContent = "";
   });
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const m = update();
     const error = $("compose-error");
-    if (m.empty || m.over) {
-      showError(error, m.empty ? "Write something before submitting." : `The post is over the ${POST_LIMIT} character limit.`);
+    const refused = refusal(update(), "Write something before submitting.");
+    if (refused) {
+      showError(error, refused);
       text.focus();
       return;
     }
@@ -559,12 +581,12 @@ function openEditor(post, item, slot, errorSlot, actions) {
     formError,
     h("div", { class: "actions" }, submit, h("button", { type: "button", class: "secondary small", text: "Cancel", on: { click: close } })),
   );
-  const update = wireCounter(text, count, submit);
+  const update = wireCounter(text, count, submit, () => state.channels.get(post.channel));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const m = update();
-    if (m.empty || m.over) {
-      showError(formError, m.empty ? "Write something before resubmitting." : `The post is over the ${POST_LIMIT} character limit.`);
+    const refused = refusal(update(), "Write something before resubmitting.");
+    if (refused) {
+      showError(formError, refused);
       text.focus();
       return;
     }

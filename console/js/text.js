@@ -1,19 +1,4 @@
-// How the console measures a post: X's weighted length (xcount.js), the rule the API checks on submit.
-
-import { LIMIT, weightedLength } from "./xcount.js";
-
-export const POST_LIMIT = LIMIT;
-
-/** A post's length as X (and the API) count it: URLs 23, most emoji and CJK 2, after NFC. */
-export function countCharacters(text) {
-  return weightedLength(String(text ?? ""));
-}
-
-/** {count, remaining, over, empty} for the text against `limit`. */
-export function measure(text, limit = POST_LIMIT) {
-  const count = countCharacters(text);
-  return { count, remaining: limit - count, over: count > limit, empty: !String(text ?? "").trim() };
-}
+// The console's words for statuses, decisions and roles. (How a post is counted: count.js.)
 
 export const STATUS_LABELS = {
   pending_review: "Waiting for review",

@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
+from understudy import cold_start  # first: see understudy/cold_start.py
+
+# isort: split
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response, content_types
-from aws_lambda_powertools.event_handler.openapi.params import Body, Query
+from aws_lambda_powertools.event_handler import content_types
+from aws_lambda_powertools.event_handler.api_gateway import Response
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import (
-    attention,
-    audit,
-    channel_admin,
-    media,
-    mfa,
-    org,
-    people,
-    posts,
-    progress,
-    replies,
-    schedule,
-    schemas,
-)
+from understudy import attention, audit, channel_admin, media, mfa, org, people, posts, progress, replies, schedule
 from understudy.auth import Caller, caller_from_claims
-from understudy.http import json_response, resolver
+from understudy.http import json_response, lazy_module, resolver
 from understudy.observability import POSTS_SUBMITTED, count, logger, metrics
+
+# Read only from routes' annotations, when a route that validates is first called (see understudy.http):
+# pydantic stays out of a cold start that calls a route with nothing to validate, such as GET /me.
+schemas = lazy_module("understudy.schemas")
+params = lazy_module("aws_lambda_powertools.event_handler.openapi.params")
 
 app = resolver()
 
@@ -41,30 +36,30 @@ def page(result) -> dict:
     return {"items": [item.as_json() for item in result.items], "cursor": result.cursor}
 
 
-@app.get("/me")
+@app.get("/me", enable_validation=False)
 def get_me() -> dict:
     return people.me(caller())
 
 
-@app.post("/me/mfa")
+@app.post("/me/mfa", enable_validation=False)
 def confirm_mfa() -> dict:
     """After setting up TOTP in Cognito: the API asks Cognito and records the answer."""
     return mfa.confirm(caller())
 
 
-@app.get("/channels")
+@app.get("/channels", enable_validation=False)
 def list_channels() -> dict:
     caller()
     return {"items": [channel.as_json() for channel in org.channels()]}
 
 
 @app.post("/channels")
-def connect_channel(body: Annotated[schemas.NewChannel, Body()]):
+def connect_channel(body: Annotated[schemas.NewChannel, params.Body()]):
     channel = channel_admin.connect(caller(), body.kind, body.name, body.credentials())
     return json_response(201, channel.as_json())
 
 
-@app.delete("/channels/<channel_id>")
+@app.delete("/channels/<channel_id>", enable_validation=False)
 def remove_channel(channel_id: str):
     channel_admin.remove(caller(), channel_id)
     return Response(status_code=204, content_type=content_types.APPLICATION_JSON, body="")
@@ -83,13 +78,13 @@ def images(items: list[schemas.AttachedImage] | None) -> list[dict] | None:
 
 
 @app.post("/uploads")
-def new_upload(body: Annotated[schemas.NewUpload, Body()]):
+def new_upload(body: Annotated[schemas.NewUpload, params.Body()]):
     upload = media.new_upload(caller().email, body.content_type, body.size)
     return json_response(201, upload)
 
 
 @app.post("/posts")
-def create_post(body: Annotated[schemas.NewPost, Body()]):
+def create_post(body: Annotated[schemas.NewPost, params.Body()]):
     post = posts.submit(caller(), body.channel, body.text, body.note, images(body.media), publish_at=body.publish_at,
                         reply_to=body.reply_to)
     count(POSTS_SUBMITTED)
@@ -97,13 +92,15 @@ def create_post(body: Annotated[schemas.NewPost, Body()]):
 
 
 @app.get("/posts")
-def list_posts(mine: Annotated[bool, Query()] = False, status: Annotated[str | None, Query()] = None,
-               cursor: Annotated[str | None, Query()] = None, order: Annotated[str | None, Query()] = None) -> dict:
+def list_posts(mine: Annotated[bool, params.Query()] = False,
+               status: Annotated[str | None, params.Query()] = None,
+               cursor: Annotated[str | None, params.Query()] = None,
+               order: Annotated[str | None, params.Query()] = None) -> dict:
     result = posts.list_for(caller(), mine=mine, status=status, cursor=cursor, order=order)
     return {"items": [shown(post) for post in result.items], "cursor": result.cursor}
 
 
-@app.get("/posts/<post_id>")
+@app.get("/posts/<post_id>", enable_validation=False)
 def get_post(post_id: str) -> dict:
     return shown(posts.get(caller(), post_id))
 
@@ -115,13 +112,13 @@ def get_replied(post_id: str) -> dict:
 
 
 @app.put("/posts/<post_id>")
-def revise_post(post_id: str, body: Annotated[schemas.RevisedPost, Body()]) -> dict:
+def revise_post(post_id: str, body: Annotated[schemas.RevisedPost, params.Body()]) -> dict:
     publish_at = body.publish_at if "publish_at" in body.model_fields_set else posts.KEEP
     return shown(posts.revise(caller(), post_id, body.text, body.note, images(body.media), publish_at=publish_at))
 
 
 @app.post("/posts/<post_id>/schedule")
-def reschedule_post(post_id: str, body: Annotated[schemas.ScheduleBody, Body()]) -> dict:
+def reschedule_post(post_id: str, body: Annotated[schemas.ScheduleBody, params.Body()]) -> dict:
     return shown(schedule.reschedule(caller(), post_id, body.publish_at))
 
 
@@ -131,18 +128,18 @@ def cancel_post(post_id: str) -> dict:
 
 
 @app.get("/scheduled")
-def list_scheduled(cursor: Annotated[str | None, Query()] = None) -> dict:
+def list_scheduled(cursor: Annotated[str | None, params.Query()] = None) -> dict:
     result = schedule.scheduled(caller(), cursor)
     return {"items": [shown(post) for post in result.items], "cursor": result.cursor}
 
 
-@app.post("/posts/<post_id>/withdraw")
+@app.post("/posts/<post_id>/withdraw", enable_validation=False)
 def withdraw_post(post_id: str) -> dict:
     return shown(posts.withdraw(caller(), post_id))
 
 
 @app.post("/posts/<post_id>/decision")
-def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, Body()]) -> dict:
+def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, params.Body()]) -> dict:
     post = posts.decide(caller(), post_id, body.decision, body.feedback, revision=body.revision,
                         guidelines=body.guidelines, suggestion=body.suggestion, publish_at=body.publish_at)
     metrics.add_metric(name="Decisions", unit="Count", value=1)
@@ -150,84 +147,86 @@ def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, Body()]) -> 
 
 
 @app.get("/attention")
-def list_needing_attention(cursor: Annotated[str | None, Query()] = None) -> dict:
+def list_needing_attention(cursor: Annotated[str | None, params.Query()] = None) -> dict:
     result = attention.needing_attention(caller(), cursor)
     return {"items": [attention.item(post) for post in result.items], "cursor": result.cursor}
 
 
 @app.post("/posts/<post_id>/attention")
-def act_on_attention(post_id: str, body: Annotated[schemas.AttentionAction, Body()]) -> dict:
+def act_on_attention(post_id: str, body: Annotated[schemas.AttentionAction, params.Body()]) -> dict:
     return attention.act(caller(), post_id, body.action, url=body.url, note=body.note)
 
 
-@app.get("/guidelines")
+@app.get("/guidelines", enable_validation=False)
 def get_guidelines() -> dict:
     caller()
     return org.guidelines().as_json()
 
 
 @app.put("/guidelines")
-def put_guidelines(body: Annotated[schemas.GuidelinesBody, Body()]) -> dict:
+def put_guidelines(body: Annotated[schemas.GuidelinesBody, params.Body()]) -> dict:
     return org.set_guidelines(caller(), body.markdown).as_json()
 
 
-@app.get("/settings")
+@app.get("/settings", enable_validation=False)
 def get_settings() -> dict:
     return org.settings(caller()).as_json()
 
 
 @app.put("/settings")
-def put_settings(body: Annotated[schemas.SettingsBody, Body()]) -> dict:
+def put_settings(body: Annotated[schemas.SettingsBody, params.Body()]) -> dict:
     return org.set_settings(caller(), **body.model_dump(exclude_none=True)).as_json()
 
 
 @app.get("/users")
-def list_users(cursor: Annotated[str | None, Query()] = None) -> dict:
+def list_users(cursor: Annotated[str | None, params.Query()] = None) -> dict:
     return page(people.list_people(caller(), cursor))
 
 
 @app.post("/users")
-def invite_user(body: Annotated[schemas.NewUser, Body()]):
+def invite_user(body: Annotated[schemas.NewUser, params.Body()]):
     user = people.invite(caller(), body.email, body.name, body.roles, body.training_mode)
     return json_response(201, user.as_json())
 
 
 @app.patch("/users/<email>")
-def update_user(email: str, body: Annotated[schemas.UserChanges, Body()]) -> dict:
+def update_user(email: str, body: Annotated[schemas.UserChanges, params.Body()]) -> dict:
     return people.update(caller(), email, training_mode=body.training_mode, roles=body.roles,
                          name=body.name, mentors=body.mentors).as_json()
 
 
-@app.delete("/users/<email>")
+@app.delete("/users/<email>", enable_validation=False)
 def deactivate_user(email: str) -> dict:
     return people.deactivate(caller(), email).as_json()
 
 
-@app.post("/users/<email>/reactivate")
+@app.post("/users/<email>/reactivate", enable_validation=False)
 def reactivate_user(email: str) -> dict:
     return people.reactivate(caller(), email).as_json()
 
 
-@app.get("/users/<email>/progress")
+@app.get("/users/<email>/progress", enable_validation=False)
 def get_progress(email: str) -> dict:
     return progress.of(caller(), email)
 
 
-AuditQuery = Annotated[str | None, Query()]
-
-
 @app.get("/audit")
-def list_audit(cursor: AuditQuery = None, user: AuditQuery = None, post: AuditQuery = None,
-               action: AuditQuery = None, start: Annotated[str | None, Query(alias="from")] = None,
-               end: Annotated[str | None, Query(alias="to")] = None) -> dict:
+def list_audit(cursor: Annotated[str | None, params.Query()] = None,
+               user: Annotated[str | None, params.Query()] = None,
+               post: Annotated[str | None, params.Query()] = None,
+               action: Annotated[str | None, params.Query()] = None,
+               start: Annotated[str | None, params.Query(alias="from")] = None,
+               end: Annotated[str | None, params.Query(alias="to")] = None) -> dict:
     return page(audit.entries(caller(), user=user, post=post, action=action, start=start, end=end,
                               cursor=cursor))
 
 
 @app.get("/audit.csv")
-def export_audit(user: AuditQuery = None, post: AuditQuery = None, action: AuditQuery = None,
-                 start: Annotated[str | None, Query(alias="from")] = None,
-                 end: Annotated[str | None, Query(alias="to")] = None):
+def export_audit(user: Annotated[str | None, params.Query()] = None,
+                 post: Annotated[str | None, params.Query()] = None,
+                 action: Annotated[str | None, params.Query()] = None,
+                 start: Annotated[str | None, params.Query(alias="from")] = None,
+                 end: Annotated[str | None, params.Query(alias="to")] = None):
     body, truncated = audit.csv_export(caller(), user=user, post=post, action=action, start=start, end=end)
     headers = {"Content-Disposition": f'attachment; filename="{audit.export_name()}"',
                "Cache-Control": "no-store"}
@@ -244,6 +243,7 @@ def openapi():
     return json_response(200, api_document.build(app))
 
 
+@cold_start.first_answer
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:

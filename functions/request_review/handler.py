@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from understudy import cold_start  # first: see understudy/cold_start.py
+
+# isort: split
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from understudy import notifications
 from understudy.observability import REVIEWS_REQUESTED, count, logger, metrics
 
 
+@cold_start.first_answer
 @logger.inject_lambda_context(correlation_id_path="postId")
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from understudy import cold_start  # first: see understudy/cold_start.py
+
+# isort: split
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from understudy import review_links
@@ -37,6 +40,7 @@ def decide() -> dict:
     return answer
 
 
+@cold_start.first_answer
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:

@@ -5,8 +5,11 @@ Fixtures are imported by the test modules that use them (``from browser_support 
 
 from __future__ import annotations
 
+import functools
 import json
+import threading
 from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+CONSOLE = ROOT / "console"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PASSWORD = "Demo-pass-1"
 ADMIN, REVIEWER = "admin@example.org", "reviewer@example.org"
 TRAINEE, AUTHOR = "trainee@example.org", "author@example.org"
@@ -55,6 +60,43 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+class _ConsoleFiles(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript"}
+
+    def do_GET(self):
+        if self.path == "/blank.html":  # an empty page of the same origin to import modules into
+            body = b"<!doctype html><html lang='en'><meta charset='utf-8'><title>t</title><body></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def console_module_page(browser: Browser) -> Iterator[Page]:
+    """A page of the console's origin (its files from a throwaway static server, no sandbox) with nothing on
+    it, to import the console's modules into and call them as the pages do."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_ConsoleFiles, directory=str(CONSOLE)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    watch = Watch()
+    context = browser.new_context()
+    watch.attach(context)
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/blank.html")
+        yield page
+        watch.assert_quiet()
+    finally:
+        context.close()
+        server.shutdown()
 
 
 @pytest.fixture

@@ -1,60 +1,22 @@
-"""The console's own modules in headless Chromium, no sandbox needed: the safe Markdown renderer and the
-character count. Served from console/ by a throwaway static server, imported as the pages import them."""
+"""The console's own modules in headless Chromium, no sandbox needed: the safe Markdown renderer and
+escaping (the character count: test_browser_counting.py). Served from console/ by a throwaway static
+server, imported as the pages import them."""
 
 from __future__ import annotations
 
-import functools
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
+import browser_support
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
-CONSOLE = Path(__file__).resolve().parents[2] / "console"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript"}
-
-    def do_GET(self):
-        if self.path == "/blank.html":  # an empty page of the same origin to import modules into
-            body = b"<!doctype html><html lang='en'><meta charset='utf-8'><title>t</title><body></body></html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-
-    def log_message(self, *args):
-        pass
+browser = browser_support.browser
+console_module_page = browser_support.console_module_page
 
 
 @pytest.fixture(scope="module")
-def page() -> Iterator[Page]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(CONSOLE)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            dialogs: list[str] = []
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/blank.html")
-            yield page
-            assert dialogs == [], f"a dialog opened: {dialogs}"
-            browser.close()
-    finally:
-        server.shutdown()
+def page(console_module_page: Page) -> Page:
+    return console_module_page
 
 
 def render(page: Page, markdown: str) -> dict:
@@ -100,23 +62,6 @@ def test_markdown_never_turns_input_into_markup_or_script(page, hostile):
     assert set(out["attributes"]) <= {"href", "rel", "target"}
     assert all(link["href"].startswith("https://") for link in out["links"])
     assert "alert(1)" in out["text"] or "alert" not in hostile  # the words stay visible, as text
-
-
-def test_composer_counts_as_the_api_does(page):
-    from understudy.text import weighted_length
-
-    samples = ["caf\u00e9", "cafe\u0301", "\U0001F44D launch", "\u65e5\u672c\u8a9e",
-               "see https://example.org/a/very/long/path/that/goes/on/and/on", "x" * 280]
-    counts = page.evaluate(
-        """async (samples) => {
-            const { countCharacters, measure } = await import('/js/text.js');
-            return { counts: samples.map(countCharacters), empty: measure('   ').empty,
-                     limit: measure('x'.repeat(280)).over, over: measure('x'.repeat(281)).remaining };
-        }""", samples)
-    assert counts["counts"] == [weighted_length(text) for text in samples]
-    assert counts["counts"][:4] == [4, 4, 9, 6]  # NFC; emoji and CJK count 2
-    assert counts["counts"][4] == 4 + 23  # a URL counts 23 whatever its length
-    assert (counts["empty"], counts["limit"], counts["over"]) == (True, False, -1)
 
 
 def test_escape_html_escapes_the_five_characters(page):

@@ -142,3 +142,15 @@ def test_every_handler_imports_and_answers_from_the_bundled_layer(deployed):
     assert published["retryAt"] is None and published["url"]
     (told,) = invoke(deployed, "notify", {"event": "published", "postId": live["id"]})
     assert told == {"status": "published"}
+
+
+def test_mastodon_and_bluesky_counts_run_from_the_bundled_layer(deployed):
+    """Grapheme clusters (graphemeu) and X's URLs (twitter-text-parser) come with the layer."""
+    code = ("import sys; sys.path[:0] = sys.argv[1:3]\n"
+            "from understudy import lengths\n"
+            "print(lengths.graphemes('\\u0915\\u094d\\u0937\\u093f \\U0001F468\\u200d\\U0001F469\\u200d\\U0001F467'),"
+            " lengths.mastodon_countable('@a@b.org https://example.org/long/path'))\n")
+    done = subprocess.run([sys.executable, "-I", "-S", "-c", code, str(deployed["opt"]), str(deployed["runtime"])],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split() == ["3", "@a", "x" * 23]

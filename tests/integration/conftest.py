@@ -150,12 +150,11 @@ def aws(monkeypatch):
 
 def _clear_caches() -> None:
     """Clients and cached secrets are per mock: forget them between tests."""
-    from aws_lambda_powertools.utilities import parameters
     from understudy import directory, emails, media, secrets, workflow
 
     for cached in (workflow._client, emails._ses, directory._cognito, secrets._client, media._s3, media._signer):
         cached.cache_clear()
-    parameters.clear_caches()
+    secrets.forget()
 
 
 def claims_for(address: str) -> dict:

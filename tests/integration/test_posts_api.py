@@ -258,3 +258,45 @@ def test_the_queue_pages_oldest_first_with_a_cursor_and_an_unknown_order_is_refu
     assert [p["id"] for p in first["items"] + rest["items"]] == ids
     refused = api("GET", "/posts", who=REVIEWER, query={"status": "pending_review", "order": "sideways"})
     assert refused.status == 400 and "newest or oldest" in refused.message
+
+
+@pytest.fixture
+def other_networks(aws):
+    """A Mastodon channel whose instance allows 600 characters and a Bluesky channel."""
+    from understudy import data
+    from understudy.model import Channel, now_iso
+
+    data.put_channel(Channel("toots", "Our Mastodon", "mastodon", {"maxCharacters": 600}), "test", now_iso())
+    data.put_channel(Channel("sky", "Our Bluesky", "bluesky"), "test", now_iso())
+
+
+def test_each_channel_measures_a_post_by_its_networks_rule(aws, api, other_networks):
+    def post_to(channel, text):
+        return api("POST", "/posts", body={"channel": channel, "text": text})
+
+    listed = {c["id"]: c for c in api("GET", "/channels").body["items"]}
+    assert listed["toots"]["maxCharacters"] == 600 and "maxCharacters" not in listed["sky"]
+    assert post_to("toots", "x" * 600).status == 201
+    # 569 + " @alice" + " " + a link as 23 = 600
+    assert post_to("toots", "x" * 569 + " @alice@social.example.org https://example.org/" + "a" * 80).status == 201
+    too_long = post_to("toots", "x" * 601)
+    assert too_long.status == 400 and "601 characters as Mastodon counts them; the limit is 600" in too_long.message
+    assert post_to("sky", "\U0001F44D" * 300).status == 201  # 300 graphemes (1200 bytes)
+    assert post_to("sky", "x" * 301).status == 400
+    assert post_to("demo", "x" * 281).status == 400  # the local channel counts as X
+
+
+def test_a_revision_and_a_suggestion_are_measured_by_the_posts_channel(aws, api, other_networks):
+    post = api("POST", "/posts", body={"channel": "sky", "text": "Opening night"}).body
+    long_suggestion = api("POST", f"/posts/{post['id']}/decision", who=REVIEWER,
+                          body={"decision": "request_changes", "feedback": "Longer.", "suggestion": "y" * 301})
+    assert long_suggestion.status == 400 and "Bluesky" in long_suggestion.message
+    assert api("GET", f"/posts/{post['id']}").body["status"] == "pending_review"  # nothing decided
+    api("POST", f"/posts/{post['id']}/decision", who=REVIEWER,
+        body={"decision": "request_changes", "feedback": "Longer.", "suggestion": "y" * 300})
+
+    too_long = api("PUT", f"/posts/{post['id']}", body={"text": "y" * 301})
+    revised = api("PUT", f"/posts/{post['id']}", body={"text": " \r\n" + "y" * 300 + "\r\n"})
+
+    assert too_long.status == 400 and "limit is 300" in too_long.message
+    assert revised.status == 200 and revised.body["revisions"][-1]["text"] == "y" * 300

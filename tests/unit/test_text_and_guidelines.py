@@ -1,17 +1,17 @@
 import pytest
-from understudy import text
+from understudy import lengths, text
 from understudy.errors import BadInput
 from understudy.org import guideline_items
 
 
 def test_post_text_is_normalised_and_trimmed():
-    assert text.post_text("  Cafe\u0301 opens  ") == "Caf\u00e9 opens"
+    assert lengths.post_text("  Cafe\u0301 opens  ", None) == "Caf\u00e9 opens"
 
 
 @pytest.mark.parametrize("body", ["", "   ", None, "x" * 281])
 def test_empty_or_too_long_post_is_bad_input(body):
     with pytest.raises(BadInput):
-        text.post_text(body)
+        lengths.post_text(body, None)
 
 
 def test_note_limit():

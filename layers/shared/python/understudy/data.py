@@ -34,10 +34,12 @@ from pynamodb.attributes import (
     UnicodeSetAttribute,
     VersionAttribute,
 )
+from pynamodb.connection import base as pynamodb_connection
 from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, QueryError, TransactWriteError, UpdateError
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
+from understudy import aws
 from understudy.config import config
 from understudy.errors import BadInput
 from understudy.model import (
@@ -56,6 +58,10 @@ from understudy.model import (
     StatusChange,
     User,
 )
+
+# pynamodb gives each table's connection a botocore session of its own, and has no setting to share one
+# (pynamodb/PynamoDB#1245): it takes this thread's, as every other client does (see understudy.aws).
+pynamodb_connection.get_session = aws.session
 
 ORG = "org"  # one organisation per deployment; the partition leaves room for more
 PAGE_SIZE = 25

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from functools import cache
 
+from understudy import aws
 from understudy.config import config
 from understudy.model import GROUPS
 
 
 @cache
 def _cognito():
-    import boto3
-
-    return boto3.client("cognito-idp", region_name=config().region)
+    return aws.client("cognito-idp")
 
 
 def invite(email: str, name: str) -> None:

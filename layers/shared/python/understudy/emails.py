@@ -14,6 +14,7 @@ from email.mime.text import MIMEText
 from functools import cache
 from pathlib import Path
 
+from understudy import aws
 from understudy.config import config
 from understudy.model import Post, Settings
 from understudy.text import one_line
@@ -81,9 +82,7 @@ def render(template: str, to: list[str] | tuple[str, ...], subject: str, images:
 
 @cache
 def _ses():
-    import boto3
-
-    return boto3.client("sesv2", region_name=config().region)
+    return aws.client("sesv2")
 
 
 def sender(settings: Settings) -> str:

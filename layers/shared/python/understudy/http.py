@@ -1,10 +1,15 @@
-"""The HTTP face shared by the API and review-link functions: errors mapped to statuses in one place."""
+"""The HTTP face shared by the API and review-link functions: errors mapped to statuses in one place,
+and validation whose cost is paid by the routes that validate."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
+from types import ModuleType
 
-from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
+from aws_lambda_powertools.event_handler import content_types
+from aws_lambda_powertools.event_handler.api_gateway import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 
@@ -63,9 +68,17 @@ class JsonResolver(APIGatewayHttpResolver):
 
 
 def resolver(*, validation: bool = True) -> APIGatewayHttpResolver:
-    """The resolver with our error mapping. Validation (pydantic, OpenAPI) costs ~50 ms of cold start;
-    the review-link function, which reviewers hit cold from an email, checks its two fields itself."""
-    app = JsonResolver(enable_validation=validation, json_body_deserializer=json_body)
+    """The resolver with our error mapping.
+
+    Validation (pydantic and Powertools' OpenAPI models) costs ~90 ms of CPU to import, more than half
+    the floor every function pays. With ``validation`` every route validates, and /openapi.json
+    documents it, as with ``enable_validation=True``; but the models are imported when the first route
+    that validates is called (Powertools builds a route's validation middlewares then when the resolver
+    has not), so a route with nothing to validate, registered with ``enable_validation=False``, answers
+    a cold start without them. The review-link function checks its two fields itself.
+    """
+    app = JsonResolver(enable_validation=False, json_body_deserializer=json_body)
+    app._enable_validation = validation  # read per route on its first call, and by get_openapi_schema
 
     @app.exception_handler(UnicodeError)
     def not_utf8(_: UnicodeError) -> Response:
@@ -98,3 +111,21 @@ def resolver(*, validation: bool = True) -> APIGatewayHttpResolver:
         return json_response(404, {"message": "There is nothing at this address."})
 
     return app
+
+
+def lazy_module(name: str) -> ModuleType:
+    """``name``, imported when one of its attributes is first read (the recipe in importlib's docs).
+
+    For the names a route's string annotations use (``from __future__ import annotations``): Powertools
+    reads them when the route is first called, so a cold start that calls another route never imports them.
+    Before Python 3.12 two threads reading such a module's first attribute at once could race; Lambda has
+    one thread and the sandbox resolves HTTP requests one at a time.
+    """
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

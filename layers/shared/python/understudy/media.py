@@ -10,7 +10,7 @@ once published for the images only earlier revisions had: ``mark_unpublished`` t
 lifecycle rule acts on the tag).
 
 People see images only through presigned GET links that expire in minutes; the bucket stays private.
-boto3's S3 client is made on first use, so requests without images never pay for it.
+The S3 clients are made on first use, so requests without images never pay for it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from understudy import images
+from understudy import aws, images
 from understudy.config import config
 from understudy.errors import Forbidden, Unprocessable
 from understudy.model import Image, Post
@@ -47,19 +47,16 @@ class Wanted:
 
 @cache
 def _s3():
-    import boto3
-
-    return boto3.client("s3", region_name=config().region)
+    return aws.client("s3")
 
 
 @cache
 def _signer():
     """Signs links people's browsers use: S3's public address on AWS, the sandbox's proxy there."""
-    import boto3
     from botocore.config import Config
 
     public = config().media_public_url
-    return boto3.client(
+    return aws.session().create_client(
         "s3", region_name=config().region,
         endpoint_url=public or f"https://s3.{config().region}.amazonaws.com",
         config=Config(signature_version="s3v4", s3={"addressing_style": "path" if public else "virtual"}))

@@ -251,8 +251,12 @@ class Channel:
         return self.details.get("handle")
 
     def as_json(self) -> dict:
-        """What anyone signed in may see: never credentials, nor any other detail."""
-        return {"id": self.id, "name": self.name, "kind": self.kind, "handle": self.handle}
+        """What anyone signed in may see: never credentials, nor any other detail but the instance's post
+        limit (Mastodon's ``maxCharacters``), which the composer counts against (understudy.lengths)."""
+        shown = {"id": self.id, "name": self.name, "kind": self.kind, "handle": self.handle}
+        if "maxCharacters" in self.details:
+            shown["maxCharacters"] = self.details["maxCharacters"]
+        return shown
 
 
 DAY = 24 * 3600

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from understudy import audit, data, media, org, progress, publish_time, replies, text, workflow
+from understudy import audit, data, lengths, media, org, progress, publish_time, replies, text, workflow
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, Forbidden, NotFound, NotPublishable, TransientError
 from understudy.model import (
@@ -47,14 +47,15 @@ OWN_POST = "You cannot decide on your own post: someone else must."
 
 
 def _change(post_id: str, apply: Callable[[Post], T],
-            also: Callable[[Post, T], tuple[dict, ...]] | None = None) -> tuple[Post, T]:
+            also: Callable[[Post, T], tuple[dict, ...]] | None = None, read: Post | None = None) -> tuple[Post, T]:
     """Apply a rule to the latest post and save it; ``apply`` raises to refuse, returns its answer.
     ``also`` gives the writes that land with the change in one transaction (its audit entry, progress).
+    ``read``: the post as the caller just read it, tried first (the versioned write still guards it).
 
     Wherever a change makes the post need an admin (failed, expired, publishing in doubt), the
     PostsNeedingAttention metric counts it once: the alarm on it is how an admin hears of it."""
-    for _ in range(ATTEMPTS):
-        post = get_existing(post_id)
+    for attempt in range(ATTEMPTS):
+        post = read if attempt == 0 and read is not None else get_existing(post_id)
         needed_attention = post.needs_attention
         answer = apply(post)
         try:
@@ -113,13 +114,13 @@ def submit(caller: Caller, channel_id: str, body: str, note: str | None,
            images: list[dict] | None = None, *, publish_at: str | None = None, reply_to: str | None = None) -> Post:
     """A new post; ``publish_at`` (ISO 8601 with an offset) holds it until then once approved, and
     ``reply_to`` (a post's address on the channel's network) makes it an answer to that post."""
-    body = text.post_text(body)
-    note = text.optional_text(note, "note", text.NOTE_LIMIT)
     publish_at = publish_time.parse(publish_at)
     wanted = media.wanted(images)
     settings, channel = data.get_settings_and_channel(channel_id)
     if channel is None:
         raise BadInput(f"There is no channel {channel_id!r} to post to.")
+    body = lengths.post_text(body, channel)
+    note = text.optional_text(note, "note", text.NOTE_LIMIT)
     reply_to = replies.checked(channel, reply_to)
     in_training = caller.training_mode  # from the record the request already read
     post_id = uuid.uuid4().hex
@@ -195,15 +196,16 @@ def _revisable(caller: Caller, post: Post) -> None:
 
 def revise(caller: Caller, post_id: str, body: str, note: str | None, images: list[dict] | None = None, *,
            publish_at=KEEP) -> Post:
-    """A new revision. ``images`` None keeps the current images; a list (even empty) replaces them.
-    ``publish_at`` KEEP keeps the time to go live; None clears it."""
-    body = text.post_text(body)
+    """A new revision. ``images`` None keeps the current images; a list (even empty) replaces them;
+    ``publish_at`` KEEP keeps the time to go live, None clears it.
+    Four DynamoDB calls: the caller, the post, its channel (whose rule measures the text), the write."""
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
     if publish_at is not KEEP:
         publish_at = publish_time.parse(publish_at)
     wanted = None if images is None else media.wanted(images)
     current = get_existing(post_id)
     _revisable(caller, current)  # before any image is copied
+    checked = _text_for(current, body)
     if wanted is None:
         wanted = [media.Wanted(key=image.key, alt=image.alt) for image in current.current.media]
     token: str | None = None
@@ -216,7 +218,7 @@ def revise(caller: Caller, post_id: str, body: str, note: str | None, images: li
             if publish_at is not KEEP:
                 post.publish_at = publish_at
             token, post.task_token = post.task_token, None
-            post.revisions.append(Revision(number=post.revision + 1, text=body, note=note, submitted_at=now_iso(),
+            post.revisions.append(Revision(number=post.revision + 1, text=checked, note=note, submitted_at=now_iso(),
                                            media=attached))
             post.move_to(Status.PENDING_REVIEW, caller.email, f"revision {post.revision}")
             return token
@@ -225,7 +227,7 @@ def revise(caller: Caller, post_id: str, body: str, note: str | None, images: li
             return (audit.write_with(audit.Action.REVISED, caller.email, post=post.id, revision=post.revision,
                                      images=_images(attached), publishAt=None if publish_at is KEEP else publish_at),)
 
-        post, token = _change(post_id, apply, audited)
+        post, token = _change(post_id, apply, audited, read=current)
         return post
 
     post = _with_images(caller, post_id, wanted, current.current.media, save)
@@ -311,13 +313,22 @@ def _ticked_items(items: list[str] | None, decision: Decision, markdown: str | N
     return chosen
 
 
-def _suggested_text(suggestion: str | None, decision: Decision) -> str:
+def _suggests(suggestion: str | None, decision: Decision) -> bool:
     if suggestion is None or not str(suggestion).strip():
-        return ""
+        return False
     if decision != Decision.REQUEST_CHANGES:
         raise BadInput("A suggested text goes with asking for changes.")
+    return True
+
+
+def _text_for(post: Post, body: str | None) -> str:
+    """``body`` normalised and measured by the rule of the post's channel (understudy.lengths)."""
+    return lengths.post_text(body, data.get_channel(post.channel))
+
+
+def _suggested_text(post: Post, suggestion: str) -> str:
     try:
-        return text.post_text(suggestion)
+        return _text_for(post, suggestion)
     except BadInput as exc:
         raise BadInput(f"The suggested text cannot be posted as it is. {exc}") from exc
 
@@ -343,7 +354,7 @@ def decide(decider: Caller, post_id: str, decision: str, feedback: str | None, *
     if decision != Decision.APPROVE and not feedback:
         raise BadInput("Say what should change: feedback is needed when asking for changes or rejecting.")
     ticked = _ticked_items(guidelines, decision, guidelines_markdown)
-    suggestion = _suggested_text(suggestion, decision)
+    suggests = _suggests(suggestion, decision)
 
     def apply(post: Post) -> str | None:
         if is_author(post, reviewer):
@@ -353,9 +364,10 @@ def decide(decider: Caller, post_id: str, decision: str, feedback: str | None, *
                            f"{post.revision}.")
         if post.status != Status.PENDING_REVIEW:
             raise Conflict(already_decided(post))
+        suggested = _suggested_text(post, suggestion) if suggests else ""
         token, post.task_token = post.task_token, None
         post.current.feedback = Feedback(decision=decision.value, text=feedback, reviewer=reviewer,
-                                         at=now_iso(), via=via, guidelines=ticked, suggestion=suggestion)
+                                         at=now_iso(), via=via, guidelines=ticked, suggestion=suggested)
         status = DECISION_STATUS[decision]
         if decision == Decision.APPROVE:
             post.publish_at = publish_at or post.publish_at
@@ -366,7 +378,7 @@ def decide(decider: Caller, post_id: str, decision: str, feedback: str | None, *
     def also(post: Post, _token) -> tuple[dict, ...]:
         return (audit.write_with(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision,
                                  decision=decision.value, via=via, feedback=feedback or None,
-                                 guidelines=ticked or None, suggestion=bool(suggestion) or None,
+                                 guidelines=ticked or None, suggestion=suggests or None,
                                  publishAt=post.publish_at if publish_at else None, late=post.late or None),
                 *progress.on_decision(post))
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, StrictBool
 
-from understudy.text import CONTROL_IN_TEXT, FEEDBACK_LIMIT, LINE_BREAKING, NOT_ONE_LINE, NOTE_LIMIT
+from understudy.text import CONTROL_IN_TEXT, FEEDBACK_LIMIT, LINE_BREAKING, NOT_ONE_LINE, NOTE_LIMIT, TEXT_CAP
 
 DecisionName = Literal["approve", "request_changes", "reject"]
 
@@ -47,7 +47,7 @@ class AttachedImage(_Body):
 
 class NewPost(_Body):
     channel: str = Field(min_length=1, max_length=100)
-    text: str = Field(max_length=4000, description="Checked against the channel's length rules.")
+    text: str = Field(max_length=TEXT_CAP, description="Checked against the channel's length rules.")
     note: str | None = Field(default=None, max_length=NOTE_LIMIT, description="For the reviewer.")
     publish_at: str | None = _publish_at()
     reply_to: str | None = Field(default=None, alias="replyTo", max_length=500,
@@ -56,7 +56,7 @@ class NewPost(_Body):
 
 
 class RevisedPost(_Body):
-    text: str = Field(max_length=4000)
+    text: str = Field(max_length=TEXT_CAP)
     note: str | None = Field(default=None, max_length=NOTE_LIMIT)
     media: list[AttachedImage] | None = Field(
         default=None, max_length=10, description="The revision's images; left out, the current ones stay.")
@@ -81,7 +81,7 @@ class DecisionBody(_Body):
     revision: int | None = Field(default=None, ge=1, description="Refuse if the post has moved on.")
     guidelines: list[str] = Field(default_factory=list, max_length=20,
                                   description="Guideline items (bullet points) the post concerns.")
-    suggestion: str | None = Field(default=None, max_length=4000,
+    suggestion: str | None = Field(default=None, max_length=TEXT_CAP,
                                    description="A corrected text (request_changes); the post's length rules apply.")
     publish_at: str | None = Field(default=None, alias="publishAt", max_length=64,
                                    description="approve: set or change when the post goes live. " + PUBLISH_AT)

@@ -1,12 +1,14 @@
-"""What a post, a note and feedback may be: checked on submit and revise.
+"""Text as the API takes it: a post's normalised form, X's weighted length, and the other limits.
 
-A post is measured as X measures it, whatever its channel (the `local` sandbox channel too), so the
-composer shows one count and a post that passes review never fails on length when it is published:
-the weighted length of twitter-text's configuration v3 (NFC first; each URL counts 23; code points
-in U+0000-U+10FF, U+2000-U+200D, U+2010-U+201F and U+2032-U+2037 count 1; everything else, so CJK
-and most emoji, counts 2; an emoji sequence such as a family or a flag counts 2 as a whole), at most
-280. console/js/xcount.js does the same in the browser. (The library's emoji list is Emoji 12.0:
-an emoji sequence added later counts as its parts here.)
+A post is normalised before anything counts or stores it (NFC, line endings as "\\n", whitespace
+stripped at both ends as Python's ``str.strip()`` does); console/js/count.js applies the same steps
+before counting, so both sides measure the same string. How long a post may be depends on where it
+goes: understudy.lengths holds one rule per channel kind.
+
+X's rule is twitter-text's configuration v3 (each URL counts 23; code points in U+0000-U+10FF,
+U+2000-U+200D, U+2010-U+201F and U+2032-U+2037 count 1; everything else, so CJK and most emoji,
+counts 2; an emoji sequence counts 2 as a whole) measured by twitter-text-parser. Its emoji list is
+Emoji 12.0: a sequence added later counts as its parts, here and in the console's twitter-text alike.
 
 twitter-text-parser costs ~150-200 ms to import (its emoji table), so it is imported on the first
 count only, never by functions that do not count.
@@ -23,11 +25,15 @@ from pathlib import Path
 
 from understudy.errors import BadInput
 
-POST_LIMIT = 280
 NOTE_LIMIT = 1000
 FEEDBACK_LIMIT = 2000
-# twitter-text's invalid characters: X refuses a post that contains one.
+# The most characters (code points, before normalising) a request may carry as a post's text,
+# whatever the channel allows: the request bodies' bound (understudy.schemas).
+TEXT_CAP = 4000
+# twitter-text's invalid characters. X refuses a post that contains one; so does Understudy, whatever
+# the channel (an invisible byte-order mark or a non-character is never meant to be posted).
 INVALID = re.compile("[\ufffe\ufeff\uffff]")
+LINE_ENDINGS = re.compile(r"\r\n|\r")
 # What may not appear in one line of text (a name, an address): control characters (C0, DEL, C1,
 # CR and LF among them) and Unicode's line and paragraph separators. In an email header a line break
 # would end the header (a HeaderParseError, or a header injected by the text).
@@ -48,8 +54,8 @@ def _resource_string(module: str, name: str) -> bytes:
 
 
 @cache
-def _parse_tweet():
-    """twitter_text.parse_tweet, imported once.
+def _twitter_text() -> types.ModuleType:
+    """The twitter_text package, imported once.
 
     twitter-text-parser 3.0 reads its emoji table with ``pkg_resources.resource_string``, and
     pkg_resources comes with setuptools, which the Lambda runtime does not have (and whose import
@@ -62,31 +68,32 @@ def _parse_tweet():
         shim.resource_string = _resource_string
         sys.modules["pkg_resources"] = shim
     try:
-        from twitter_text import parse_tweet
+        import twitter_text
     finally:
         if shim is not None and sys.modules.get("pkg_resources") is shim:
             del sys.modules["pkg_resources"]
-    return parse_tweet
+    return twitter_text
 
 
 def weighted_length(text: str) -> int:
     """The length X gives the text (see the module's docstring)."""
-    return _parse_tweet()(text or "").weightedLength
+    return _twitter_text().parse_tweet(text or "").weightedLength
 
 
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Where twitter-text finds URLs that start with a scheme (http:// or https://)."""
+    found = _twitter_text().extract_urls_with_indices(text, extract_urls_without_protocol=False)
+    return [tuple(url["indices"]) for url in found]
 
-def post_text(text: str) -> str:
-    text = unicodedata.normalize("NFC", text or "").strip()
-    if not text:
-        raise BadInput("Write something before submitting: the post is empty.")
-    if INVALID.search(text):
-        raise BadInput("The post contains a character X does not accept (U+FEFF, U+FFFE or U+FFFF); "
-                       "remove it and try again.")
-    count = weighted_length(text)
-    if count > POST_LIMIT:
-        raise BadInput(f"The post counts {count} characters as X counts them; the limit is {POST_LIMIT} "
-                       "(each link counts 23, most emoji and Chinese, Japanese or Korean characters count 2).")
-    return text
+
+def normalized(text: str | None) -> str:
+    """A post's text as it is counted and stored (see the module's docstring)."""
+    return LINE_ENDINGS.sub("\n", unicodedata.normalize("NFC", text or "")).strip()
+
+
+def invalid_characters(text: str) -> list[str]:
+    """The characters of ``text`` that are never posted, as "U+FEFF", each once, in order."""
+    return list(dict.fromkeys(f"U+{ord(char):04X}" for char in INVALID.findall(text)))
 
 
 def optional_text(text: str | None, what: str, limit: int) -> str:

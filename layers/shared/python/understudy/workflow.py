@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
+from understudy import aws
 from understudy.config import config
 from understudy.model import Post, Settings
 from understudy.observability import logger
@@ -12,9 +13,7 @@ from understudy.observability import logger
 
 @cache
 def _client():
-    import boto3
-
-    return boto3.client("stepfunctions", region_name=config().region)
+    return aws.client("stepfunctions")
 
 
 def timeouts(settings: Settings) -> dict:

@@ -1,7 +1,7 @@
 """The `x` channel: posts to an X account through X API v2 with tweepy (OAuth 1.0a user context).
 
 The four credentials live in the channel's Secrets Manager secret (``<CHANNEL_SECRET_PREFIX><id>``),
-read through Powertools parameters with caching; the account's handle is stored, not secret, in the
+read through understudy.secrets with caching; the account's handle is stored, not secret, in the
 channel's details when an admin connects it. tweepy (and requests) are imported only inside the
 functions that talk to X, so functions that never do pay nothing for them at cold start.
 
