@@ -37,6 +37,9 @@ WRITE = "write"  # write implies read
 # a random suffix to each ARN). The functions read the prefix from the same-named environment variable,
 # whose default is this value.
 CHANNEL_SECRET_PREFIX = "understudy/channels/"  # noqa: S105 a name prefix, not a secret
+# Step Functions actions granted on the state machine's executions rather than on the state machine.
+EXECUTION_ACTIONS = frozenset({"StopExecution"})
+
 CHANNEL_SECRET_ACTIONS = {
     READ: ("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
     WRITE: ("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:CreateSecret",
@@ -81,7 +84,7 @@ class FunctionSpec:
     # Access to the media bucket: "" (none), READ or WRITE (see MEDIA_ACTIONS).
     media: str = ""
     # Step Functions actions on the review-post state machine, e.g. ("StartExecution",).
-    states_actions: tuple[str, ...] = ()
+    states_actions: tuple[str, ...] = ()  # on the state machine, except EXECUTION_ACTIONS (on its executions)
     sends_email: bool = False
     # Cognito admin actions on the user pool (inviting people, changing groups).
     cognito_actions: tuple[str, ...] = ()
@@ -118,7 +121,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         name="api",
         description="The authenticated HTTP API behind the console.",
         tables={"users": WRITE, "posts": WRITE, "org": WRITE, "audit": WRITE},
-        states_actions=("StartExecution", "SendTaskSuccess", "SendTaskFailure"),
+        states_actions=("StartExecution", "StopExecution", "SendTaskSuccess", "SendTaskFailure"),
         cognito_actions=(
             "AdminCreateUser",
             "AdminGetUser",
@@ -143,6 +146,10 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
             "GET /posts",
             "GET /posts/{id}",
             "PUT /posts/{id}",
+            "GET /posts/{id}/reply-to",
+            "POST /posts/{id}/schedule",
+            "POST /posts/{id}/cancel",
+            "GET /scheduled",
             "POST /posts/{id}/withdraw",
             "POST /posts/{id}/decision",
             "GET /attention",

@@ -13,6 +13,8 @@ const ACTIONS = {
   submitted: "Submitted a post",
   revised: "Revised a post",
   withdrawn: "Withdrew a post",
+  rescheduled: "Changed when a post goes live",
+  cancelled: "Cancelled a scheduled post",
   decided: "Decided on a post",
   reminded: "Reminded reviewers",
   escalated: "Escalated to admins",

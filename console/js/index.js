@@ -7,14 +7,16 @@ import { append, h, nextId, replace, showError, timeEl } from "./dom.js";
 import { announce, renderHeader, safeHref } from "./layout.js";
 import { renderDiff } from "./diff.js";
 import { renderMarkdownInto } from "./markdown.js";
-import { sendToMfaSetup } from "./page.js";
+import { fieldError, sendToMfaSetup, showApiError } from "./page.js";
 import { getToken, safeNext } from "./session.js";
 import { invalidMessage, measurePost } from "./count.js";
 import { decisionLabel, statusLabel } from "./text.js";
 import { renderTotpSetup } from "./totp.js";
+import { rescheduleForm } from "./reschedule.js";
+import { inWords, timeField, whenEl } from "./when.js";
 
 const POLL_MS = 3000;
-const ACTIVE = new Set(["pending_review", "publishing"]);
+const ACTIVE = new Set(["pending_review", "scheduled", "publishing"]);
 
 const $ = (id) => document.getElementById(id);
 
@@ -314,9 +316,12 @@ function wireComposer() {
   const form = $("compose-form");
   const text = $("compose-text");
   const note = $("compose-note");
+  const reply = $("compose-reply");
   const submit = $("compose-submit");
   const images = attachments();
   $("compose-images").replaceWith(images.node);
+  const when = timeField({ label: "Go live at (optional)", id: "compose-publish-at" });
+  $("compose-when").replaceChildren(when.node);
   const update = wireCounter(text, $("compose-count"), submit, () => state.channels.get($("compose-channel").value));
   $("compose-channel").addEventListener("change", update);
   text.addEventListener("input", () => {
@@ -343,27 +348,27 @@ function wireComposer() {
       return;
     }
     showError(error, null);
+    fieldError(when.input, null);
+    fieldError(reply, null);
     submit.dataset.busy = "1";
     submit.disabled = true;
     try {
       const media = await images.media();
-      const post = await api("/posts", {
-        method: "POST",
-        body: { channel: $("compose-channel").value, text: text.value, note: note.value, media },
-      });
+      const body = { channel: $("compose-channel").value, text: text.value, note: note.value, media };
+      if (when.value()) body.publishAt = when.value();
+      if (reply.value.trim()) body.replyTo = reply.value.trim();
+      const post = await api("/posts", { method: "POST", body });
       text.value = "";
       note.value = "";
+      reply.value = "";
+      when.clear();
       images.reset();
-      const waiting = post.status === "pending_review";
-      $("compose-status").textContent = waiting
-        ? "Sent for review. You will get an email when the reviewer decides."
-        : "Sent. Your post is being published.";
+      $("compose-status").textContent = sentMessage(post);
       upsertPosts([post], { prepend: true });
       renderPosts();
       schedulePoll();
     } catch (e) {
-      showError(error, e.message);
-      text.focus();
+      if (!showApiError(e, { fields: { publishAt: when.input, replyTo: reply }, general: error })) text.focus();
     } finally {
       delete submit.dataset.busy;
       update();
@@ -371,12 +376,22 @@ function wireComposer() {
   });
 }
 
+/** What the composer says once a post is accepted. */
+function sentMessage(post) {
+  const at = post.publishAt ? inWords(post.publishAt) : "";
+  if (post.status === "scheduled") return `Scheduled: it goes live ${at}.`;
+  if (post.status === "pending_review") {
+    return at ? `Sent for review. Once approved, it goes live ${at}.` : "Sent for review. You will get an email when the reviewer decides.";
+  }
+  return "Sent. Your post is being published.";
+}
+
 // ---- my posts --------------------------------------------------------------------------------
 
 function postSignature(post) {
   // Not the image links: they are signed anew on every answer.
   const images = (post.media || []).map((m) => [m.key, m.alt]);
-  return JSON.stringify([post.status, post.revision, post.updatedAt, post.feedback, post.publishedUrl, post.error, images]);
+  return JSON.stringify([post.status, post.revision, post.updatedAt, post.feedback, post.publishedUrl, post.error, images, post.publishAt]);
 }
 
 function upsertPosts(posts, { prepend = false } = {}) {
@@ -472,7 +487,13 @@ function renderPost(post) {
     actionsSlot.append(h("button", { type: "button", class: "primary small", text: "Edit and resubmit", on: { click: () => openEditor(post, item, formSlot, errorSlot, actionsSlot) } }));
   }
   if (canWithdraw) {
-    actionsSlot.append(h("button", { type: "button", class: "secondary small", text: "Withdraw", on: { click: () => confirmWithdraw(post, item, formSlot, errorSlot, actionsSlot) } }));
+    actionsSlot.append(h("button", { type: "button", class: "secondary small", text: "Withdraw", on: { click: () => confirmAction(post, item, formSlot, errorSlot, actionsSlot, WITHDRAW) } }));
+  }
+  if (post.status === "scheduled") {
+    actionsSlot.append(
+      h("button", { type: "button", class: "primary small", text: "Change the time", on: { click: () => openReschedule(post, item, formSlot, errorSlot, actionsSlot) } }),
+      h("button", { type: "button", class: "secondary small", text: "Cancel it", on: { click: () => confirmAction(post, item, formSlot, errorSlot, actionsSlot, CANCEL) } }),
+    );
   }
 
   const suggestion = canEdit && post.feedback && post.feedback.suggestion;
@@ -490,6 +511,8 @@ function renderPost(post) {
     h("p", { class: "post-text user-text", text: post.text }),
     imagesBlock(post.media),
     post.note ? h("p", { class: "note" }, h("span", { class: "note-label", text: "Your note for the reviewer: " }), h("span", { class: "user-text", text: post.note })) : null,
+    replyLine(post),
+    timingLine(post),
     feedbackBlock(post.feedback, "Latest feedback", post.text, useIt),
     live ? h("p", {}, h("a", { href: live, rel: "noopener noreferrer", target: "_blank", text: "See the live post" })) : null,
     post.status === "failed" && post.error ? h("p", { class: "failure" }, h("strong", { text: "What went wrong: " }), h("span", { class: "user-text", text: post.error })) : null,
@@ -507,6 +530,19 @@ function setBusy(item, busy) {
   else delete item.dataset.busy;
 }
 
+/** Open a form or question in a post's slot in place of its actions; returns the function that closes it. */
+function openPanel(item, slot, errorSlot, actions, focus = "button") {
+  setBusy(item, true);
+  actions.hidden = true;
+  showError(errorSlot, null);
+  return () => {
+    setBusy(item, false);
+    slot.replaceChildren();
+    actions.hidden = false;
+    actions.querySelector(focus)?.focus();
+  };
+}
+
 /** Put the reviewer's suggestion in the edit form (opening it if needed); the author still resubmits. */
 function useSuggestion(post, item, slot, errorSlot, actions) {
   let text = slot.querySelector("textarea");
@@ -521,9 +557,7 @@ function useSuggestion(post, item, slot, errorSlot, actions) {
 }
 
 function openEditor(post, item, slot, errorSlot, actions) {
-  setBusy(item, true);
-  actions.hidden = true;
-  showError(errorSlot, null);
+  const close = openPanel(item, slot, errorSlot, actions);
   const textId = nextId("edit-text");
   const countId = nextId("edit-count");
   const noteId = nextId("edit-note");
@@ -535,18 +569,15 @@ function openEditor(post, item, slot, errorSlot, actions) {
   const images = attachments({ existing: post.media || [], legend: "Images of the revised post" });
   const submit = h("button", { type: "submit", class: "primary small", text: "Resubmit for review" });
   const formError = h("p", { class: "error", role: "alert", hidden: true });
-  const close = () => {
-    setBusy(item, false);
-    slot.replaceChildren();
-    actions.hidden = false;
-    actions.querySelector("button")?.focus();
-  };
+  const when = timeField({ label: "Go live at (optional)" });
+  when.set(post.publishAt);
   const form = h(
     "form",
     { class: "inline-form", novalidate: true, "aria-label": "Edit and resubmit" },
     h("div", { class: "field" }, h("label", { for: textId, text: "Revised post" }), text, count),
     images.node,
     h("div", { class: "field" }, h("label", { for: noteId }, "Note or question for the reviewer ", h("span", { class: "optional", text: "(optional)" })), note),
+    when.node,
     formError,
     h("div", { class: "actions" }, submit, h("button", { type: "button", class: "secondary small", text: "Cancel", on: { click: close } })),
   );
@@ -569,7 +600,9 @@ function openEditor(post, item, slot, errorSlot, actions) {
     submit.disabled = true;
     try {
       const media = await images.media();
-      const updated = await api(`/posts/${encodeURIComponent(post.id)}`, { method: "PUT", body: { text: text.value, note: note.value, media } });
+      const body = { text: text.value, note: note.value, media };
+      if (when.changed()) body.publishAt = when.value(); // left out: unchanged; null: as soon as approved
+      const updated = await api(`/posts/${encodeURIComponent(post.id)}`, { method: "PUT", body });
       setBusy(item, false);
       upsertPosts([updated]);
       renderPosts();
@@ -577,8 +610,7 @@ function openEditor(post, item, slot, errorSlot, actions) {
       announce("Resubmitted. The post is waiting for review again.");
       schedulePoll();
     } catch (e) {
-      showError(formError, e.message);
-      text.focus();
+      if (!showApiError(e, { fields: { publishAt: when.input }, general: formError })) text.focus();
     } finally {
       delete submit.dataset.busy;
       update();
@@ -588,33 +620,41 @@ function openEditor(post, item, slot, errorSlot, actions) {
   text.focus();
 }
 
-function confirmWithdraw(post, item, slot, errorSlot, actions) {
-  setBusy(item, true);
-  actions.hidden = true;
-  showError(errorSlot, null);
-  const questionId = nextId("withdraw-q");
-  const close = () => {
-    setBusy(item, false);
-    slot.replaceChildren();
-    actions.hidden = false;
-    actions.querySelector("button:last-child")?.focus();
-  };
-  const yes = h("button", { type: "button", class: "danger small", text: "Yes, withdraw it" });
+const WITHDRAW = {
+  question: "Withdraw this post? It will not be published, and the reviewer's links stop working.",
+  yes: "Yes, withdraw it",
+  keep: "Keep it",
+  path: "withdraw",
+  done: "The post was withdrawn.",
+};
+const CANCEL = {
+  question: "Cancel this scheduled post? It will not go live, and cannot be scheduled again.",
+  yes: "Yes, cancel it",
+  keep: "Keep it scheduled",
+  path: "cancel",
+  done: "The post was cancelled: it will not go live.",
+};
+
+/** Ask before withdrawing or cancelling a post (`what`: WITHDRAW or CANCEL), then do it. */
+function confirmAction(post, item, slot, errorSlot, actions, what) {
+  const close = openPanel(item, slot, errorSlot, actions, "button:last-child");
+  const questionId = nextId("confirm-q");
+  const yes = h("button", { type: "button", class: "danger small", text: what.yes });
   const panel = h(
     "div",
     { class: "confirm", role: "group", "aria-labelledby": questionId },
-    h("p", { id: questionId, text: "Withdraw this post? It will not be published, and the reviewer's links stop working." }),
-    h("div", { class: "actions" }, yes, h("button", { type: "button", class: "secondary small", text: "Keep it", on: { click: close } })),
+    h("p", { id: questionId, text: what.question }),
+    h("div", { class: "actions" }, yes, h("button", { type: "button", class: "secondary small", text: what.keep, on: { click: close } })),
   );
   yes.addEventListener("click", async () => {
     yes.disabled = true;
     try {
-      const updated = await api(`/posts/${encodeURIComponent(post.id)}/withdraw`, { method: "POST" });
+      const updated = await api(`/posts/${encodeURIComponent(post.id)}/${what.path}`, { method: "POST" });
       setBusy(item, false);
       upsertPosts([updated]);
       renderPosts();
       focusPost(updated.id);
-      announce("The post was withdrawn.");
+      announce(what.done);
     } catch (e) {
       close();
       showError(errorSlot, e.message);
@@ -623,6 +663,39 @@ function confirmWithdraw(post, item, slot, errorSlot, actions) {
   });
   slot.replaceChildren(panel);
   yes.focus();
+}
+
+/** A scheduled post's new time to go live. */
+function openReschedule(post, item, slot, errorSlot, actions) {
+  const close = openPanel(item, slot, errorSlot, actions);
+  const { form, input } = rescheduleForm(post, {
+    general: errorSlot,
+    onKeep: close,
+    onSaved: (updated) => {
+      setBusy(item, false);
+      upsertPosts([updated]);
+      renderPosts();
+      focusPost(updated.id);
+      announce(`Rescheduled: it goes live ${inWords(updated.publishAt)}.`);
+    },
+  });
+  slot.replaceChildren(form);
+  input.focus();
+}
+
+/** What the post answers, as a link to it. */
+function replyLine(post) {
+  const href = safeHref(post.replyTo);
+  if (!post.replyTo) return null;
+  return h("p", { class: "reply-to" }, "In reply to ", href ? h("a", { href, rel: "noopener noreferrer", target: "_blank", text: post.replyTo }) : h("span", { class: "user-text", text: post.replyTo }));
+}
+
+/** When the post goes (or went) live, in the reader's own timezone. */
+function timingLine(post) {
+  if (!post.publishAt) return null;
+  if (post.late) return h("p", { class: "when-line late" }, "Was to go live ", whenEl(post.publishAt), "; the review ended later, so it went live at approval.");
+  if (["pending_review", "changes_requested", "scheduled"].includes(post.status)) return h("p", { class: "when-line" }, "Goes live ", whenEl(post.publishAt));
+  return null;
 }
 
 function focusPost(id) {

@@ -10,6 +10,7 @@ import { rolesLabel } from "./text.js";
 export const PAGES = [
   { href: "index.html", label: "Posts" },
   { href: "queue.html", label: "Review queue", roles: ["reviewers", "admins"] },
+  { href: "scheduled.html", label: "Scheduled", roles: ["reviewers", "admins"] },
   { href: "attention.html", label: "Needs attention", roles: ["admins"] },
   { href: "people.html", label: "People", roles: ["admins"] },
   { href: "guidelines.html", label: "Guidelines" },

@@ -54,12 +54,16 @@ function renderEmail(email) {
 }
 
 function renderTimelineEntry(entry) {
+  // A reply names the answered entry as "<post id>-<revision>"; its place on this page is #post-<post id>.
+  const answered = entry.inReplyTo ? String(entry.inReplyTo).replace(/-\d+$/, "") : null;
   return h(
     "li",
     { id: `post-${entry.postId}`, class: "card timeline-entry", tabindex: "-1" },
+    answered ? h("p", { class: "reply-to" }, h("a", { href: `#post-${answered}`, text: "In reply to an earlier post" })) : null,
     h("p", { class: "post-text user-text", text: entry.text }),
     imagesBlock(entry.images),
-    h("p", { class: "meta" }, `${entry.channel} · published `, timeEl(entry.publishedAt)),
+    h("p", { class: "meta" }, `${entry.channel} · published `, timeEl(entry.publishedAt), " · ",
+      h("a", { href: `#post-${entry.postId}`, title: "Copy this link to answer the post", text: "Its address" })),
   );
 }
 

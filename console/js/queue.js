@@ -7,11 +7,12 @@
 import { imagesBlock } from "./images.js";
 import { api } from "./config.js";
 import { h, reconcile, replace, showError, timeEl } from "./dom.js";
-import { announce } from "./layout.js";
+import { announce, safeHref } from "./layout.js";
 import { renderMarkdownInto } from "./markdown.js";
 import { ready, startPage } from "./page.js";
 import { guidelineItems, teachFields } from "./teach.js";
 import { decisionLabel } from "./text.js";
+import { authorsTime, timeField } from "./when.js";
 
 const $ = (id) => document.getElementById(id);
 const BUTTONS = [
@@ -59,6 +60,8 @@ function entry(post) {
   const buttons = BUTTONS.map((b) => h("button", { type: "submit", value: b.value, class: b.class, text: b.label }));
   const own = state.me && post.author === state.me.email;
   const teach = teachFields(state.items, { who: author(post) });
+  const when = timeField({ label: "Go live at (when you approve; optional)", hint: "In your timezone. Leave it as it is to keep the author's time (or none: as soon as you approve)." });
+  when.set(post.publishAt);
   const form = own
     ? h("p", { class: "hint", text: "This is your own post: another reviewer decides it." })
     : h(
@@ -68,6 +71,7 @@ function entry(post) {
         h("label", { for: feedbackId, text: `Feedback for ${author(post)}` }),
         feedback,
         h("p", { id: hintId, class: "hint", text: "Optional when you approve; needed when you ask for changes or reject." })),
+      when.node,
       h("details", { class: "teach" },
         h("summary", { text: "Point to the guidelines or suggest a corrected text (for Ask for changes or Reject)" }),
         teach.node),
@@ -79,8 +83,10 @@ function entry(post) {
     { class: "card queue-item", "aria-labelledby": headingId },
     h("h3", { id: headingId, tabindex: "-1" }, `Post by ${author(post)}`),
     h("p", { class: "meta" }, `${post.channelName || post.channel} · revision ${post.revision} · waiting since `, timeEl(waitingSince(post))),
+    answered(post),
     h("blockquote", { class: "post-preview user-text", text: post.text || "" }),
     imagesBlock(post.media),
+    authorsTime(post.publishAt),
     post.note ? h("div", { class: "note-box" }, h("h4", { text: "Their note for you" }), h("p", { class: "user-text", text: post.note })) : null,
     post.revision > 1 && post.revisions && post.revisions.length > 1 && post.revisions[post.revisions.length - 2].feedback
       ? h("p", { class: "hint" }, "Earlier feedback: ", h("span", { class: "user-text", text: post.revisions[post.revisions.length - 2].feedback.feedback || decisionLabel(post.revisions[post.revisions.length - 2].feedback.decision) }))
@@ -99,9 +105,11 @@ function entry(post) {
     for (const b of buttons) b.disabled = true;
     try {
       const body = { decision, feedback: text, revision: post.revision, ...teach.values(decision) };
-      await api(`/posts/${encodeURIComponent(id)}/decision`, { method: "POST", body });
-      settle(li, `${DONE[decision]}`, "success");
-      announce(`Post by ${author(post)}: ${DONE[decision]}`);
+      if (decision === "approve" && when.changed() && when.value()) body.publishAt = when.value();
+      const decided = await api(`/posts/${encodeURIComponent(id)}/decision`, { method: "POST", body });
+      const done = decided.status === "scheduled" ? "Approved: it is scheduled to go live at its time, and the author will get your feedback." : DONE[decision];
+      settle(li, done, "success");
+      announce(`Post by ${author(post)}: ${done}`);
     } catch (e) {
       for (const b of buttons) b.disabled = false;
       if (e.status === 401) return;
@@ -113,6 +121,23 @@ function entry(post) {
     }
   });
   return li;
+}
+
+/** What the post answers: its address now, and its text once the network has told us (never blocking). */
+function answered(post) {
+  if (!post.replyTo) return null;
+  const href = safeHref(post.replyTo);
+  const quote = h("p", { class: "user-text answered-text", hidden: true });
+  api(`/posts/${encodeURIComponent(post.id)}/reply-to`)
+    .then((found) => {
+      const text = found.replyTo && found.replyTo.text;
+      quote.textContent = text || "";
+      quote.hidden = !text;
+    })
+    .catch(() => {});
+  return h("div", { class: "answered" },
+    h("p", { class: "reply-to" }, "In reply to ", href ? h("a", { href, rel: "noopener noreferrer", target: "_blank", text: post.replyTo }) : post.replyTo),
+    quote);
 }
 
 /** Replace the item's form with `message`, then let it leave the queue after a moment. */

@@ -5,10 +5,11 @@
 import { imagesBlock } from "./images.js";
 import { apiUrl, request } from "./config.js";
 import { h, replace, showError, timeEl } from "./dom.js";
-import { announce } from "./layout.js";
+import { announce, safeHref } from "./layout.js";
 import { renderMarkdownInto } from "./markdown.js";
 import { feedbackExtras, teachFields } from "./teach.js";
 import { decisionLabel, statusLabel } from "./text.js";
+import { authorsTime, timeField, whenEl } from "./when.js";
 
 const $ = (id) => document.getElementById(id);
 const DECISIONS = new Set(["approve", "request_changes", "reject"]);
@@ -62,12 +63,36 @@ function showPost(view) {
   );
   $("post-text").textContent = post.text || "";
   replace($("post-media"), imagesBlock(post.media));
+  showTiming(post);
+  if (view.answers !== undefined) showAnswers(view.answers);
   $("post-note").hidden = !post.note;
   $("post-note-text").textContent = post.note || "";
   if (view.guidelines !== undefined) {
     if (view.guidelines && view.guidelines.trim()) renderMarkdownInto($("guidelines"), view.guidelines);
     else replace($("guidelines"), h("p", { class: "muted", text: "No guidelines have been written yet." }));
   }
+}
+
+/** When the post goes live, as its author chose (in the reviewer's own timezone). */
+function showTiming(post) {
+  const slot = $("post-when");
+  slot.hidden = !post.publishAt;
+  if (!post.publishAt) return;
+  replace(slot, post.late ? h("p", { class: "when-line late" }, "Was to go live ", whenEl(post.publishAt), "; it went live at approval, late.") : authorsTime(post.publishAt));
+}
+
+/** What the post answers: the address, and the text where the network lets us read it. */
+function showAnswers(answers) {
+  $("post-answers").hidden = !answers;
+  if (!answers) return;
+  const link = $("post-answers-link");
+  link.textContent = answers.url;
+  const href = safeHref(answers.url);
+  if (href) link.setAttribute("href", href);
+  else link.removeAttribute("href");
+  $("post-answers-text").hidden = !answers.text;
+  $("post-answers-text").textContent = answers.text || "";
+  $("post-answers-unread").hidden = Boolean(answers.text);
 }
 
 const CLOSED_HEADINGS = {
@@ -87,7 +112,9 @@ function showClosed(heading, reason, decision) {
 function showConfirmation(result) {
   const decision = result.decision || {};
   const messages = {
-    approve: "Thank you. The post is approved and is being published; the author will get your feedback.",
+    approve: result.post && result.post.status === "scheduled"
+      ? "Thank you. The post is approved and scheduled; it goes live at its time, and the author will get your feedback."
+      : "Thank you. The post is approved and is being published; the author will get your feedback.",
     request_changes: "Thank you. The author has been asked for changes and will get your feedback. You will get a new email when they resubmit.",
     reject: "Thank you. The post is rejected and will not be published; the author will get your feedback.",
   };
@@ -101,9 +128,12 @@ function showConfirmation(result) {
 
 let wired = false;
 
-function wireDecision(token, suggested, items) {
+function wireDecision(token, suggested, items, post) {
   if (wired) return;
   wired = true;
+  const when = timeField({ label: "Go live at (when you approve; optional)", hint: "In your timezone. Leave it as it is to keep the author's time (or none: as soon as you approve)." });
+  when.set(post.publishAt);
+  replace($("decide-when"), when.node);
   const teach = teachFields(items);
   replace($("teach-fields"), teach.node);
   $("teach").open = suggested === "request_changes" || suggested === "reject";
@@ -132,6 +162,7 @@ function wireDecision(token, suggested, items) {
     event.submitter.textContent = "Sending…";
     try {
       const body = { token, decision, feedback: text, ...teach.values(decision) };
+      if (decision === "approve" && when.changed() && when.value()) body.publishAt = when.value();
       const result = await request(await apiUrl("/review-links/decide"), { method: "POST", body, auth: false });
       showConfirmation(result);
     } catch (e) {
@@ -169,7 +200,7 @@ async function load(token, suggested, { after = null } = {}) {
   if (view.open) {
     $("closed").hidden = true;
     $("decide").hidden = false;
-    wireDecision(token, suggested, view.guidelineItems || []);
+    wireDecision(token, suggested, view.guidelineItems || [], view.post || {});
   } else {
     const d = view.decision;
     showClosed(d ? `Already decided: ${decisionLabel(d.decision)}` : "This post is no longer waiting for this review", after || view.reason, d);

@@ -3,6 +3,7 @@
 export const STATUS_LABELS = {
   pending_review: "Waiting for review",
   changes_requested: "Changes requested",
+  scheduled: "Scheduled",
   publishing: "Publishing",
   published: "Published",
   rejected: "Rejected",

@@ -11,7 +11,7 @@ from aws_lambda_powertools.event_handler import content_types
 from aws_lambda_powertools.event_handler.api_gateway import Response
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import attention, audit, channel_admin, media, mfa, org, people, posts, progress
+from understudy import attention, audit, channel_admin, media, mfa, org, people, posts, progress, replies, schedule
 from understudy.auth import Caller, caller_from_claims
 from understudy.http import json_response, lazy_module, resolver
 from understudy.observability import POSTS_SUBMITTED, count, logger, metrics
@@ -92,7 +92,8 @@ def new_upload(body: Annotated[schemas.NewUpload, params.Body()]):
 
 @app.post("/posts")
 def create_post(body: Annotated[schemas.NewPost, params.Body()]):
-    post = posts.submit(caller(), body.channel, body.text, body.note, images(body.media))
+    post = posts.submit(caller(), body.channel, body.text, body.note, images(body.media), publish_at=body.publish_at,
+                        reply_to=body.reply_to)
     count(POSTS_SUBMITTED)
     return json_response(201, shown(post))
 
@@ -111,9 +112,32 @@ def get_post(post_id: str) -> dict:
     return shown(posts.get(caller(), post_id))
 
 
+@app.get("/posts/<post_id>/reply-to")
+def get_replied(post_id: str) -> dict:
+    """What the post answers, for its reviewer: {url, text} (text null where the network does not say)."""
+    return {"replyTo": replies.answered(posts.get(caller(), post_id))}
+
+
 @app.put("/posts/<post_id>")
 def revise_post(post_id: str, body: Annotated[schemas.RevisedPost, params.Body()]) -> dict:
-    return shown(posts.revise(caller(), post_id, body.text, body.note, images(body.media)))
+    publish_at = body.publish_at if "publish_at" in body.model_fields_set else posts.KEEP
+    return shown(posts.revise(caller(), post_id, body.text, body.note, images(body.media), publish_at=publish_at))
+
+
+@app.post("/posts/<post_id>/schedule")
+def reschedule_post(post_id: str, body: Annotated[schemas.ScheduleBody, params.Body()]) -> dict:
+    return shown(schedule.reschedule(caller(), post_id, body.publish_at))
+
+
+@app.post("/posts/<post_id>/cancel")
+def cancel_post(post_id: str) -> dict:
+    return shown(schedule.cancel(caller(), post_id))
+
+
+@app.get("/scheduled")
+def list_scheduled(cursor: Annotated[str | None, params.Query()] = None) -> dict:
+    result = schedule.scheduled(caller(), cursor)
+    return {"items": [shown(post) for post in result.items], "cursor": result.cursor}
 
 
 @app.post("/posts/<post_id>/withdraw", enable_validation=False)
@@ -124,7 +148,7 @@ def withdraw_post(post_id: str) -> dict:
 @app.post("/posts/<post_id>/decision")
 def decide_post(post_id: str, body: Annotated[schemas.DecisionBody, params.Body()]) -> dict:
     post = posts.decide(caller(), post_id, body.decision, body.feedback, revision=body.revision,
-                        guidelines=body.guidelines, suggestion=body.suggestion)
+                        guidelines=body.guidelines, suggestion=body.suggestion, publish_at=body.publish_at)
     metrics.add_metric(name="Decisions", unit="Count", value=1)
     return shown(post)
 

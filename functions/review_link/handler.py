@@ -34,7 +34,8 @@ def view() -> dict:
 def decide() -> dict:
     request = body(deciding=True)
     answer = review_links.decide(request.token, request.decision, request.feedback,
-                                 guidelines=request.guidelines, suggestion=request.suggestion)
+                                 guidelines=request.guidelines, suggestion=request.suggestion,
+                                 publish_at=request.publish_at)
     metrics.add_metric(name="LinkDecisions", unit="Count", value=1)
     return answer
 

@@ -22,7 +22,7 @@ from moto.ses.models import ses_backends
 
 from infra.sandbox.environment import ACCOUNT, REGION
 
-TIMELINE_KEYS = ("postId", "channel", "text", "publishedAt", "url")
+TIMELINE_KEYS = ("postId", "channel", "text", "publishedAt", "url", "inReplyTo")
 # Where the local channel keeps its copies of images (understudy.channels.local) and where they are served.
 TIMELINE_MEDIA_DIR = "timeline-media"
 TIMELINE_MEDIA_PATH = "/_local/timeline-media/"
@@ -109,7 +109,8 @@ def timeline(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as lines:
         fcntl.flock(lines, fcntl.LOCK_SH)  # the channel appends under an exclusive lock: no half lines
         entries = [json.loads(line) for line in lines if line.strip()]
-    return [{**{key: entry.get(key) for key in TIMELINE_KEYS},
+    # inReplyTo only on replies; images always (an empty list for a post without any).
+    return [{**{key: entry.get(key) for key in TIMELINE_KEYS if key in entry or key != "inReplyTo"},
              "images": [{"alt": image["alt"], "url": TIMELINE_MEDIA_PATH + image["file"]}
                         for image in entry.get("images") or ()]} for entry in entries]
 

@@ -42,6 +42,8 @@ SCHEMAS: dict[str, TableSchema] = {
         Index("org-index", "org", "createdAt"),
         # Sparse: only posts that need an admin carry "attention" (see understudy/attention.py).
         Index("attention-index", "attention", "updatedAt"),
+        # Sparse: only scheduled posts carry "scheduled"; soonest publishAt first (the Scheduled page).
+        Index("schedule-index", "scheduled", "publishAt"),
     )),
     "org": TableSchema("org", "key"),
     # Who did what, when: newest first by the "<at>#<id>" sort key; sparse indexes by actor and by post.

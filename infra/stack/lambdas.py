@@ -126,8 +126,22 @@ class Functions(Construct):
                         "channel, one per channel, and Secrets Manager adds a random suffix to each ARN: only "
                         f"the name prefix {names.CHANNEL_SECRET_PREFIX} can be named in advance.")
         if spec.states_actions:
+            on_machine = [a for a in spec.states_actions if a not in catalog.EXECUTION_ACTIONS]
             role.add_to_principal_policy(iam.PolicyStatement(
-                actions=[f"states:{action}" for action in spec.states_actions], resources=[r.state_machine_arn]))
+                actions=[f"states:{action}" for action in on_machine], resources=[r.state_machine_arn]))
+            on_executions = [a for a in spec.states_actions if a in catalog.EXECUTION_ACTIONS]
+            if on_executions:
+                machine = names.state_machine_name(Stack.of(self).stack_name)
+                executions = Stack.of(self).format_arn(service="states", resource="execution",
+                                                       resource_name=f"{machine}:*",
+                                                       arn_format=ArnFormat.COLON_RESOURCE_NAME)
+                role.add_to_principal_policy(iam.PolicyStatement(
+                    actions=[f"states:{action}" for action in on_executions], resources=[executions]))
+                acknowledge(role, f"AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:"
+                                  f"<AWS::AccountId>:execution:{machine}:*]",
+                            "Stopping a post's superseded execution (rescheduled earlier, or cancelled): executions "
+                            "are named at run time after each post, so only this state machine's executions can "
+                            "be named in advance.")
         if spec.sends_email:
             r.email.grant_send(role)
             acknowledge(role, "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
@@ -33,6 +34,9 @@ CALLERS = ("none", "forged", "trainee", "author", "reviewer", "admin", "deactiva
 # Its name's slug is the seeded channel's id, so an admin gets 409 before X is ever called.
 X_BODY = {"kind": "x", "name": "Demo", "apiKey": "k", "apiSecret": "s", "accessToken": "t",
           "accessTokenSecret": "ts"}
+
+
+LATER = (datetime.now(UTC) + timedelta(days=30)).isoformat(timespec="seconds")  # a usable publishAt
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,12 @@ ROWS = (
     Row("PUT /posts/{id}",                  "401 401 409 403 403 403 403 403", path="/posts/{closed}",
         body={"text": "revised"}),
     Row("POST /posts/{id}/withdraw",        "401 401 409 403 403 403 403 403", path="/posts/{closed}/withdraw"),
+    Row("GET /posts/{id}/reply-to",         "401 401 200 403 200 200 403 403", path="/posts/{closed}/reply-to"),
+    # The author or an admin: past the check, a withdrawn post can no longer be rescheduled or cancelled.
+    Row("POST /posts/{id}/schedule",        "401 401 409 403 403 409 403 403", path="/posts/{closed}/schedule",
+        body={"publishAt": LATER}),
+    Row("POST /posts/{id}/cancel",          "401 401 409 403 403 409 403 403", path="/posts/{closed}/cancel"),
+    Row("GET /scheduled",                   "401 401 403 403 200 200 403 403"),
     Row("POST /posts/{id}/decision",        "401 401 403 403 409 409 403 403", path="/posts/{closed}/decision",
         body={"decision": "approve"}),
     Row("GET /attention",                   "401 401 403 403 403 200 403 403"),

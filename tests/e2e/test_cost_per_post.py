@@ -103,8 +103,8 @@ def test_an_author_not_in_training(recorded):
     post = submit(people[AUTHOR], f"cost {uuid.uuid4().hex[:8]} straight out")
     cost = measure(sandbox, post["id"], http_requests=1)
     print(f"\nnot in training: {cost}")
-    assert cost.transitions == 5
-    assert cost.task_invocations == 2 and cost.emails == 1  # publish, notify (the author's email)
+    assert cost.transitions == 7  # WhenToPublish and its Choice come before every Publish
+    assert cost.task_invocations == 3 and cost.emails == 1  # when to publish, publish, notify (the author's email)
 
 
 def test_a_first_time_approval(recorded):
@@ -115,8 +115,8 @@ def test_a_first_time_approval(recorded):
     requests_made = 1 + decide(sandbox, wait_for_email(sandbox, REVIEWER, words, "Review requested"), "approve")
     cost = measure(sandbox, post["id"], http_requests=requests_made)
     print(f"\nfirst-time approval: {cost}")
-    assert cost.transitions == 7
-    assert cost.task_invocations == 3 and cost.emails == 2  # the review request, the outcome
+    assert cost.transitions == 9
+    assert cost.task_invocations == 4 and cost.emails == 2  # the review request, the outcome
 
 
 def test_one_round_of_changes(recorded):
@@ -133,6 +133,6 @@ def test_one_round_of_changes(recorded):
                        "approve")
     cost = measure(sandbox, post["id"], http_requests=made)
     print(f"\none round of changes: {cost}")
-    assert cost.transitions == 11
-    assert cost.task_invocations == 5  # request_review, notify (changes), request_review, publish, notify
+    assert cost.transitions == 13
+    assert cost.task_invocations == 6  # request_review, notify (changes), request_review, when, publish, notify
     assert cost.emails == 4  # two review requests, changes requested, published

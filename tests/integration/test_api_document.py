@@ -54,7 +54,7 @@ def test_statuses_follow_from_each_route(aws, api):
     assert statuses("POST /posts") >= {201, 400, 401, 415, 422, 503}
     assert statuses("PATCH /users/{}") >= {200, 400, 401, 403, 404, 409, 422}
     assert statuses("POST /review-links/view") == {200, 400, 403, 404, 410, 415}
-    assert statuses("POST /review-links/decide") == {200, 400, 403, 404, 409, 410, 415, 503}
+    assert statuses("POST /review-links/decide") == {200, 400, 403, 404, 409, 410, 415, 422, 503}  # 422: publishAt
     assert found["POST /review-links/decide"]["security"] == [] and found["GET /me"]["security"]
     assert list(found["GET /audit.csv"]["responses"]["200"]["content"]) == ["text/csv"]
     assert "content" not in found["DELETE /channels/{}"]["responses"]["204"]

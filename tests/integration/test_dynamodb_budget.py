@@ -181,6 +181,36 @@ def _confirm_mfa(s: Setup):
     return lambda: s.api("POST", "/me/mfa", who=ADMIN)
 
 
+def _scheduled(s: Setup) -> dict:
+    from datetime import UTC, datetime, timedelta
+
+    at = (datetime.now(UTC) + timedelta(hours=2)).isoformat()
+    answer = s.api("POST", "/posts", who=AUTHOR, body={"channel": "demo", "text": "Later", "publishAt": at})
+    assert answer.body["status"] == "scheduled", answer
+    return answer.body
+
+
+def _reschedule(s: Setup):
+    from datetime import UTC, datetime, timedelta
+
+    post = _scheduled(s)  # an earlier time: the costlier case (a new execution, the old one stopped)
+    earlier = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+    return lambda: s.api("POST", f"/posts/{post['id']}/schedule", who=AUTHOR, body={"publishAt": earlier})
+
+
+def _cancel(s: Setup):
+    post = _scheduled(s)
+    return lambda: s.api("POST", f"/posts/{post['id']}/cancel", who=ADMIN)
+
+
+def _reply_to(s: Setup):
+    first = s.api("POST", "/posts", who=AUTHOR, body={"channel": "demo", "text": "Bins are late"}).body
+    s.task("publish", {"postId": first["id"]})
+    url = s.api("GET", f"/posts/{first['id']}", who=AUTHOR).body["publishedUrl"]
+    reply = s.api("POST", "/posts", who=TRAINEE, body={"channel": "demo", "text": "Sorry", "replyTo": url}).body
+    return lambda: s.api("GET", f"/posts/{reply['id']}/reply-to", who=REVIEWER)
+
+
 def _deactivate(s: Setup):
     s.waiting_post("Waiting for a reviewer who leaves")  # stays open for the other reviewers: no extra calls
     return lambda: s.api("DELETE", f"/users/{REVIEWER}", who=ADMIN)
@@ -209,6 +239,10 @@ ROUTES: dict[str, tuple[str, Callable[[Setup], Callable]]] = {
     "POST /posts": ("write", simple("POST", "/posts", TRAINEE, {"channel": "demo", "text": "Hello"})),
     "GET /posts": ("read", _queue),
     "GET /posts/{id}": ("read", _get_post),
+    "GET /posts/{id}/reply-to": ("read", _reply_to),
+    "POST /posts/{id}/schedule": ("write", _reschedule),
+    "POST /posts/{id}/cancel": ("write", _cancel),
+    "GET /scheduled": ("read", simple("GET", "/scheduled", REVIEWER)),
     "PUT /posts/{id}": ("write", _revise),
     "POST /posts/{id}/withdraw": ("write", _withdraw),
     "POST /posts/{id}/decision": ("write", _decide),

@@ -1,6 +1,7 @@
 """The review-post definition itself, run by moto's ASL interpreter (the one the sandbox runs), with
 each Lambda task answering from a queue: a rate-limited publish waits in the workflow until retryAt
-and publishes again; one rate-limited too often fails the post through MarkFailed."""
+and publishes again; one rate-limited too often fails the post through MarkFailed; a scheduled post
+waits until its time, again if the time moved later, and ends without publishing when cancelled."""
 
 from __future__ import annotations
 
@@ -81,12 +82,50 @@ def entered(events: list[dict]) -> list[str]:
     return [e["stateEnteredEventDetails"]["name"] for e in events if "stateEnteredEventDetails" in e]
 
 
+GO = {"next": "publish", "until": None, "status": "publishing"}  # WhenToPublish: the time has come (or none)
+
+
+def test_a_scheduled_post_waits_until_its_time_waits_again_when_it_moved_later_then_publishes(workflow):
+    started = datetime.now(UTC)
+    described, events = workflow(
+        {"next": "wait", "until": _iso(started + timedelta(seconds=2)), "status": "scheduled"},
+        {"status": "scheduled"},  # TellScheduled, on the first wait only
+        {"next": "wait", "until": _iso(started + timedelta(seconds=4)), "status": "scheduled"},  # moved later
+        GO,
+        {"url": "https://x.com/understudy_org/status/1", "retryAt": None},
+        {"status": "published"},  # TellPublished
+    )
+
+    assert described["status"] == "SUCCEEDED"
+    assert entered(events) == ["NeedsReview", "WhenToPublish", "Scheduled", "TellScheduled", "WaitUntilPublishAt",
+                               "WhenToPublish", "Scheduled", "WaitUntilPublishAt", "WhenToPublish", "Scheduled",
+                               "Publish", "RateLimited", "TellPublished", "Done"]
+    assert datetime.now(UTC) - started >= timedelta(seconds=2)  # it waited (moto counts whole seconds)
+    asked = [json.loads(e["taskScheduledEventDetails"]["parameters"])["Payload"] for e in events
+             if "taskScheduledEventDetails" in e]
+    assert [a.get("event") for a in asked][:3] == ["when_to_publish", "scheduled", "when_to_publish"]
+    assert asked[0]["execution"].startswith("p6")
+
+
+def test_a_cancelled_or_superseded_scheduled_post_ends_without_publishing(workflow):
+    started = datetime.now(UTC)
+    described, events = workflow(
+        {"next": "wait", "until": _iso(started + timedelta(seconds=1)), "status": "scheduled"},
+        {"status": "scheduled"},  # TellScheduled
+        {"next": "done", "until": None, "status": "withdrawn"},
+    )
+
+    assert described["status"] == "SUCCEEDED"
+    assert entered(events)[-2:] == ["Scheduled", "Done"] and "Publish" not in entered(events)
+
+
 def test_a_rate_limited_publish_waits_until_retry_at_then_publishes(workflow):
     started = datetime.now(UTC)
     # _iso drops the fraction and moto's Wait counts whole seconds, so 3 s ahead is at least 1 s of waiting.
     retry_at = started + timedelta(seconds=3)
 
     described, events = workflow(
+        GO,
         {"url": None, "retryAt": _iso(retry_at)},
         {"url": None, "retryAt": "2020-01-01T00:00:00Z"},  # a reset time already past: no wait
         {"url": "https://x.com/understudy_org/status/1", "retryAt": None},
@@ -94,7 +133,8 @@ def test_a_rate_limited_publish_waits_until_retry_at_then_publishes(workflow):
     )
 
     assert described["status"] == "SUCCEEDED"
-    assert entered(events) == ["NeedsReview", "Publish", "RateLimited", "FirstRateLimit", "WaitForRateLimit",
+    assert entered(events) == ["NeedsReview", "WhenToPublish", "Scheduled", "Publish", "RateLimited",
+                               "FirstRateLimit", "WaitForRateLimit",
                                "Publish", "RateLimited", "CountRateLimit", "WaitForRateLimit",
                                "Publish", "RateLimited", "TellPublished", "Done"]
     output = json.loads(described["output"])
@@ -107,7 +147,7 @@ def test_a_rate_limited_publish_waits_until_retry_at_then_publishes(workflow):
 def test_a_post_rate_limited_too_often_fails_through_mark_failed(workflow):
     past = {"url": None, "retryAt": "2020-01-01T00:00:00Z"}
 
-    described, events = workflow(*[past] * 6, {"status": "failed"})  # six refusals, then MarkFailed
+    described, events = workflow(GO, *[past] * 6, {"status": "failed"})  # six refusals, then MarkFailed
 
     assert described["status"] == "FAILED"
     assert entered(events).count("WaitForRateLimit") == 5

@@ -5,6 +5,7 @@ and the retries that must never post twice."""
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import UTC, datetime
 
@@ -251,3 +252,29 @@ def test_x_api_url_sends_the_requests_to_a_stand_in_with_a_timeout(aws, api, tas
     [call] = x_api.calls
     assert call.request.url == "http://127.0.0.1:9/fake-x/2/tweets"
     assert call.request.req_kwargs["timeout"] == (5, 20)
+
+
+X_TWEET = re.compile(r"https://api\.(twitter|x)\.com/2/tweets/777(\?.*)?$")
+NOT_ON_THIS_TIER = {"title": "Forbidden", "type": "about:blank", "status": 403,
+                    "detail": "When authenticating requests to the Twitter API v2 endpoints, you must use keys and "
+                              "tokens from a Twitter developer App that is attached to a Project."}
+
+
+def test_a_reply_carries_in_reply_to_and_the_reviewer_reads_the_answered_post_where_the_tier_allows(
+        aws, api, task, x_api, x_channel):
+    x_api.add("POST", X_TWEETS, json=CREATED, status=201)
+    answered_post = {"id": "777", "text": "Why are the bins late?", "edit_history_tweet_ids": ["777"]}
+    x_api.add("GET", X_TWEET, json={"data": answered_post}, status=200)
+    reply = api("POST", "/posts", who=AUTHOR, body={"channel": "x-main", "text": "On their way, sorry",
+                                                     "replyTo": "https://x.com/resident/status/777?s=20"}).body
+    answered = api("GET", f"/posts/{reply['id']}/reply-to", who=REVIEWER).body["replyTo"]
+    assert answered == {"url": "https://x.com/resident/status/777?s=20", "text": "Why are the bins late?"}
+    [read] = [c for c in x_api.calls if X_TWEET.match(c.request.url)]
+    assert read.request.headers["Authorization"].startswith("OAuth ")  # the channel's own credentials
+
+    x_api.replace("GET", X_TWEET, json=NOT_ON_THIS_TIER, status=403)  # e.g. the Free tier: no reading
+    assert api("GET", f"/posts/{reply['id']}/reply-to", who=REVIEWER).body["replyTo"]["text"] is None
+
+    assert task("publish", {"postId": reply["id"]})["url"].endswith(TWEET_ID)
+    [sent] = tweets_sent(x_api)
+    assert json.loads(sent.request.body) == {"text": "On their way, sorry", "reply": {"in_reply_to_tweet_id": "777"}}

@@ -98,3 +98,31 @@ def test_publish_retries_lambda_faults_so_that_an_interrupted_attempt_is_reporte
     retried = STATES["Publish"]["Retry"][0]["ErrorEquals"]
     assert {"Sandbox.Timedout", "Lambda.Unknown", "States.Timeout"} <= set(retried)
     assert "PublishFailed" not in retried and "PublishUncertain" not in retried
+
+
+def test_every_way_to_publish_first_asks_when_and_a_scheduled_post_waits_on_its_time_then_asks_again():
+    """Approval, an author out of training and a post approved just before expiry all go through
+    WhenToPublish; a time still ahead is waited for in a Wait state (no polling), then checked again,
+    so a time moved later is waited for again and a cancelled post ends."""
+    assert STATES["NeedsReview"]["Default"] == "WhenToPublish"
+    approve = {"Variable": "$.wait.outcome", "StringEquals": "approve", "Next": "WhenToPublish"}
+    assert approve in STATES["Decision"]["Choices"]
+    after_expiry = {c["StringEquals"]: c["Next"] for c in STATES["AfterExpiry"]["Choices"]}
+    assert after_expiry["publishing"] == after_expiry["scheduled"] == "WhenToPublish"
+    ask = STATES["WhenToPublish"]
+    assert ask["Parameters"]["Payload"] == {"event": "when_to_publish", "postId.$": "$.postId",
+                                            "execution.$": "$$.Execution.Name"}
+    assert ask["ResultSelector"] == {"next.$": "$.Payload.next", "until.$": "$.Payload.until"}
+    assert ask["Next"] == "Scheduled" and ask["Catch"][-1]["Next"] == "MarkFailed"
+    choices = STATES["Scheduled"]["Choices"]
+    assert choices[0] == {"Variable": "$.schedule.next", "StringEquals": "publish", "Next": "Publish"}
+    assert choices[1]["Next"] == "TellScheduled" and {"Variable": "$.told", "IsPresent": False} in choices[1]["And"]
+    assert choices[2] == {"Variable": "$.schedule.next", "StringEquals": "wait", "Next": "WaitUntilPublishAt"}
+    assert STATES["Scheduled"]["Default"] == "Done"
+    tell = STATES["TellScheduled"]
+    assert tell["Parameters"]["Payload"]["event"] == "scheduled" and tell["ResultPath"] == "$.told"
+    assert tell["Next"] == tell["Catch"][0]["Next"] == "WaitUntilPublishAt"  # an email never fails the post
+    wait = STATES["WaitUntilPublishAt"]
+    assert wait == {**wait, "Type": "Wait", "TimestampPath": "$.schedule.until", "Next": "WhenToPublish"}
+    publish_from = {name for name, state in STATES.items() if "Publish" in successors(state)}
+    assert publish_from == {"Scheduled", "WaitForRateLimit"}

@@ -53,6 +53,10 @@ ANSWERS: dict[str, Answers] = {
     "POST /posts": answers(201, 400, 503),
     "GET /posts": answers(200, 400),
     "GET /posts/{id}": answers(200, 403),
+    "GET /posts/{id}/reply-to": answers(200, 403),
+    "POST /posts/{id}/schedule": answers(200, 403, 409, 503),
+    "POST /posts/{id}/cancel": answers(200, 403, 409, 503),
+    "GET /scheduled": answers(200, 400, 403),
     "PUT /posts/{id}": answers(200, 400, 403, 409, 503),
     "POST /posts/{id}/withdraw": answers(200, 403, 409, 503),
     "POST /posts/{id}/decision": answers(200, 400, 403, 409, 503),
@@ -72,7 +76,7 @@ ANSWERS: dict[str, Answers] = {
     "GET /audit.csv": answers(200, 400, 403, media=CSV),
     "GET /openapi.json": answers(200),
     "POST /review-links/view": answers(200, 400, 403, 404, 410),
-    "POST /review-links/decide": answers(200, 400, 403, 404, 409, 410, 503),
+    "POST /review-links/decide": answers(200, 400, 403, 404, 409, 410, 422, 503),
 }
 
 ERROR = {
@@ -103,6 +107,9 @@ class LinkDecision(LinkView):
     feedback: str = Field(default="", max_length=FEEDBACK_LIMIT)
     guidelines: list[str] = Field(default_factory=list, max_length=GUIDELINE_ITEMS_LIMIT)
     suggestion: str = Field(default="", max_length=SUGGESTION_LIMIT)
+    publishAt: str | None = Field(default=None, max_length=64,  # noqa: N815 the field's name in the body
+                                  description="approve: when the post goes live (ISO 8601 with an offset, "
+                                              "a minute to a year ahead); 422 otherwise.")
 
 
 LINK_ROUTES = {"/review-links/view": LinkView, "/review-links/decide": LinkDecision}

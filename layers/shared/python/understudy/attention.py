@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from understudy import audit, channels, data, emails, posts, text, workflow
+from understudy import audit, channels, data, emails, posts, text
 from understudy.auth import Caller
-from understudy.errors import BadInput, Conflict, InvalidValue, TransientError
+from understudy.errors import BadInput, Conflict, InvalidValue
 from understudy.model import Channel, Page, Post, Status, now_iso
 from understudy.observability import logger
 
@@ -61,7 +61,8 @@ def case_of(post: Post) -> Case:
     if post.needs_check or post.publish_claim == post.revision:
         # A claim left in place means an attempt may have reached the channel.
         return Case.NEEDS_CHECK
-    was_publishing = len(post.history) > 1 and post.history[-2].status == Status.PUBLISHING
+    # Approved and failed while waiting for its time (or on the way to the channel): nothing went out.
+    was_publishing = len(post.history) > 1 and post.history[-2].status in (Status.PUBLISHING, Status.SCHEDULED)
     return Case.NOT_PUBLISHED if was_publishing else Case.FAILED
 
 
@@ -156,14 +157,10 @@ def _live_post(post: Post, channel: Channel | None, url: str | None):
 
 
 def _start_publishing(post: Post) -> None:
-    try:
-        workflow.publish_again(post)
-    except Exception as exc:
-        # The post is marked failed again (and so needs attention again) rather than left publishing.
-        logger.exception("Could not start publishing again", extra={"post_id": post.id})
-        posts.mark_failed(post.id, f"Publishing again could not be started: {type(exc).__name__}")
-        raise TransientError("Publishing again could not be started; the post is failed again. "
-                             "Try again in a moment.") from exc
+    # The post is marked failed again (and so needs attention again) rather than left publishing.
+    posts.start_new_execution(post, "Publishing again could not be started",
+                              "Publishing again could not be started; the post is failed again. "
+                              "Try again in a moment.")
 
 
 def _tell_author(post: Post, action: Action, channel_name: str, note: str, sender: str) -> None:

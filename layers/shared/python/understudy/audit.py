@@ -29,6 +29,8 @@ class Action(StrEnum):
     DECIDED = "decided"
     REVISED = "revised"
     WITHDRAWN = "withdrawn"
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
     PUBLISHED = "published"
     FAILED = "failed"
     EXPIRED = "expired"

@@ -3,7 +3,9 @@
 Three tables (names from the environment):
 - users: ``org`` + ``email``; one partition per organisation, so listing people is a Query.
 - posts: ``id``; indexes by author and by organisation sorted by ``createdAt``, and by status sorted
-  by ``updatedAt`` (when the post entered its status).
+  by ``updatedAt`` (when the post entered its status); sparse indexes of the posts that need an admin
+  (``attention-index``, by ``updatedAt``) and of the scheduled ones (``schedule-index``, by
+  ``publishAt``, soonest first).
   Every change is a read-modify-write guarded by a version number (optimistic locking), so two
   reviewers deciding at once cannot both win: the loser's write fails and the domain re-checks.
 - org: ``org`` + ``key``: the guidelines, the settings and one item per channel.
@@ -144,6 +146,13 @@ class PostItem(Model):
     # Set (to the organisation) only while the post needs an admin: the sparse attention-index holds
     # exactly those posts, so listing them is one Query however many posts there are.
     attention = UnicodeAttribute(null=True)
+    publish_at = UnicodeAttribute(attr_name="publishAt", null=True)
+    late = BooleanAttribute(null=True)
+    reply_to = UnicodeAttribute(attr_name="replyTo", null=True)
+    reply_kind = UnicodeAttribute(attr_name="replyKind", null=True)
+    # Set (to the organisation) only while the post is scheduled: the sparse schedule-index lists them
+    # by publishAt, soonest first, in one Query.
+    scheduled = UnicodeAttribute(null=True)
     task_token = UnicodeAttribute(attr_name="taskToken", null=True)
     version = VersionAttribute()
 
@@ -154,6 +163,7 @@ class PostItem(Model):
     by_status_since = _index("status-since-index", "status", "updated_at")
     by_org = _index("org-index", "org")
     by_attention = _index("attention-index", "attention", "updated_at")
+    by_schedule = _index("schedule-index", "scheduled", "publish_at")
 
 
 class OrgItem(Model):
@@ -424,6 +434,7 @@ def _post(item: PostItem) -> Post:
         publish_claim=int(item.publish_claim) if item.publish_claim is not None else None,
         needs_check=bool(item.needs_check), error=item.error, closed=item.closed or None,
         publish_attempts=int(item.publish_attempts or 0), task_token=item.task_token, version=item.version,
+        publish_at=item.publish_at, late=bool(item.late), reply_to=item.reply_to, reply_kind=item.reply_kind,
         channel_media={key: ChannelMedia(**value) for key, value in (item.channel_media or {}).items()},
     )
 
@@ -441,6 +452,8 @@ def _post_item(post: Post) -> PostItem:
         channel_media={key: asdict(value) for key, value in post.channel_media.items()} or None,
         error=post.error, closed=post.closed or None, publish_attempts=post.publish_attempts or None,
         attention=ORG if post.needs_attention else None, task_token=post.task_token,
+        publish_at=post.publish_at, late=post.late or None, reply_to=post.reply_to, reply_kind=post.reply_kind,
+        scheduled=ORG if post.status == Status.SCHEDULED and post.publish_at else None,
     )
     if post.version is not None:
         item.version = post.version
@@ -507,6 +520,13 @@ def list_needing_attention(cursor: str | None = None, limit: int = PAGE_SIZE) ->
     """Posts an admin should look at, most recently changed first: one Query of the sparse index."""
     results = PostItem.by_attention.query(ORG, scan_index_forward=False, limit=limit,
                                           last_evaluated_key=decode_cursor(cursor))
+    return _page(results, _post)
+
+
+def list_scheduled(cursor: str | None = None, limit: int = PAGE_SIZE) -> Page[Post]:
+    """Scheduled posts, soonest first: one Query of the sparse schedule-index."""
+    results = PostItem.by_schedule.query(ORG, scan_index_forward=True, limit=limit,
+                                         last_evaluated_key=decode_cursor(cursor))
     return _page(results, _post)
 
 

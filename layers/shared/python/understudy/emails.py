@@ -52,10 +52,29 @@ def _environments():
     return html, text
 
 
+def moment(iso: str) -> str:
+    """A UTC time in words: "Tuesday 8 December 2026 at 09:00 UTC"."""
+    at = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(UTC)
+    return f"{at:%A} {at.day} {at:%B %Y at %H:%M} UTC"
+
+
+def post_facts(post: Post) -> list[str]:
+    """What every email about a post says besides its text: what it answers and when it goes live."""
+    facts = [f"In reply to: {post.reply_to}"] if post.reply_to else []
+    if post.publish_at and post.late:
+        facts.append(f"It was to go live on {moment(post.publish_at)}, but the review ended after that, "
+                     "so it went live late, as soon as it was approved.")
+    elif post.publish_at:
+        facts.append(f"Goes live: {moment(post.publish_at)}")
+    return facts
+
+
 def render(template: str, to: list[str] | tuple[str, ...], subject: str, images: tuple[InlineImage, ...] = (),
            **context) -> Email:
     html_env, text_env = _environments()
     context = {"subject": subject, "console_url": config().console_url, "images": images, **context}
+    if "post" in context:
+        context.setdefault("facts", post_facts(context["post"]))
     return Email(to=tuple(to), subject=subject, images=tuple(images),
                  text=text_env.get_template(f"{template}.txt").render(**context),
                  html=html_env.get_template(f"{template}.html").render(**context))
@@ -143,6 +162,9 @@ def review(phase: str, post: Post, to: str, channel_name: str, links: dict[str, 
 OUTCOMES = {
     "published": ("Your post is live", "Your post was approved and published",
                   "Well done. Keep the feedback in mind for your next post."),
+    "scheduled": ("Your post is approved and scheduled", "Your post was approved and will go live at its time",
+                  "Nothing more to do: it goes live by itself. Until then you can change the time or cancel it "
+                  "in Understudy."),
     "changes_requested": ("Changes requested on your post", "Your reviewer asked for changes",
                           "Edit the post in Understudy and resubmit it; it goes back to your reviewer."),
     "rejected": ("Your post was not approved", "Your post was not approved",

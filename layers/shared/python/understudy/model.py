@@ -17,6 +17,7 @@ GROUPS = frozenset({ADMINS, REVIEWERS})
 class Status(StrEnum):
     PENDING_REVIEW = "pending_review"
     CHANGES_REQUESTED = "changes_requested"
+    SCHEDULED = "scheduled"  # approved (or by an author out of training), waiting for its publishAt
     PUBLISHING = "publishing"
     PUBLISHED = "published"
     REJECTED = "rejected"
@@ -152,8 +153,18 @@ class Post:
     error: str | None = None
     # An admin looked at this post's failure or expiry and closed it: {"by", "at", "note"}.
     closed: dict | None = None
-    # How many times an admin has sent the post to be published again (names each new execution).
+    # How many executions the post had after its first (an admin's "publish again", or a reschedule to an
+    # earlier time): names the current execution (workflow.execution_name).
     publish_attempts: int = 0
+    # When the post goes live (UTC, "YYYY-MM-DDTHH:MM:SSZ"); None: as soon as it is approved.
+    publish_at: str | None = None
+    # The review ended after publish_at, so the post went live at approval instead.
+    late: bool = False
+    # The address of the public post this one answers, on the channel's network (see schedule/replies).
+    reply_to: str | None = None
+    # The kind of the channel the answered post is on (as when the reply was checked): reading what a
+    # reply answers then needs no read of the channel.
+    reply_kind: str | None = None
     # The workflow's task token for the wait the post is in; never leaves the backend.
     task_token: str | None = None
     version: int | None = None
@@ -194,6 +205,7 @@ class Post:
             "createdAt": self.created_at, "updatedAt": self.updated_at,
             "publishedUrl": self.published_url, "publishedId": self.published_id,
             "needsCheck": self.needs_check, "error": self.error, "closed": self.closed,
+            "publishAt": self.publish_at, "late": self.late, "replyTo": self.reply_to,
             "feedback": last.as_json() if last else None,
             "revisions": [r.as_json() for r in self.revisions],
             "history": [h.as_json() for h in self.history],

@@ -7,10 +7,11 @@ import json
 import time
 from datetime import UTC, datetime
 
-from understudy import audit, channels, data, emails, links, media, org, posts
+from understudy import audit, channels, data, emails, links, media, org, posts, replies, schedule
 from understudy.config import config
 from understudy.errors import (
     ChannelUnavailable,
+    InvalidValue,
     NotPublishable,
     PublishFailed,
     PublishUncertain,
@@ -106,6 +107,10 @@ def publish(post_id: str) -> dict:
     if channel is None:
         raise PublishFailed(f"The channel {post.channel!r} no longer exists.")
     client = channels.client_for(channel)
+    try:
+        reply_to = replies.target_id(channel, post)
+    except InvalidValue as exc:
+        raise PublishFailed(f"The post this one answers is no longer there to answer: {exc.message}") from exc
 
     post, claim = posts.claim_for_publishing(post_id, retry_safe=client.idempotent)
     if claim == posts.Claim.DONE:
@@ -121,7 +126,8 @@ def publish(post_id: str) -> dict:
         posts.remember_channel_media(post.id, key, channel_id, expires_at)
 
     try:
-        published = client.publish(post.id, post.revision, post.current.text, attachments(post), remember)
+        published = client.publish(post.id, post.revision, post.current.text, attachments(post), remember,
+                                   reply_to=reply_to)
     except RateLimited as exc:
         posts.release_claim(post.id, post.revision)
         retry_at = datetime.fromtimestamp(exc.reset_at + 1, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -224,6 +230,13 @@ def notify(event: str, post_id: str, task_token: str | None = None, error: dict 
             posts.release_images(post)
             admins = [u.email for u in data.users_in_role(ADMINS)]
             _tell(post, event, to=sorted({post.author, *admins}))
+        return {"status": post.status.value}
+    if event == "when_to_publish":
+        return schedule.when_to_publish(post_id, execution)
+    if event == "scheduled":
+        post = posts.get_existing(post_id)
+        if post.review and post.status == Status.SCHEDULED:  # a trainee hears of the approval now
+            _tell(post, event)
         return {"status": post.status.value}
     if event in ("published", "rejected"):
         post = posts.get_existing(post_id)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from understudy import audit, data, lengths, media, org, progress, text, workflow
+from understudy import audit, data, lengths, media, org, progress, publish_time, replies, text, workflow
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, Forbidden, NotFound, NotPublishable, TransientError
 from understudy.model import (
@@ -39,7 +39,7 @@ ATTEMPTS = 5
 
 # What a wait should be told when the post has moved on before the wait began.
 REVIEW_OUTCOME = {
-    Status.PUBLISHING: "approve", Status.PUBLISHED: "approve",
+    Status.SCHEDULED: "approve", Status.PUBLISHING: "approve", Status.PUBLISHED: "approve",
     Status.CHANGES_REQUESTED: "request_changes", Status.REJECTED: "reject",
 }
 REVISION_OUTCOME = {Status.PENDING_REVIEW: "revised"}
@@ -111,29 +111,34 @@ def _with_images(caller: Caller, post_id: str, wanted: list[media.Wanted], curre
 
 
 def submit(caller: Caller, channel_id: str, body: str, note: str | None,
-           images: list[dict] | None = None) -> Post:
+           images: list[dict] | None = None, *, publish_at: str | None = None, reply_to: str | None = None) -> Post:
+    """A new post; ``publish_at`` (ISO 8601 with an offset) holds it until then once approved, and
+    ``reply_to`` (a post's address on the channel's network) makes it an answer to that post."""
+    publish_at = publish_time.parse(publish_at)
     wanted = media.wanted(images)
     settings, channel = data.get_settings_and_channel(channel_id)
     if channel is None:
         raise BadInput(f"There is no channel {channel_id!r} to post to.")
     body = lengths.post_text(body, channel)
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
+    reply_to = replies.checked(channel, reply_to)
     in_training = caller.training_mode  # from the record the request already read
-    status = Status.PENDING_REVIEW if in_training else Status.PUBLISHING
     post_id = uuid.uuid4().hex
 
     def create(attached: list[Image]) -> Post:
         at = now_iso()
         post = Post(
             id=post_id, author=caller.email, author_name=caller.name,
-            channel=channel_id, status=status, review=in_training,
+            channel=channel_id, status=Status.PENDING_REVIEW, review=in_training,
             revisions=[Revision(number=1, text=body, note=note, submitted_at=at, media=attached)],
-            history=[StatusChange(status=status.value, at=at, by=caller.email, detail="submitted")],
-            created_at=at, updated_at=at,
+            history=[], created_at=at, updated_at=at, publish_at=publish_at, reply_to=reply_to,
+            reply_kind=channel.kind if reply_to else None,
         )
+        post.status = Status.PENDING_REVIEW if in_training else publish_time.after_approval(post)
+        post.history.append(StatusChange(status=post.status.value, at=at, by=caller.email, detail="submitted"))
         return data.create_post(post, also=(
             audit.write_with(audit.Action.SUBMITTED, caller.email, post=post.id, revision=1, channel=channel_id,
-                             review=in_training, images=_images(attached)),
+                             review=in_training, images=_images(attached), publishAt=publish_at, replyTo=reply_to),
             *progress.on_submit(post)))
 
     post = _with_images(caller, post_id, wanted, [], create)
@@ -180,16 +185,23 @@ def _own(caller: Caller, post: Post) -> None:
         raise Forbidden("Only the author of a post can change it.")
 
 
+KEEP = object()  # a revision that leaves the time to go live as it was
+
+
 def _revisable(caller: Caller, post: Post) -> None:
     _own(caller, post)
     if post.status != Status.CHANGES_REQUESTED:
         raise Conflict(f"Only a post with changes requested can be revised; this one is {post.status}.")
 
 
-def revise(caller: Caller, post_id: str, body: str, note: str | None, images: list[dict] | None = None) -> Post:
-    """A new revision. ``images`` None keeps the current images; a list (even empty) replaces them.
+def revise(caller: Caller, post_id: str, body: str, note: str | None, images: list[dict] | None = None, *,
+           publish_at=KEEP) -> Post:
+    """A new revision. ``images`` None keeps the current images; a list (even empty) replaces them;
+    ``publish_at`` KEEP keeps the time to go live, None clears it.
     Four DynamoDB calls: the caller, the post, its channel (whose rule measures the text), the write."""
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
+    if publish_at is not KEEP:
+        publish_at = publish_time.parse(publish_at)
     wanted = None if images is None else media.wanted(images)
     current = get_existing(post_id)
     _revisable(caller, current)  # before any image is copied
@@ -203,6 +215,8 @@ def revise(caller: Caller, post_id: str, body: str, note: str | None, images: li
 
         def apply(post: Post) -> str | None:
             _revisable(caller, post)
+            if publish_at is not KEEP:
+                post.publish_at = publish_at
             token, post.task_token = post.task_token, None
             post.revisions.append(Revision(number=post.revision + 1, text=checked, note=note, submitted_at=now_iso(),
                                            media=attached))
@@ -211,7 +225,7 @@ def revise(caller: Caller, post_id: str, body: str, note: str | None, images: li
 
         def audited(post: Post, _) -> tuple[dict, ...]:
             return (audit.write_with(audit.Action.REVISED, caller.email, post=post.id, revision=post.revision,
-                                     images=_images(attached)),)
+                                     images=_images(attached), publishAt=None if publish_at is KEEP else publish_at),)
 
         post, token = _change(post_id, apply, audited, read=current)
         return post
@@ -321,16 +335,21 @@ def _suggested_text(post: Post, suggestion: str) -> str:
 
 def decide(decider: Caller, post_id: str, decision: str, feedback: str | None, *,
            revision: int | None = None, via: str = "console", guidelines: list[str] | None = None,
-           suggestion: str | None = None, guidelines_markdown: str | None = None) -> Post:
+           suggestion: str | None = None, guidelines_markdown: str | None = None,
+           publish_at: str | None = None) -> Post:
     """Decide on a waiting revision. ``decider`` is the person as the users table knows them now (see
     auth.caller_for), whether they came through the console or an emailed link: they must be a
-    reviewer or an admin, and not the post's author."""
+    reviewer or an admin, and not the post's author. Approving may set or change the post's time to go
+    live (``publish_at``)."""
     decider.require_reviewer()
     reviewer = decider.email
     try:
         decision = Decision(decision)
     except ValueError as exc:
         raise BadInput("The decision must be approve, request_changes or reject.") from exc
+    publish_at = publish_time.parse(publish_at)
+    if publish_at and decision != Decision.APPROVE:
+        raise BadInput("A time to go live is set when approving.")
     feedback = text.optional_text(feedback, "feedback", text.FEEDBACK_LIMIT)
     if decision != Decision.APPROVE and not feedback:
         raise BadInput("Say what should change: feedback is needed when asking for changes or rejecting.")
@@ -349,13 +368,18 @@ def decide(decider: Caller, post_id: str, decision: str, feedback: str | None, *
         token, post.task_token = post.task_token, None
         post.current.feedback = Feedback(decision=decision.value, text=feedback, reviewer=reviewer,
                                          at=now_iso(), via=via, guidelines=ticked, suggestion=suggested)
-        post.move_to(DECISION_STATUS[decision], reviewer, decision.value)
+        status = DECISION_STATUS[decision]
+        if decision == Decision.APPROVE:
+            post.publish_at = publish_at or post.publish_at
+            status = publish_time.after_approval(post)
+        post.move_to(status, reviewer, decision.value + (" (its time to go live had passed)" if post.late else ""))
         return token
 
     def also(post: Post, _token) -> tuple[dict, ...]:
         return (audit.write_with(audit.Action.DECIDED, reviewer, post=post.id, revision=post.revision,
                                  decision=decision.value, via=via, feedback=feedback or None,
-                                 guidelines=ticked or None, suggestion=suggests or None),
+                                 guidelines=ticked or None, suggestion=suggests or None,
+                                 publishAt=post.publish_at if publish_at else None, late=post.late or None),
                 *progress.on_decision(post))
 
     post, token = _change(post_id, apply, also)
@@ -497,6 +521,19 @@ def mark_published(post_id: str, revision: int, url: str, published_id: str | No
     if published:
         audit.record(audit.Action.PUBLISHED, WORKFLOW, post=post.id, revision=revision, url=url)
     return post
+
+
+def start_new_execution(post: Post, failure: str, refusal: str) -> None:
+    """Start the post's next execution (workflow.publish_again: an admin's "publish again", or a
+    reschedule to an earlier time). If it cannot start, the post is failed (so an admin sees it) rather
+    than left waiting for an execution that does not exist: ``failure`` says what could not be done,
+    ``refusal`` is what the person is answered."""
+    try:
+        workflow.publish_again(post)
+    except Exception as exc:
+        logger.exception("Could not start the post's new execution", extra={"post_id": post.id})
+        mark_failed(post.id, f"{failure}: {type(exc).__name__}")
+        raise TransientError(refusal) from exc
 
 
 def mark_failed(post_id: str, error: str, *, execution: str | None = None) -> tuple[Post, bool]:

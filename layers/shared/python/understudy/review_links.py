@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from understudy import data, links, org, posts
+from understudy import data, links, org, posts, replies
 from understudy.auth import MFA_NEEDED, Caller, caller_from_record
 from understudy.errors import BadInput, Forbidden
 from understudy.model import Decision, Post, Settings, Status, User, normal_email
@@ -21,6 +21,7 @@ class LinkRequest:
     feedback: str = ""
     guidelines: tuple[str, ...] = ()
     suggestion: str = ""
+    publish_at: str | None = None
 
 
 GUIDELINE_ITEMS_LIMIT = 20
@@ -29,8 +30,8 @@ SUGGESTION_LIMIT = 4000
 
 def parse(body: object, *, deciding: bool) -> LinkRequest:
     """The link page's request: ``{token}`` to view; ``{token, decision, feedback?, guidelines?,
-    suggestion?}`` to decide."""
-    allowed = {"token", "decision", "feedback", "guidelines", "suggestion"} if deciding else {"token"}
+    suggestion?, publishAt?}`` to decide."""
+    allowed = {"token", "decision", "feedback", "guidelines", "suggestion", "publishAt"} if deciding else {"token"}
     if not isinstance(body, dict):
         raise BadInput("Send a JSON object with the link's token.")
     if unknown := set(body) - allowed:
@@ -48,8 +49,11 @@ def parse(body: object, *, deciding: bool) -> LinkRequest:
         raise BadInput(f"The guideline items must be a list of at most {GUIDELINE_ITEMS_LIMIT} texts.")
     if not isinstance(suggestion, str) or len(suggestion) > SUGGESTION_LIMIT:
         raise BadInput(f"The suggested text must be text of at most {SUGGESTION_LIMIT} characters.")
+    publish_at = body.get("publishAt")
+    if publish_at is not None and not isinstance(publish_at, str):
+        raise BadInput("The time to go live must be an ISO 8601 date and time with its offset.")
     return LinkRequest(token=token, decision=decision, feedback=feedback, guidelines=tuple(guidelines),
-                       suggestion=suggestion)
+                       suggestion=suggestion, publish_at=publish_at)
 
 
 def _shown(post: Post, channel_name: str | None = None) -> dict:
@@ -57,7 +61,8 @@ def _shown(post: Post, channel_name: str | None = None) -> dict:
     return {"id": post.id, "author": post.author, "authorName": post.author_name,
             "channel": post.channel, "channelName": name,
             "text": post.current.text, "note": post.current.note, "revision": post.revision,
-            "status": post.status.value, "media": _images(post)}
+            "status": post.status.value, "media": _images(post), "publishAt": post.publish_at, "late": post.late,
+            "replyTo": post.reply_to}
 
 
 def _images(post: Post) -> list[dict]:
@@ -112,16 +117,18 @@ def view(token: str) -> dict:
                                                                                          context.decider)
     markdown = context.guidelines.markdown if context.guidelines else ""
     shown = _shown(post, context.channel.name if context.channel else post.channel)
+    answered = replies.answered(post, context.channel) if reason is None else None
     return {"post": shown, "guidelines": markdown, "guidelineItems": org.guideline_items(markdown),
+            "answers": answered,
             "reviewer": claim.reviewer,
             "open": reason is None, "reason": reason, "decision": _decision_on(post, claim.revision)}
 
 
 def decide(token: str, decision: str, feedback: str, *, guidelines: tuple[str, ...] = (),
-           suggestion: str = "") -> dict:
+           suggestion: str = "", publish_at: str | None = None) -> dict:
     claim = links.verify(token)
     holder, settings, current = data.link_holder_context(normal_email(claim.reviewer))
     post = posts.decide(_holder(claim.reviewer, holder, settings, deciding=True), claim.post_id, decision, feedback,
                         revision=claim.revision, via="link", guidelines=list(guidelines), suggestion=suggestion,
-                        guidelines_markdown=current.markdown if current else "")
+                        guidelines_markdown=current.markdown if current else "", publish_at=publish_at)
     return {"post": _shown(post), "decision": _decision_on(post, claim.revision)}

@@ -32,6 +32,14 @@ class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+PUBLISH_AT = ("When the post goes live once approved: ISO 8601 with an offset, at least a minute and at "
+              "most a year ahead.")
+
+
+def _publish_at() -> str | None:
+    return Field(default=None, alias="publishAt", max_length=64, description=PUBLISH_AT)
+
+
 class AttachedImage(_Body):
     key: str = Field(min_length=1, max_length=200, description="From POST /uploads, or an image the post has.")
     alt: str = Field(default="", max_length=2000, description="Alt text, 1 to 1000 characters (checked on submit).")
@@ -41,6 +49,9 @@ class NewPost(_Body):
     channel: str = Field(min_length=1, max_length=100)
     text: str = Field(max_length=TEXT_CAP, description="Checked against the channel's length rules.")
     note: str | None = Field(default=None, max_length=NOTE_LIMIT, description="For the reviewer.")
+    publish_at: str | None = _publish_at()
+    reply_to: str | None = Field(default=None, alias="replyTo", max_length=500,
+                                 description="The address of a public post on the channel's network to answer.")
     media: list[AttachedImage] = Field(default_factory=list, max_length=10, description="Up to 4 images.")
 
 
@@ -49,6 +60,13 @@ class RevisedPost(_Body):
     note: str | None = Field(default=None, max_length=NOTE_LIMIT)
     media: list[AttachedImage] | None = Field(
         default=None, max_length=10, description="The revision's images; left out, the current ones stay.")
+    publish_at: str | None = Field(default=None, alias="publishAt", max_length=64,
+                                   description=PUBLISH_AT + " Left out: unchanged; null: as soon as approved.")
+
+
+class ScheduleBody(_Body):
+    publish_at: str = Field(alias="publishAt", max_length=64, description=PUBLISH_AT)
+
 
 
 class NewUpload(_Body):
@@ -65,6 +83,8 @@ class DecisionBody(_Body):
                                   description="Guideline items (bullet points) the post concerns.")
     suggestion: str | None = Field(default=None, max_length=TEXT_CAP,
                                    description="A corrected text (request_changes); the post's length rules apply.")
+    publish_at: str | None = Field(default=None, alias="publishAt", max_length=64,
+                                   description="approve: set or change when the post goes live. " + PUBLISH_AT)
 
 
 class AttentionAction(_Body):

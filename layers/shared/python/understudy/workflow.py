@@ -52,6 +52,17 @@ def publish_again(post: Post) -> None:
     )
 
 
+def stop(execution: str, cause: str) -> None:
+    """End a post's execution that is no longer needed (waiting for a time that moved, or cancelled).
+    Best effort: an execution left running finds it is no longer the post's current one when it wakes."""
+    client = _client()
+    arn = config().state_machine_arn.replace(":stateMachine:", ":execution:", 1) + f":{execution}"
+    try:
+        client.stop_execution(executionArn=arn, error="Superseded", cause=cause)
+    except Exception:
+        logger.warning("Could not stop the execution; it ends when it wakes", extra={"execution": execution})
+
+
 def resume(token: str, outcome: str, **details) -> bool:
     """Hand a wait its outcome. False when the wait is already over (timed out or finished)."""
     client = _client()

@@ -149,15 +149,25 @@ class ChannelClient(Protocol):
     idempotent: bool
 
     def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
-                remember: Remember = remember_nothing) -> Published:
-        """Send the text with its images. Raises RateLimited (come back at reset_at), ChannelUnavailable
-        (worth a retry: the post was not created, or the channel's duplicate check will catch it),
-        PublishUncertain (the channel may have it already) or PublishFailed (refused for good)."""
+                remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
+        """Send the text with its images (as an answer to the post with id ``reply_to`` when given).
+        Raises RateLimited (come back at reset_at), ChannelUnavailable (worth a retry: the post was not
+        created, or the channel's duplicate check will catch it), PublishUncertain (the channel may have
+        it already) or PublishFailed (refused for good)."""
         ...
 
     def live_post(self, post_id: str, revision: int, url: str) -> Published:
         """The post an admin found live at ``url``: raises InvalidValue("url") unless the URL is a post's
         address on this channel's network."""
+        ...
+
+    def reply_target(self, url: str) -> Published:
+        """The post at ``url`` that a post may answer (its address and its id on the network): raises
+        InvalidValue("url") unless it is a post on this channel's network."""
+        ...
+
+    def replied_text(self, external_id: str) -> str | None:
+        """The text of the post with that id, where the network lets us read it; None otherwise."""
         ...
 
 

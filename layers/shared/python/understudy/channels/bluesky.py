@@ -223,7 +223,9 @@ class BlueskyChannel:
             raise
 
     def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
-                remember: Remember = remember_nothing) -> Published:
+                remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
+        if reply_to:  # reply_target refuses such posts at submit; never post an answer as a new post
+            raise PublishFailed("Answering posts on Bluesky is not supported yet.")
         if images:  # refused plainly rather than posted without them
             raise PublishFailed("Images cannot be sent to Bluesky yet; post it without images or by hand.")
         rkey = record_key(post_id, revision)
@@ -245,6 +247,13 @@ class BlueskyChannel:
                                                                    "status": getattr(exc, "status", None)})
             raise translated from exc
         return Published(url=web_url(session.handle, rkey), external_id=str(created.get("uri")))
+
+    def reply_target(self, url: str) -> Published:
+        """Answering a post is not supported on Bluesky yet: refused when the post is submitted."""
+        raise InvalidValue("url", "Answering posts on Bluesky is not supported yet; post it as a new post.")
+
+    def replied_text(self, external_id: str) -> str | None:
+        return None
 
     def live_post(self, post_id: str, revision: int, url: str) -> Published:
         parts = checked_url(url, scheme="https", hosts=WEB_HOSTS, network="Bluesky")

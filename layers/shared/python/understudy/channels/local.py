@@ -62,7 +62,7 @@ class LocalChannel:
         return shown
 
     def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
-                remember: Remember = remember_nothing) -> Published:
+                remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
         failure = _demo_failure()
         if failure is not None:
             raise failure
@@ -79,15 +79,45 @@ class LocalChannel:
             entry = {"postId": post_id, "channel": self.channel.id, "text": text,
                      "images": self._copy_images(external_id, images),
                      "publishedAt": now_iso(), "url": url, "externalId": external_id}
+            if reply_to:
+                entry["inReplyTo"] = reply_to
             timeline.write(json.dumps(entry) + "\n")
             return Published(url=url, external_id=external_id)
 
     def live_post(self, post_id: str, revision: int, url: str) -> Published:
         """The timeline's posts are at <console>/outbox.html#post-<id>."""
-        console = urlsplit(config().console_url)
-        parts = checked_url(url, scheme=console.scheme, hosts=frozenset({(console.hostname or "").lower()}),
-                            network="the sandbox's local timeline")
-        if parts.port != console.port or parts.path != "/outbox.html" or parts.fragment != f"post-{post_id}":
+        parts = _timeline_url(url)
+        if parts.fragment != f"post-{post_id}":
             raise InvalidValue("url", f"This post's address on the local timeline is "
                                       f"{config().console_url}/outbox.html#post-{post_id}.")
         return Published(url=parts.geturl(), external_id=f"{post_id}-{revision}")
+
+    def _entries(self) -> list[dict]:
+        try:
+            with self.path.open(encoding="utf-8") as timeline:
+                return [json.loads(line) for line in timeline if line.strip()]
+        except FileNotFoundError:
+            return []
+
+    def reply_target(self, url: str) -> Published:
+        """A post on the timeline, by its address there (the newest entry of that post)."""
+        parts = _timeline_url(url)
+        post_id = parts.fragment.removeprefix("post-")
+        found = [e for e in self._entries() if e.get("postId") == post_id] if parts.fragment.startswith("post-") else []
+        if not found:
+            raise InvalidValue("url", "Give the address of a post on the local timeline, such as "
+                                      f"{config().console_url}/outbox.html#post-<id>.")
+        return Published(url=parts.geturl(), external_id=found[-1]["externalId"])
+
+    def replied_text(self, external_id: str) -> str | None:
+        return next((e["text"] for e in self._entries() if e.get("externalId") == external_id), None)
+
+
+def _timeline_url(url: str):
+    """``url`` split, if it is an address on the local timeline (<console>/outbox.html#...)."""
+    console = urlsplit(config().console_url)
+    parts = checked_url(url, scheme=console.scheme, hosts=frozenset({(console.hostname or "").lower()}),
+                        network="the sandbox's local timeline")
+    if parts.port != console.port or parts.path != "/outbox.html":
+        raise InvalidValue("url", f"Addresses on the local timeline are {config().console_url}/outbox.html#post-<id>.")
+    return parts

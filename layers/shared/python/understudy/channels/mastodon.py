@@ -140,7 +140,9 @@ class MastodonChannel:
         self.instance = channel.details.get("instance", "")
 
     def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
-                remember: Remember = remember_nothing) -> Published:
+                remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
+        if reply_to:  # reply_target refuses such posts at submit; never post an answer as a new post
+            raise PublishFailed("Answering posts on Mastodon is not supported yet.")
         if images:  # refused plainly rather than posted without them
             raise PublishFailed("Images cannot be sent to Mastodon yet; post it without images or by hand.")
         from mastodon import errors
@@ -168,6 +170,13 @@ class MastodonChannel:
                                                                    "status": _status(exc)})
             raise translated from exc
         return Published(url=str(status["url"] or status["uri"]), external_id=str(status["id"]))
+
+    def reply_target(self, url: str) -> Published:
+        """Answering a post is not supported on Mastodon yet: refused when the post is submitted."""
+        raise InvalidValue("url", "Answering posts on Mastodon is not supported yet; post it as a new post.")
+
+    def replied_text(self, external_id: str) -> str | None:
+        return None
 
     def live_post(self, post_id: str, revision: int, url: str) -> Published:
         host = urlsplit(self.instance).hostname or ""

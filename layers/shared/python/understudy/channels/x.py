@@ -50,6 +50,7 @@ from understudy.observability import logger
 # The secret's JSON keys, in tweepy.Client's order: consumer key and secret, access token and secret.
 CREDENTIAL_KEYS = ("apiKey", "apiSecret", "accessToken", "accessTokenSecret")
 TIMEOUT = (5, 20)  # seconds to connect, seconds to wait for an answer; well inside the function's 30 s
+READ_TIMEOUT = (2, 3)  # reading a post for a reviewer: the page must not wait on X
 DEFAULT_WAIT = 15 * 60  # when a 429 carries no reset time: X's rate-limit windows are 15 minutes
 DUPLICATE = "duplicate content"
 MEDIA_LIFE = 24 * 3600  # how long X keeps an uploaded image when its answer does not say
@@ -108,8 +109,10 @@ def _session_class():
         """tweepy sets no timeout on its requests: a hung connection must not outlive the function.
         With X_API_URL set (the sandbox's tests), requests go there instead of to X."""
 
+        timeout = TIMEOUT
+
         def request(self, method, url, *args, **kwargs):
-            kwargs.setdefault("timeout", TIMEOUT)
+            kwargs.setdefault("timeout", self.timeout)
             base = config().x_api_url
             if base and url.startswith(TWEEPY_HOST):
                 url = base + url[len(TWEEPY_HOST):]
@@ -131,7 +134,7 @@ def _quiet() -> None:
             logger_.setLevel(logging.INFO)
 
 
-def _client(credentials: XCredentials):
+def _client(credentials: XCredentials, timeout: tuple[int, int] = TIMEOUT):
     import tweepy
 
     _quiet()
@@ -140,6 +143,7 @@ def _client(credentials: XCredentials):
                            access_token=credentials.access_token,
                            access_token_secret=credentials.access_token_secret, wait_on_rate_limit=False)
     client.session = _session_class()()
+    client.session.timeout = timeout
     return client
 
 
@@ -190,20 +194,20 @@ class XChannel:
         return XCredentials.from_secret(stored_secret(self.channel, CREDENTIAL_KEYS, "X", fresh=fresh))
 
     def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
-                remember: Remember = remember_nothing) -> Published:
+                remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
         import tweepy
 
         credentials = self.credentials()
         try:
             try:
-                response = _post(_client(credentials), text, images, remember)
+                response = _post(_client(credentials), text, images, remember, reply_to)
             except tweepy.Unauthorized:
                 # An admin may have reconnected the account since the credentials were cached: a 401
                 # means nothing was posted, so one more try with the stored values is safe.
                 fresh = self.credentials(fresh=True)
                 if fresh == credentials:
                     raise
-                response = _post(_client(fresh), text, images, remember)
+                response = _post(_client(fresh), text, images, remember, reply_to)
         except Exception as exc:
             translated = _translate(exc, self.channel.handle)
             if translated is None:
@@ -216,12 +220,33 @@ class XChannel:
         return Published(url=status_url(self.channel.handle, tweet_id), external_id=tweet_id)
 
     def live_post(self, post_id: str, revision: int, url: str) -> Published:
-        parts = checked_url(url, scheme="https", hosts=X_HOSTS, network="X")
-        found = STATUS_PATH.match(parts.path)
-        if not found:
-            raise InvalidValue("url", "Give the address of the post itself on X, such as "
-                                      "https://x.com/your_account/status/1234567890.")
-        return Published(url=status_url(self.channel.handle, found[1]), external_id=found[1])
+        return Published(url=status_url(self.channel.handle, _status_id(url)), external_id=_status_id(url))
+
+    def reply_target(self, url: str) -> Published:
+        """A post on X by its status URL (any account's), kept as given."""
+        status_id = _status_id(url)
+        return Published(url=url.strip(), external_id=status_id)
+
+    def replied_text(self, external_id: str) -> str | None:
+        """GET /2/tweets/:id with the channel's own credentials: tiers without read access answer 403
+        and the reviewer sees the address only."""
+        try:
+            response = _client(self.credentials(), READ_TIMEOUT).get_tweet(external_id, user_auth=True)
+        except Exception as exc:
+            logger.info("X did not let us read the answered post", extra={"status": _status(exc),
+                                                                         "error": type(exc).__name__})
+            return None
+        return str(response.data.text) if response.data else None
+
+
+def _status_id(url: str) -> str:
+    """The post id in an X status URL (x.com or twitter.com, /<account>/status/<id>)."""
+    parts = checked_url(url, scheme="https", hosts=X_HOSTS, network="X")
+    found = STATUS_PATH.match(parts.path)
+    if not found:
+        raise InvalidValue("url", "Give the address of the post itself on X, such as "
+                                  "https://x.com/your_account/status/1234567890.")
+    return found[1]
 
 
 def _upload(client, image: Attachment) -> tuple[str, int]:
@@ -243,8 +268,9 @@ def _upload(client, image: Attachment) -> tuple[str, int]:
     return media_id, expires_at
 
 
-def _post(client, text: str, images: Sequence[Attachment], remember: Remember):
-    """Upload the images not uploaded yet (remembering each id at once), then create the post.
+def _post(client, text: str, images: Sequence[Attachment], remember: Remember, reply_to: str | None = None):
+    """Upload the images not uploaded yet (remembering each id at once), then create the post (as an
+    answer to the post with id ``reply_to`` when given).
 
     An upload is not a post: if anything fails before create_tweet, nothing was published and a
     retry reuses the ids already remembered."""
@@ -255,7 +281,7 @@ def _post(client, text: str, images: Sequence[Attachment], remember: Remember):
             media_id, expires_at = _upload(client, image)
             remember(image.key, media_id, expires_at)
         media_ids.append(media_id)
-    return client.create_tweet(text=text, media_ids=media_ids or None)
+    return client.create_tweet(text=text, media_ids=media_ids or None, in_reply_to_tweet_id=reply_to)
 
 
 def verify(credentials: XCredentials) -> str:
