@@ -138,6 +138,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
             "GET /me",
             "POST /me/mfa",
             "GET /channels",
+            "GET /channels/kinds",
             "POST /channels",
             "DELETE /channels/{id}",
             "POST /uploads",

@@ -1,6 +1,7 @@
-// Channels (admins): the connected accounts, connecting an X account, removing one (after confirming).
-// The four X credentials go to the API once; they are never shown back, and the inputs are cleared
-// after every attempt, whatever the answer.
+// Channels (admins): the connected accounts, connecting one, removing one (after confirming).
+// What each network asks for comes from the API (GET /channels/kinds, made from each channel kind's
+// module), so a new network needs nothing here. Secret values go to the API once; they are never shown
+// back, and their inputs are cleared after every attempt, whatever the answer.
 
 import { api } from "./config.js";
 import { h, nextId, reconcile, showError } from "./dom.js";
@@ -8,11 +9,11 @@ import { announce } from "./layout.js";
 import { clearErrors, fieldError, ready, showApiError, startPage } from "./page.js";
 
 const $ = (id) => document.getElementById(id);
-const SECRETS = ["apiKey", "apiSecret", "accessToken", "accessTokenSecret"];
-const KIND_LABELS = { x: "X", local: "Local timeline (sandbox)" };
+const LABELS = { local: "Local timeline (sandbox)" }; // kind -> label; the rest come with the forms
+let kinds = []; // [{kind, label, intro, fields: [{key, label, hint, secret, maxLength}]}]
 
 function describe(channel) {
-  const kind = KIND_LABELS[channel.kind] || channel.kind;
+  const kind = LABELS[channel.kind] || channel.kind;
   return channel.handle ? `${kind} · @${String(channel.handle).replace(/^@/, "")}` : kind;
 }
 
@@ -83,18 +84,55 @@ function guessField(error) {
   return null;
 }
 
+function chosen() {
+  return kinds.find((k) => k.kind === $("add-kind").value) || kinds[0];
+}
+
+/** The chosen network's inputs, each with its hint and error slot, in place of the previous network's. */
+function showFields() {
+  const kind = chosen();
+  $("add-intro").textContent = kind ? kind.intro : "";
+  $("add-fields").replaceChildren(
+    ...(kind ? kind.fields : []).map((field) => {
+      const id = `add-${field.key}`;
+      const hint = field.hint ? h("p", { id: `${id}-hint`, class: "hint", text: field.hint }) : null;
+      const input = h("input", {
+        id,
+        type: field.secret ? "password" : "text",
+        class: field.secret ? "secret" : null,
+        autocomplete: "off",
+        spellcheck: "false",
+        maxlength: field.maxLength,
+        "aria-describedby": [hint && hint.id, `${id}-error`].filter(Boolean).join(" "),
+      });
+      return h("div", { class: "field" }, h("label", { for: id, text: field.label }), input, hint,
+        h("p", { id: `${id}-error`, class: "error", role: "alert", hidden: true }));
+    }),
+  );
+}
+
 function wireAdd() {
   const form = $("add-form");
   const name = $("add-name");
-  const fields = { name };
-  for (const key of SECRETS) fields[key] = $(`add-${key}`);
+  $("add-kind").addEventListener("change", () => {
+    clearErrors(form, $("add-error"));
+    showFields();
+  });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearErrors(form, $("add-error"));
     $("add-status").textContent = "";
-    const body = { kind: "x", name: name.value.trim() };
-    for (const key of SECRETS) body[key] = fields[key].value.trim();
-    const missing = ["name", ...SECRETS].filter((key) => !body[key]);
+    const kind = chosen();
+    if (!kind) return;
+    const fields = { name };
+    for (const field of kind.fields) {
+      fields[field.key] = $(`add-${field.key}`);
+      fields[`${kind.kind}.${field.key}`] = fields[field.key]; // a 422 names the field under its kind
+    }
+    const body = { kind: kind.kind, name: name.value.trim() };
+    for (const field of kind.fields) body[field.key] = fields[field.key].value.trim();
+    const missing = ["name", ...kind.fields.map((f) => f.key)].filter((key) => !body[key]);
+    const secrets = kind.fields.filter((f) => f.secret).map((f) => fields[f.key]);
     if (missing.length) {
       for (const key of missing) fieldError(fields[key], key === "name" ? "Give the channel a name." : "This is needed.");
       fields[missing[0]].focus();
@@ -102,28 +140,39 @@ function wireAdd() {
     }
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
-    button.textContent = "Checking with X…";
+    $("add-kind").disabled = true;
+    button.textContent = `Checking with ${kind.label}…`;
     try {
       const channel = await api("/channels", { method: "POST", body });
       await loadChannels().catch(() => $("channels").append(item(channel)));
       name.value = "";
+      for (const field of kind.fields) fields[field.key].value = "";
       const message = `${channel.name} is connected.`;
       $("add-status").textContent = message;
       announce(message);
     } catch (e) {
       if (e.status !== 401) showApiError(e, { fields, general: $("add-error"), guess: guessField });
     } finally {
-      for (const key of SECRETS) fields[key].value = ""; // never kept in the page, whatever happened
+      for (const input of secrets) input.value = ""; // never kept in the page, whatever happened
       button.disabled = false;
+      $("add-kind").disabled = false;
       button.textContent = "Connect";
     }
   });
+}
+
+async function loadKinds() {
+  kinds = (await api("/channels/kinds")).items || [];
+  for (const kind of kinds) LABELS[kind.kind] = kind.label;
+  $("add-kind").replaceChildren(...kinds.map((k) => h("option", { value: k.kind, text: k.label })));
+  showFields();
 }
 
 async function start() {
   const me = await startPage({ roles: ["admins"] });
   if (!me) return;
   try {
+    await loadKinds();
     await loadChannels();
     ready();
   } catch (e) {

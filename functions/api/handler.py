@@ -53,6 +53,13 @@ def list_channels() -> dict:
     return {"items": [channel.as_json() for channel in org.channels()]}
 
 
+@app.get("/channels/kinds")
+def channel_kinds() -> dict:
+    """What an admin gives to connect each kind of channel (the console's Channels form)."""
+    caller().require_admin()
+    return {"items": channel_admin.kinds()}
+
+
 @app.post("/channels")
 def connect_channel(body: Annotated[schemas.NewChannel, params.Body()]):
     channel = channel_admin.connect(caller(), body.kind, body.name, body.credentials())

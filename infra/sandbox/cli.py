@@ -15,6 +15,7 @@ import time
 import warnings
 from pathlib import Path
 
+from infra.sandbox import network_stand_ins
 from infra.sandbox.loopback import is_loopback
 from infra.sandbox.seed import ACCOUNTS, PASSWORD
 from infra.sandbox.server import Sandbox
@@ -29,6 +30,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     sandbox.add_argument("--port", type=int, default=8000, help="port for the console and the API (default 8000)")
     sandbox.add_argument("--state-dir", type=Path, default=None,
                          help="where the local timeline file goes (default: a fresh temporary directory)")
+    sandbox.add_argument("--stand-ins", action="store_true",
+                         help="also connect a Demo Mastodon and a Demo Bluesky channel to loopback stand-ins")
     return parser.parse_args(argv)
 
 
@@ -42,10 +45,12 @@ def _quiet() -> None:
     warnings.filterwarnings("ignore", message="No application metrics to publish")
 
 
-def banner(sandbox: Sandbox, state_dir: Path) -> str:
+def banner(sandbox: Sandbox, state_dir: Path, stand_ins: str | None = None) -> str:
     accounts = "\n".join(f"    {account.email:<24}{account.what}" for account in ACCOUNTS)
     url = sandbox.url
     reach = "" if is_loopback(sandbox.host) else f"  Listening on {sandbox.host}: other machines can reach it.\n"
+    networks = (f"  Stand-ins: Demo Mastodon and Demo Bluesky publish to {stand_ins} "
+                f"(what they were sent: {stand_ins}/_posts)\n\n") if stand_ins else ""
     return (
         f"\nUnderstudy sandbox is running.\n\n{reach}"
         f"  Console:  {url}\n"
@@ -53,6 +58,7 @@ def banner(sandbox: Sandbox, state_dir: Path) -> str:
         f"  Demo failure: curl -X POST {url}/_local/fail-next -H 'Content-Type: application/json' "
         f"-d '{{\"outcome\": \"refused\"}}'\n"
         f"            (the next post to the Demo timeline fails; admins see it under Needs attention)\n\n"
+        f"{networks}"
         f"  Demo accounts, password {PASSWORD}:\n{accounts}\n\n"
         f"  AWS endpoint (moto): {sandbox.aws_endpoint}\n"
         f"  State:    {state_dir}\n\n"
@@ -68,11 +74,16 @@ def run(args: argparse.Namespace) -> int:
     own_state = args.state_dir is None
     state_dir = Path(tempfile.mkdtemp(prefix="understudy-sandbox-")) if own_state else args.state_dir
     state_dir.mkdir(parents=True, exist_ok=True)
-    sandbox = None
+    sandbox = stand_ins = None
     try:
+        if args.stand_ins:
+            stand_ins, stand_ins_url = network_stand_ins.serve()
+            network_stand_ins.point_handlers_at(stand_ins_url)
         sandbox = Sandbox(host=args.host, port=args.port, state_dir=state_dir.resolve())
         sandbox.start()
-        print(banner(sandbox, state_dir), flush=True)
+        if stand_ins:
+            network_stand_ins.connect_demo_channels(sandbox.aws_endpoint)
+        print(banner(sandbox, state_dir, stand_ins_url if stand_ins else None), flush=True)
         while True:  # until a signal interrupts; short sleeps because a signal delivered to another
             time.sleep(0.2)  # thread runs its Python handler only when the main thread next wakes
     except KeyboardInterrupt:
@@ -85,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
         logging.disable(logging.WARNING)
         if sandbox is not None:
             sandbox.stop()
+        if stand_ins is not None:
+            stand_ins.shutdown()
         if own_state:
             shutil.rmtree(state_dir, ignore_errors=True)
     print("Understudy sandbox stopped.", flush=True)

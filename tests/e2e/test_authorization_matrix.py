@@ -55,9 +55,13 @@ class Row:
 ROWS = (
     #   route                               none forged trainee author reviewer admin deactivated demoted
     Row("GET /me",                          "401 401 200 200 200 200 403 200"),
+    Row("POST /me/mfa",                     "401 401 409 409 409 409 403 409"),  # 409: no TOTP in Cognito yet
     Row("GET /channels",                    "401 401 200 200 200 200 403 200"),
+    Row("GET /channels/kinds",              "401 401 403 403 403 200 403 403"),
     Row("POST /channels",                   "401 401 403 403 403 409 403 403", body=X_BODY),
     Row("DELETE /channels/{id}",            "401 401 403 403 403 404 403 403", path="/channels/no-such-channel"),
+    Row("POST /uploads",                    "401 401 201 201 201 201 403 201",
+        body={"contentType": "image/png", "size": 1000}),
     Row("POST /posts",                      "401 401 400 400 400 400 403 400",
         body={"channel": "no-such-channel", "text": "matrix"}),
     Row("GET /posts",                       "401 401 200 200 200 200 403 200"),

@@ -204,7 +204,8 @@ def test_admin_adding_an_x_account_sees_xs_answer_and_no_secret_is_kept(sandbox,
     first.get_by_role("button", name="Keep it").click()
     expect(first.get_by_role("button", name="Yes, remove it")).to_have_count(0)
 
-    form = page.get_by_role("region", name="Connect an X account")
+    form = page.get_by_role("region", name="Connect an account")
+    expect(form.get_by_label("Network")).to_have_value("x")
     form.get_by_role("button", name="Connect").click()
     expect(page.locator("#add-name-error")).to_have_text("Give the channel a name.")
     form.get_by_label("Name shown to authors").fill(f"X {marker}")

@@ -4,8 +4,8 @@ error, no status its document does not list, and nothing outside the documented 
 content types.
 
 The admin's run invites people, changes settings, removes channels and may demote itself, so it gets a
-sandbox of its own (``launch_sandbox``), never the session's. X is the loopback stand-in of
-test_x_publishing, so connecting a channel never leaves the machine.
+sandbox of its own (``launch_sandbox``), never the session's. X, Mastodon and Bluesky are loopback
+stand-ins, so connecting a channel never leaves the machine.
 
 The number of examples per operation is a setting: UNDERSTUDY_FUZZ_EXAMPLES (default 25; the run then
 takes about a minute on two cores).
@@ -23,6 +23,7 @@ import uuid
 import pytest
 import requests
 
+from tests.e2e.network_stand_ins import stand_ins  # noqa: F401 the fixture, shared
 from tests.e2e.test_training_loop import ADMIN, AUTHOR, REVIEWER, TRAINEE, links_in, submit, wait_for_email
 from tests.e2e.test_x_publishing import stand_in_x  # noqa: F401 the fixture, shared
 
@@ -64,8 +65,8 @@ def schemathesis(document: str, api_url: str, token: str, workdir, config: str) 
 
 
 @pytest.fixture
-def fuzzed_sandbox(launch_sandbox, stand_in_x, monkeypatch):  # noqa: F811 the imported fixture
-    monkeypatch.setenv("X_API_URL", stand_in_x)
+def fuzzed_sandbox(launch_sandbox, stand_in_x, stand_ins, monkeypatch):  # noqa: F811 the imported fixtures
+    monkeypatch.setenv("X_API_URL", stand_in_x)  # stand_ins points Mastodon and Bluesky at theirs
     return launch_sandbox().client()
 
 

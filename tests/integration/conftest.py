@@ -250,7 +250,7 @@ def x_api(aws):
 def x_channel(aws):
     """A connected X channel, id "x-main", its credentials in Secrets Manager."""
     from understudy import data
-    from understudy.channels.x import secret_name
+    from understudy.channels import secret_name
     from understudy.model import Channel, now_iso
 
     channel = Channel("x-main", "Our X account", "x", {"handle": X_HANDLE})

@@ -8,7 +8,7 @@ import logging
 
 import boto3
 import pytest
-from understudy.channels.x import secret_name
+from understudy.channels import secret_name
 
 from tests.integration.conftest import X_CREDENTIALS, X_ME, X_TWEETS
 

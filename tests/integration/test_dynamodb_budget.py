@@ -232,6 +232,7 @@ ROUTES: dict[str, tuple[str, Callable[[Setup], Callable]]] = {
     "GET /attention": ("read", simple("GET", "/attention")),
     "POST /posts/{id}/attention": ("write", _attention_close),
     "GET /channels": ("read", simple("GET", "/channels", TRAINEE)),
+    "GET /channels/kinds": ("read", simple("GET", "/channels/kinds")),
     "POST /channels": ("write", _connect_channel),
     "DELETE /channels/{id}": ("write", simple("DELETE", "/channels/demo")),
     "POST /uploads": ("write", simple("POST", "/uploads", TRAINEE, {"contentType": "image/png", "size": 1000})),

@@ -171,7 +171,7 @@ def test_revoked_credentials_fail_with_xs_message_and_no_retry(aws, api, task, x
 def test_a_401_on_cached_credentials_is_tried_once_more_with_the_newly_stored_ones(aws, api, task, x_api,
                                                                                    x_channel):
     import boto3
-    from understudy.channels.x import secret_name
+    from understudy.channels import secret_name
 
     x_api.post(X_TWEETS, status=201, json=CREATED)
     first = submit(api)
@@ -218,7 +218,7 @@ def test_a_retry_after_an_interrupted_attempt_does_not_post_and_marks_the_post_f
 
 def test_a_channel_without_stored_credentials_fails_with_a_clear_message(aws, api, task, x_api, x_channel):
     import boto3
-    from understudy.channels.x import secret_name
+    from understudy.channels import secret_name
 
     boto3.client("secretsmanager").delete_secret(SecretId=secret_name("x-main"), ForceDeleteWithoutRecovery=True)
     post = submit(api)

@@ -1,5 +1,6 @@
 """What the function catalog says about channels: who may touch their credentials, which routes exist."""
 
+import pytest
 from understudy.config import Config, config
 
 from infra.functions import BY_NAME, CHANNEL_SECRET_ACTIONS, CHANNEL_SECRET_PREFIX, READ, WRITE, routes
@@ -28,3 +29,56 @@ def test_admins_connect_and_remove_channels_through_the_api_function():
     table = routes()
     for key in ("GET /channels", "POST /channels", "DELETE /channels/{id}"):
         assert table[key].name == "api"
+
+
+def test_every_kind_is_one_module_with_its_client_and_what_connecting_asks_for():
+    from understudy import channels
+
+    for kind, target in channels.KINDS.items():
+        module = channels.kind_module(kind)
+        client = getattr(module, target.split(":")[1])
+        assert callable(client.publish) and callable(client.live_post) and isinstance(client.idempotent, bool)
+    forms = channels.connectable()
+    assert set(forms) == {"x", "mastodon", "bluesky"}  # the sandbox's `local` is not connected by admins
+    for kind, form in forms.items():
+        assert callable(channels.kind_module(kind).connect) and form.fields and form.label
+        assert len({f.key for f in form.fields}) == len(form.fields)
+        assert not {f.key for f in form.fields} & {"kind", "name"}
+
+
+def test_registering_a_kind_is_enough_for_the_api_to_accept_its_connection(monkeypatch):
+    """A new network: its module (client, CONNECT, connect) and one line in KINDS; the request body and
+    GET /channels/kinds follow from them."""
+    import sys
+    import types
+
+    from pydantic import TypeAdapter, ValidationError
+    from understudy import channel_admin, channels, schemas
+
+    module = types.ModuleType("fake_network")
+    module.CONNECT = channels.ConnectForm("Fake", "Ask the fake network for a key.",
+                                          (channels.ConnectField("key", "Key", secret=True),))
+    module.FakeChannel = type("FakeChannel", (), {"idempotent": True})
+    monkeypatch.setitem(sys.modules, "fake_network", module)
+    monkeypatch.setitem(channels.KINDS, "fake", "fake_network:FakeChannel")
+
+    body = TypeAdapter(schemas._new_channel()).validate_python({"kind": "fake", "name": "F", "key": "k-1"})
+    assert body.credentials() == {"key": "k-1"} and "k-1" not in repr(body)
+    with pytest.raises(ValidationError):
+        TypeAdapter(schemas._new_channel()).validate_python({"kind": "fake", "name": "F"})
+    assert {"kind": "fake", "label": "Fake", "intro": "Ask the fake network for a key.",
+            "fields": [{"key": "key", "label": "Key", "hint": "", "secret": True, "maxLength": 200}]
+            } in channel_admin.kinds()
+
+
+def test_the_console_knows_no_network_by_name():
+    """The Channels page takes each network's fields from GET /channels/kinds: adding one changes no console file
+    but its length rule in count.js."""
+    from pathlib import Path
+
+    console = Path(__file__).resolve().parents[2] / "console"
+    for path in [*console.glob("*.html"), *console.glob("js/*.js")]:
+        if path.name == "count.js":  # the one console file a network adds to: its length rule
+            continue
+        text = path.read_text(encoding="utf-8").lower()
+        assert "mastodon" not in text and "bluesky" not in text, path.name

@@ -32,6 +32,9 @@ class Config:
     # links name instead of S3's own; empty on AWS.
     media_bucket: str
     media_public_url: str
+    # The same for Mastodon (every instance) and Bluesky (the PDS); empty means the network itself.
+    mastodon_api_url: str
+    bluesky_api_url: str
     # How soon a post's time to go live may be, in seconds (60; the sandbox's tests set a few seconds).
     publish_at_soonest_seconds: int = 60
 
@@ -57,4 +60,6 @@ def config() -> Config:
         publish_at_soonest_seconds=int(env("PUBLISH_AT_SOONEST_SECONDS", "60")),
         media_bucket=env("MEDIA_BUCKET", "understudy-media"),
         media_public_url=env("MEDIA_PUBLIC_URL", "").rstrip("/"),
+        mastodon_api_url=env("MASTODON_API_URL", "").rstrip("/"),
+        bluesky_api_url=env("BLUESKY_API_URL", "").rstrip("/"),
     )

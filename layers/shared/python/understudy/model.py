@@ -251,10 +251,10 @@ class Channel:
         return self.details.get("handle")
 
     def as_json(self) -> dict:
-        """What anyone signed in may see: never credentials, nor any other detail but the instance's post
-        limit (Mastodon's ``maxCharacters``), which the composer counts against (understudy.lengths)."""
+        """What anyone signed in may see: never credentials, nor any other detail than the handle and,
+        where the network sets it per account (a Mastodon instance), the character limit."""
         shown = {"id": self.id, "name": self.name, "kind": self.kind, "handle": self.handle}
-        if "maxCharacters" in self.details:
+        if self.details.get("maxCharacters"):
             shown["maxCharacters"] = self.details["maxCharacters"]
         return shown
 

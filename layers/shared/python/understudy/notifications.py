@@ -192,7 +192,10 @@ def thumbnails(post: Post) -> list[emails.InlineImage]:
 
 
 def _account(channel: Channel) -> str:
-    return f"@{channel.handle} on X" if channel.kind == "x" and channel.handle else f"the channel {channel.name}"
+    form = channels.connectable().get(channel.kind)
+    if form is None or not channel.handle:
+        return f"the channel {channel.name}"
+    return f"@{channel.handle} on {form.label}"
 
 
 def _tell(post: Post, event: str, to: list[str] | None = None) -> None:

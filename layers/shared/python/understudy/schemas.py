@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, StrictBool
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, StrictBool, create_model
 
 from understudy.text import CONTROL_IN_TEXT, FEEDBACK_LIMIT, LINE_BREAKING, NOT_ONE_LINE, NOTE_LIMIT, TEXT_CAP
 
@@ -141,18 +141,36 @@ class SettingsBody(_Body):
                     "answer 403. Turning it on needs MFA set up for yourself.")
 
 
-class NewChannel(_Body):
-    """An X account to connect. The four values are checked with X, stored in Secrets Manager and
-    never shown again (SecretStr keeps them out of reprs and logs)."""
+class _NewChannel(_Body):
+    """An account to connect. Its values are checked with the network, stored in Secrets Manager and
+    never shown again (SecretStr keeps the secret ones out of reprs and logs)."""
 
-    kind: Literal["x"]
     name: OneLine = Field(min_length=1, max_length=60, description="Shown to authors; its slug becomes the id.")
-    api_key: SecretStr = Field(alias="apiKey", min_length=1, max_length=200, description="Consumer key.")
-    api_secret: SecretStr = Field(alias="apiSecret", min_length=1, max_length=200, description="Consumer secret.")
-    access_token: SecretStr = Field(alias="accessToken", min_length=1, max_length=200)
-    access_token_secret: SecretStr = Field(alias="accessTokenSecret", min_length=1, max_length=200)
 
     def credentials(self) -> dict[str, str]:
-        return {"apiKey": self.api_key.get_secret_value(), "apiSecret": self.api_secret.get_secret_value(),
-                "accessToken": self.access_token.get_secret_value(),
-                "accessTokenSecret": self.access_token_secret.get_secret_value()}
+        values = {}
+        for key, info in type(self).model_fields.items():
+            if key not in ("kind", "name"):
+                value = getattr(self, key)
+                values[info.alias or key] = value.get_secret_value() if isinstance(value, SecretStr) else value
+        return values
+
+
+def _new_channel_model(kind: str, form) -> type[_NewChannel]:
+    """The request body for connecting one kind, made from its ``CONNECT`` form (understudy.channels)."""
+    fields = {"kind": (Literal[kind], ...)}
+    for each in form.fields:
+        fields[each.key] = (SecretStr if each.secret else OneLine,
+                            Field(min_length=1, max_length=each.max_length, description=each.hint or None))
+    return create_model(f"New{kind.title()}Channel", __base__=_NewChannel, __doc__=form.intro, **fields)
+
+
+def _new_channel():
+    from understudy.channels import connectable
+
+    models = tuple(_new_channel_model(kind, form) for kind, form in connectable().items())
+    return Annotated[Union[models], Field(discriminator="kind")]  # noqa: UP007 a Union built at run time
+
+
+# One body per connectable kind, told apart by ``kind``: adding a kind to the catalog adds its body.
+NewChannel = _new_channel()

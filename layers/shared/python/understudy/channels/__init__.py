@@ -1,7 +1,13 @@
-"""Where approved posts go. Each channel kind is one module with a class that publishes text.
+"""Where approved posts go: the catalog of channel kinds. Each kind is one module that holds
 
-Kinds are imported only when a post is published to them, so functions that never publish
-do not pay for a channel's client library at cold start.
+- a client class (``ChannelClient`` below) that publishes a post and recognises a post's address;
+- ``CONNECT``, the description of what an admin gives to connect an account (a ``ConnectForm``): the
+  API's request body (understudy.schemas) and the console's Channels form are both made from it;
+- ``connect(values)``, which checks those values with the network and answers ``Connected``.
+
+Adding a network is its module, its length rule and one line in ``KINDS``. A kind's client library is
+imported only inside the functions that talk to the network, so functions that never do pay nothing
+for it at cold start.
 """
 
 from __future__ import annotations
@@ -19,7 +25,95 @@ from understudy.model import Channel
 KINDS = {
     "local": "understudy.channels.local:LocalChannel",
     "x": "understudy.channels.x:XChannel",
+    "mastodon": "understudy.channels.mastodon:MastodonChannel",
+    "bluesky": "understudy.channels.bluesky:BlueskyChannel",
 }
+
+
+@dataclass(frozen=True)
+class ConnectField:
+    """One value an admin gives when connecting. ``secret`` values go to the channel's secret only, are
+    typed into password inputs, and are never shown back."""
+
+    key: str
+    label: str
+    hint: str = ""
+    secret: bool = False
+    max_length: int = 200
+
+    def as_json(self) -> dict:
+        return {"key": self.key, "label": self.label, "hint": self.hint, "secret": self.secret,
+                "maxLength": self.max_length}
+
+
+@dataclass(frozen=True)
+class ConnectForm:
+    label: str  # the network's name, as people say it
+    intro: str  # where the values come from, shown above the form
+    fields: tuple[ConnectField, ...]
+
+    def as_json(self, kind: str) -> dict:
+        return {"kind": kind, "label": self.label, "intro": self.intro,
+                "fields": [f.as_json() for f in self.fields]}
+
+
+@dataclass(frozen=True)
+class Connected:
+    """What a kind's ``connect`` found: ``details`` (not secret: stored on the channel, e.g. the account's
+    handle, or the instance's character limit) and ``secret`` (stored only in the channel's secret)."""
+
+    details: dict
+    secret: dict = field(repr=False)
+
+
+def kind_module(kind: str):
+    target = KINDS.get(kind)
+    if target is None:
+        raise BadInput(f"Channels of kind {kind!r} are not supported.")
+    return import_module(target.split(":")[0])
+
+
+def connectable() -> dict[str, ConnectForm]:
+    """kind -> its form, for every kind an admin can connect (the sandbox's `local` has none)."""
+    forms = {kind: getattr(kind_module(kind), "CONNECT", None) for kind in KINDS}
+    return {kind: form for kind, form in forms.items() if form is not None}
+
+
+def utc_time(epoch: float) -> str:
+    """An epoch second as the ISO time the channels' messages name (a rate limit's end)."""
+    import time
+
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
+
+
+def secret_name(channel_id: str) -> str:
+    """The Secrets Manager secret that holds a channel's credentials."""
+    from understudy.config import config
+
+    return f"{config().channel_secret_prefix}{channel_id}"
+
+
+def stored_secret(channel: Channel, keys: tuple[str, ...], network: str, *, fresh: bool = False) -> dict:
+    """The channel's credentials: ``keys`` of its secret, each a non-empty string. PublishFailed when they
+    are missing or incomplete (an admin must reconnect), ChannelUnavailable when they cannot be read."""
+    from understudy import secrets
+    from understudy.errors import ChannelUnavailable, PublishFailed
+
+    try:
+        value = secrets.get_json_secret(secret_name(channel.id), fresh=fresh)
+    except ValueError as exc:  # a secret that is not JSON
+        value, error = None, exc
+    except Exception as exc:
+        if secrets.missing(exc):
+            raise PublishFailed(f"Channel {channel.name!r} has no stored credentials; an admin needs to "
+                                f"reconnect the {network} account.") from exc
+        raise ChannelUnavailable("The channel's credentials could not be read just now.") from exc
+    else:
+        error = None
+    if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value[k] for k in keys):
+        raise PublishFailed(f"The credentials of channel {channel.name!r} are incomplete; an admin needs to "
+                            f"reconnect the {network} account.") from error
+    return {k: value[k] for k in keys}
 
 
 @dataclass(frozen=True)
@@ -97,8 +191,6 @@ def checked_url(url: str, *, scheme: str, hosts: frozenset[str], network: str) -
 
 
 def client_for(channel: Channel) -> ChannelClient:
-    target = KINDS.get(channel.kind)
-    if target is None:
-        raise BadInput(f"Channels of kind {channel.kind!r} are not supported.")
-    module, cls = target.split(":")
-    return getattr(import_module(module), cls)(channel)
+    module = kind_module(channel.kind)
+    return getattr(module, KINDS[channel.kind].split(":")[1])(channel)
+

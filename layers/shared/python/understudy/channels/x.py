@@ -20,10 +20,20 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import cache
 
-from understudy.channels import Attachment, Published, Remember, checked_url, remember_nothing
+from understudy.channels import (
+    Attachment,
+    Connected,
+    ConnectField,
+    ConnectForm,
+    Published,
+    Remember,
+    checked_url,
+    remember_nothing,
+    stored_secret,
+    utc_time,
+)
 from understudy.config import config
 from understudy.errors import (
     BadInput,
@@ -45,6 +55,18 @@ DEFAULT_WAIT = 15 * 60  # when a 429 carries no reset time: X's rate-limit windo
 DUPLICATE = "duplicate content"
 MEDIA_LIFE = 24 * 3600  # how long X keeps an uploaded image when its answer does not say
 
+CONNECT = ConnectForm(
+    label="X",
+    intro="Create the keys in the X developer portal for the account (with read and write access). "
+          "They are checked with X, stored encrypted, and never shown again.",
+    fields=(
+        ConnectField("apiKey", "API key", secret=True),
+        ConnectField("apiSecret", "API key secret", secret=True),
+        ConnectField("accessToken", "Access token", secret=True),
+        ConnectField("accessTokenSecret", "Access token secret", secret=True),
+    ),
+)
+
 
 @dataclass(frozen=True)
 class XCredentials:
@@ -64,10 +86,6 @@ class XCredentials:
         if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value[k] for k in CREDENTIAL_KEYS):
             raise ValueError("incomplete")
         return cls(*(value[k] for k in CREDENTIAL_KEYS))
-
-
-def secret_name(channel_id: str) -> str:
-    return f"{config().channel_secret_prefix}{channel_id}"
 
 
 def status_url(handle: str | None, tweet_id: str) -> str:
@@ -139,9 +157,6 @@ def _message(error: Exception) -> str:
     return "; ".join(messages) or " ".join(str(error).split()) or type(error).__name__
 
 
-def _when(epoch: int) -> str:
-    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
 
 def _translate(error: Exception, handle: str | None) -> Exception | None:
     """The domain error for what tweepy or requests raised; None for anything else."""
@@ -150,7 +165,7 @@ def _translate(error: Exception, handle: str | None) -> Exception | None:
 
     if isinstance(error, tweepy.TooManyRequests):
         reset_at = error.reset_time or int(time.time()) + DEFAULT_WAIT
-        return RateLimited(f"X is rate-limiting this account until {_when(reset_at)}.", reset_at)
+        return RateLimited(f"X is rate-limiting this account until {utc_time(reset_at)}.", reset_at)
     if isinstance(error, tweepy.TwitterServerError):
         return ChannelUnavailable(f"X had a problem ({_status(error)}: {_message(error)}); trying again shortly.")
     if isinstance(error, requests.RequestException):
@@ -176,19 +191,7 @@ class XChannel:
         self.channel = channel
 
     def credentials(self, *, fresh: bool = False) -> XCredentials:
-        from understudy import secrets
-
-        name = secret_name(self.channel.id)
-        try:
-            return XCredentials.from_secret(secrets.get_json_secret(name, fresh=fresh))
-        except ValueError as exc:  # includes a secret that is not JSON
-            raise PublishFailed(f"The credentials of channel {self.channel.name!r} are incomplete; "
-                                "an admin needs to reconnect the X account.") from exc
-        except Exception as exc:
-            if secrets.missing(exc):
-                raise PublishFailed(f"Channel {self.channel.name!r} has no stored credentials; "
-                                    "an admin needs to reconnect the X account.") from exc
-            raise ChannelUnavailable("The channel's credentials could not be read just now.") from exc
+        return XCredentials.from_secret(stored_secret(self.channel, CREDENTIAL_KEYS, "X", fresh=fresh))
 
     def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
                 remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
@@ -294,9 +297,18 @@ def verify(credentials: XCredentials) -> str:
     except Exception as exc:
         translated = _translate(exc, None)
         if isinstance(translated, RateLimited):
-            raise TransientError(f"X is rate-limiting these credentials until {_when(translated.reset_at)}; "
+            raise TransientError(f"X is rate-limiting these credentials until {utc_time(translated.reset_at)}; "
                                  "try again then.") from exc
         if translated is None:
             raise
         raise translated from exc
     return str(response.data.username)
+
+
+def connect(values: dict[str, str]) -> Connected:
+    """Check the four credentials with X (``get_me``); the channel keeps the account's handle."""
+    try:
+        credentials = XCredentials.from_secret(values)
+    except ValueError as exc:
+        raise BadInput("Give all four X credentials: apiKey, apiSecret, accessToken and accessTokenSecret.") from exc
+    return Connected(details={"handle": verify(credentials)}, secret=credentials.as_secret())

@@ -1,0 +1,142 @@
+"""Loopback stand-ins for a Mastodon instance and a Bluesky PDS: `understudy sandbox --stand-ins` starts
+them and connects a "Demo Mastodon" and a "Demo Bluesky" channel to them, and the tests start them for
+sandboxes launched with MASTODON_API_URL and BLUESKY_API_URL pointing at them (as X_API_URL points at
+X's stand-in). The channel code under test is the real one: only the network's end is stood in for.
+
+Each keeps what the real service keeps that matters here: Mastodon one status per Idempotency-Key,
+Bluesky one record per rkey (a second create at a taken key is refused, getRecord reads it back), and
+each checks the credentials it was given. ``lose_next_bluesky_answer`` makes the next createRecord keep
+the record but drop the connection before answering, as a network failure after the post was made."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+# What the stand-ins accept: made-up values, known to the demo channels and the tests.
+MASTODON_TOKEN = "mastodon-token-e2e"  # noqa: S105
+BLUESKY_PASSWORD = "abcd-efgh-ijkl-e2e0"  # noqa: S105
+BLUESKY_DID = "did:plc:e2estandin0000000000000"
+INSTANCE_HOST = "social.example.org"
+
+
+class StandIns(BaseHTTPRequestHandler):
+    statuses: dict[str, dict] = {}  # Idempotency-Key -> status
+    records: dict[str, dict] = {}  # rkey -> record
+    requests: list[dict] = []
+    lose_next_bluesky_answer = False
+    lock = threading.Lock()
+
+    def _answer(self, status: int, body: dict) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _body(self) -> bytes:
+        return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+
+    def _note(self, method: str, body: bytes = b"") -> None:
+        with StandIns.lock:
+            StandIns.requests.append({"method": method, "path": self.path, "body": body.decode(),
+                                      "headers": dict(self.headers)})
+
+    def do_GET(self):  # noqa: N802 the http.server API
+        self._note("GET")
+        path, query = urlsplit(self.path).path, parse_qs(urlsplit(self.path).query)
+        if path.startswith("/api/") and self.headers.get("Authorization") != f"Bearer {MASTODON_TOKEN}":
+            return self._answer(401, {"error": "The access token is invalid"})
+        if path == "/api/v1/accounts/verify_credentials":
+            return self._answer(200, {"id": "7", "username": "library", "acct": "library"})
+        if path.rstrip("/") == "/api/v2/instance":
+            return self._answer(200, {"domain": INSTANCE_HOST, "configuration": {"statuses": {"max_characters": 500}}})
+        if path == "/_posts":  # what the stand-ins were sent, for a person trying the demo
+            return self._answer(200, {"mastodon": list(StandIns.statuses.values()),
+                                      "bluesky": list(StandIns.records.values())})
+        if path == "/xrpc/com.atproto.repo.getRecord":
+            record = StandIns.records.get(query.get("rkey", [""])[0])
+            if record is None:
+                return self._answer(400, {"error": "RecordNotFound", "message": "Could not locate record"})
+            return self._answer(200, {"uri": record["uri"], "value": record["value"]})
+        return self._answer(404, {"error": "Not found"})
+
+    def do_POST(self):  # noqa: N802
+        body = self._body()
+        self._note("POST", body)
+        path = urlsplit(self.path).path
+        if path == "/api/v1/statuses":
+            if self.headers.get("Authorization") != f"Bearer {MASTODON_TOKEN}":
+                return self._answer(401, {"error": "The access token is invalid"})
+            key = self.headers.get("Idempotency-Key") or f"none-{len(StandIns.statuses)}"
+            with StandIns.lock:
+                number = str(1000 + len(StandIns.statuses))
+                status = StandIns.statuses.setdefault(key, {
+                    "id": number, "url": f"https://{INSTANCE_HOST}/@library/{number}",
+                    "uri": f"https://{INSTANCE_HOST}/users/library/statuses/{number}",
+                    "content": parse_qs(body.decode())["status"][0]})
+            return self._answer(200, status)
+        if path == "/xrpc/com.atproto.server.createSession":
+            sent = json.loads(body)
+            if sent.get("password") != BLUESKY_PASSWORD:
+                return self._answer(401, {"error": "AuthenticationRequired",
+                                          "message": "Invalid identifier or password"})
+            return self._answer(200, {"did": BLUESKY_DID, "handle": sent["identifier"], "accessJwt": "jwt-e2e",
+                                      "refreshJwt": "refresh-e2e"})
+        if path == "/xrpc/com.atproto.repo.createRecord":
+            sent = json.loads(body)
+            with StandIns.lock:
+                if sent["rkey"] in StandIns.records:
+                    return self._answer(400, {"error": "InvalidRequest", "message": "Record already exists"})
+                uri = f"at://{BLUESKY_DID}/{sent['collection']}/{sent['rkey']}"
+                StandIns.records[sent["rkey"]] = {"uri": uri, "value": sent["record"]}
+                lose = StandIns.lose_next_bluesky_answer
+                StandIns.lose_next_bluesky_answer = False
+            if lose:
+                self.close_connection = True  # the record is made; its answer never arrives
+                return None
+            return self._answer(200, {"uri": uri, "cid": "bafyreie2e"})
+        return self._answer(404, {"error": "Not found"})
+
+    def log_message(self, *args):  # quiet
+        pass
+
+
+def serve() -> tuple[ThreadingHTTPServer, str]:
+    """Both stand-ins on one free loopback port, emptied; their URL goes into MASTODON_API_URL and
+    BLUESKY_API_URL for the handlers (an address to them would be refused: the channels send everything
+    to the real networks unless those are set)."""
+    StandIns.statuses, StandIns.records, StandIns.requests = {}, {}, []
+    StandIns.lose_next_bluesky_answer = False
+    server = ThreadingHTTPServer(("127.0.0.1", 0), StandIns)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def point_handlers_at(url: str) -> None:
+    os.environ["MASTODON_API_URL"] = url
+    os.environ["BLUESKY_API_URL"] = url
+
+
+def connect_demo_channels(aws_endpoint: str) -> None:
+    """A Mastodon and a Bluesky channel, as an admin connecting them to the stand-ins would leave them."""
+    from understudy import data
+    from understudy.channels import secret_name
+    from understudy.model import Channel, now_iso
+
+    from infra.sandbox.seed import _client
+
+    secrets = _client("secretsmanager", aws_endpoint)
+    for channel, secret in (
+        (Channel("demo-mastodon", "Demo Mastodon", "mastodon",
+                 {"handle": f"library@{INSTANCE_HOST}", "instance": f"https://{INSTANCE_HOST}", "maxCharacters": 500}),
+         {"accessToken": MASTODON_TOKEN}),
+        (Channel("demo-bluesky", "Demo Bluesky", "bluesky", {"handle": "library.bsky.social", "did": BLUESKY_DID}),
+         {"handle": "library.bsky.social", "appPassword": BLUESKY_PASSWORD}),
+    ):
+        data.put_channel(channel, by="sandbox", at=now_iso())
+        secrets.create_secret(Name=secret_name(channel.id), SecretString=json.dumps(secret))

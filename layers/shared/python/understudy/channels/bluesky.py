@@ -1,0 +1,289 @@
+"""The `bluesky` channel: posts to a Bluesky account over the AT Protocol's XRPC HTTP API.
+
+Why plain requests and not the AT Protocol SDK (``atproto``): atproto 0.0.73 installs 73 MB
+(zstandard 24 MB, cryptography 16 MB, its generated client 8 MB, httpx, websockets, dnspython),
+five times the shared layer's 15 MB budget, to make the three calls used here
+(com.atproto.server.createSession, com.atproto.repo.createRecord and getRecord), each one JSON POST
+or GET. requests is in the layer already (tweepy's and Mastodon.py's).
+
+The handle and app password live in the channel's secret; the account's handle and DID are stored,
+not secret, in the channel's details. A session (its access token) is kept for the life of the
+function's container and renewed when Bluesky says it expired.
+
+Exactly once: each post is created with a record key (rkey) made from the post and revision, so a
+retry after a timeout, a 5xx or an interrupted function cannot make a second record: the repository
+refuses a second record at that key, and the first is then read back with getRecord.
+
+How Bluesky's answers become the domain's errors:
+- 429                                  -> RateLimited(reset_at = the ``ratelimit-reset`` header)
+- 5xx, connection errors, timeouts     -> ChannelUnavailable (retried; the rkey prevents a second post)
+- 401 when signing in                  -> PublishFailed (an admin must reconnect)
+- other 4xx                            -> PublishFailed with Bluesky's message, unless the record is
+                                          already there (an earlier attempt made it)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from understudy.channels import (
+    Attachment,
+    Connected,
+    ConnectField,
+    ConnectForm,
+    Published,
+    Remember,
+    checked_url,
+    remember_nothing,
+    stored_secret,
+    utc_time,
+)
+from understudy.config import config
+from understudy.errors import BadInput, ChannelUnavailable, InvalidValue, PublishFailed, RateLimited, TransientError
+from understudy.model import Channel, now_iso
+from understudy.observability import logger
+
+NETWORK = "Bluesky"
+SERVICE = "https://bsky.social"  # signs in accounts hosted by Bluesky and serves their repositories
+COLLECTION = "app.bsky.feed.post"
+TIMEOUT = (5, 20)  # seconds to connect, seconds to wait for an answer; well inside the function's 30 s
+DEFAULT_WAIT = 5 * 60  # when a 429 carries no reset time
+WEB_HOSTS = frozenset({"bsky.app", "www.bsky.app"})
+# What the PDS answers when the session's access token will not do: sign in again.
+SESSION_ERRORS = frozenset({"ExpiredToken", "InvalidToken", "AuthenticationRequired"})
+
+CONNECT = ConnectForm(
+    label=NETWORK,
+    intro="In Bluesky open Settings → Privacy and security → App passwords and add one for Understudy "
+          "(never use the account's own password). It is checked with Bluesky, stored encrypted, and "
+          "never shown again.",
+    fields=(
+        ConnectField("handle", "Handle", hint="For example ourorg.bsky.social", max_length=253),
+        ConnectField("appPassword", "App password", hint="Four groups of four characters", secret=True,
+                     max_length=100),
+    ),
+)
+SECRET_KEYS = ("handle", "appPassword")
+
+# A post's page on the web app: /profile/<handle or DID>/post/<rkey>
+POST_PATH = re.compile(r"^/profile/([A-Za-z0-9._:%-]{1,253})/post/([A-Za-z0-9._:~-]{1,512})/?$")
+# The characters of a TID: 13 of base32-sortable.
+TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+TID_EPOCH_US = 1_672_531_200_000_000  # 2023-01-01, Bluesky's first year
+URL = re.compile(r"https?://[^\s<>\"]+")
+
+
+@dataclass
+class Session:
+    did: str
+    handle: str
+    access_jwt: str = field(repr=False)
+
+
+_sessions: dict[str, tuple[str, Session]] = {}  # channel id -> (password it was made with, session)
+
+
+class XrpcError(Exception):
+    def __init__(self, status: int, error: str, message: str, headers):
+        super().__init__(f"{status} {error}: {message}")
+        self.status, self.error, self.message, self.headers = status, error, message, headers
+
+
+def record_key(post_id: str, revision: int) -> str:
+    """The post's rkey: a TID (the key type app.bsky.feed.post requires) made from the post and revision.
+
+    Its 53 time bits and 10 clock bits are a hash of the two, so every attempt at one revision names the
+    same record; the time bits fall within 2023 (the record's createdAt carries the real time)."""
+    digest = int.from_bytes(hashlib.sha256(f"{post_id}:{revision}".encode()).digest()[:8], "big")
+    micros = TID_EPOCH_US + (digest >> 10) % (1 << 45)
+    value = (micros << 10) | (digest & 0x3FF)
+    return "".join(TID_ALPHABET[(value >> shift) & 31] for shift in range(60, -1, -5))
+
+
+def link_facets(text: str) -> list[dict]:
+    """Links in the text as Bluesky facets (byte ranges of the UTF-8 text): without them a URL is plain text."""
+    facets = []
+    for found in URL.finditer(text):
+        url = found.group().rstrip(".,;:!?)'")
+        start = len(text[:found.start()].encode())
+        facets.append({"index": {"byteStart": start, "byteEnd": start + len(url.encode())},
+                       "features": [{"$type": "app.bsky.richtext.facet#link", "uri": url}]})
+    return facets
+
+
+def _base() -> str:
+    return config().bluesky_api_url or SERVICE
+
+
+def _call(method: str, nsid: str, *, token: str | None = None, json: dict | None = None,
+          params: dict | None = None) -> dict:
+    """One XRPC call. XrpcError for an answer other than 2xx; requests' errors pass through."""
+    import requests
+
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    response = requests.request(method, f"{_base()}/xrpc/{nsid}", json=json, params=params, headers=headers,
+                                timeout=TIMEOUT)
+    try:
+        body = response.json()
+    except ValueError:
+        body = {}
+    if not response.ok:
+        body = body if isinstance(body, dict) else {}
+        raise XrpcError(response.status_code, str(body.get("error") or response.reason),
+                        " ".join(str(body.get("message") or response.reason or "").split())[:300], response.headers)
+    return body
+
+
+def _sign_in(identifier: str, password: str) -> Session:
+    body = _call("POST", "com.atproto.server.createSession",
+                 json={"identifier": identifier.strip().lstrip("@"), "password": password})
+    return Session(did=body["did"], handle=body["handle"], access_jwt=body["accessJwt"])
+
+
+
+def _reset_at(headers) -> int:
+    value = (headers.get("ratelimit-reset") or "").strip()
+    return int(value) if value.isdigit() else int(time.time()) + DEFAULT_WAIT
+
+
+def _translate(error: Exception) -> Exception | None:
+    """The domain error for a failed call; None for anything else."""
+    import requests
+
+    if isinstance(error, XrpcError) and error.status == 429:
+        reset_at = _reset_at(error.headers)
+        return RateLimited(f"Bluesky is rate-limiting this account until {utc_time(reset_at)}.", reset_at)
+    if isinstance(error, XrpcError) and error.status >= 500:
+        return ChannelUnavailable(f"Bluesky had a problem ({error}); trying again shortly.")
+    if isinstance(error, requests.RequestException):
+        return ChannelUnavailable(f"Bluesky could not be reached ({type(error).__name__}); trying again shortly.")
+    if isinstance(error, XrpcError):
+        return PublishFailed(f"Bluesky refused the post ({error}).")
+    return None
+
+
+def web_url(actor: str, rkey: str) -> str:
+    return f"https://bsky.app/profile/{quote(actor, safe=':.')}/post/{rkey}"
+
+
+class BlueskyChannel:
+    # The rkey made from post and revision: a repeated create finds the first record.
+    idempotent = True
+
+    def __init__(self, channel: Channel):
+        self.channel = channel
+
+    def _session(self, *, renew: bool = False) -> Session:
+        secret = stored_secret(self.channel, SECRET_KEYS, NETWORK, fresh=renew)
+        kept = _sessions.get(self.channel.id)
+        if kept and kept[0] == secret["appPassword"] and not renew:
+            return kept[1]
+        try:
+            session = _sign_in(secret["handle"], secret["appPassword"])
+        except XrpcError as exc:
+            if exc.status in (400, 401):
+                raise PublishFailed(f"Bluesky refused the channel's app password ({exc}). An admin needs to "
+                                    "reconnect the Bluesky account.") from exc
+            raise
+        _sessions[self.channel.id] = (secret["appPassword"], session)
+        return session
+
+    def _create(self, session: Session, rkey: str, text: str) -> dict:
+        record = {"$type": COLLECTION, "text": text, "createdAt": now_iso()}
+        facets = link_facets(text)
+        if facets:
+            record["facets"] = facets
+        try:
+            return _call("POST", "com.atproto.repo.createRecord", token=session.access_jwt,
+                         json={"repo": session.did, "collection": COLLECTION, "rkey": rkey, "record": record})
+        except XrpcError as exc:
+            # A record already at the key (however the PDS words the refusal: 400, 409, even a 500) is
+            # the one an earlier attempt made: that is the post.
+            if exc.status != 429 and exc.error not in SESSION_ERRORS:
+                try:
+                    found = self._existing(session, rkey)
+                except Exception:  # the look-up failed too: the create's own error says what happened
+                    found = None
+                if found is not None:
+                    return found
+            raise
+
+    def _existing(self, session: Session, rkey: str) -> dict | None:
+        try:
+            return _call("GET", "com.atproto.repo.getRecord", token=session.access_jwt,
+                         params={"repo": session.did, "collection": COLLECTION, "rkey": rkey})
+        except XrpcError as exc:
+            if exc.status in (400, 404):  # RecordNotFound
+                return None
+            raise
+
+    def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
+                remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
+        if images:  # refused plainly rather than posted without them
+            raise PublishFailed("Images cannot be sent to Bluesky yet; post it without images or by hand.")
+        rkey = record_key(post_id, revision)
+        try:
+            session = self._session()
+            try:
+                created = self._create(session, rkey, text)
+            except XrpcError as exc:
+                if exc.status not in (400, 401) or exc.error not in SESSION_ERRORS:
+                    raise
+                session = self._session(renew=True)  # the access token expired: nothing was created
+                created = self._create(session, rkey, text)
+        except Exception as exc:
+            translated = _translate(exc)
+            if translated is None:
+                raise
+            logger.warning("Bluesky did not take the post", extra={"post_id": post_id, "revision": revision,
+                                                                   "error": type(translated).__name__,
+                                                                   "status": getattr(exc, "status", None)})
+            raise translated from exc
+        return Published(url=web_url(session.handle, rkey), external_id=str(created.get("uri")))
+
+    def reply_target(self, url: str) -> Published:
+        """Replies are not offered on Bluesky yet: a post that names one is refused (422), so
+        ``reply_to`` never reaches ``publish`` here."""
+        raise InvalidValue("url", "Replies can be written on X and the sandbox's Demo timeline; not yet on Bluesky.")
+
+    def replied_text(self, external_id: str) -> str | None:
+        return None
+
+    def live_post(self, post_id: str, revision: int, url: str) -> Published:
+        parts = checked_url(url, scheme="https", hosts=WEB_HOSTS, network="Bluesky")
+        found = POST_PATH.match(parts.path)
+        if not found:
+            raise InvalidValue("url", "Give the address of the post itself on Bluesky, such as "
+                                      f"https://bsky.app/profile/{self.channel.handle or 'ourorg.bsky.social'}"
+                                      "/post/3kabc234def56.")
+        actor = self.channel.details.get("did") or found[1]
+        return Published(url=web_url(found[1], found[2]), external_id=f"at://{actor}/{COLLECTION}/{found[2]}")
+
+
+def connect(values: dict[str, str]) -> Connected:
+    """Sign in with the handle and app password (createSession): wrong ones are refused at once."""
+    handle = (values.get("handle") or "").strip().lstrip("@")
+    password = values.get("appPassword") or ""
+    if not handle or " " in handle:
+        raise InvalidValue("handle", "Give the account's handle, such as ourorg.bsky.social.")
+    try:
+        session = _sign_in(handle, password)
+    except Exception as exc:
+        if isinstance(exc, XrpcError) and exc.status in (400, 401):
+            raise BadInput(f"Bluesky did not accept this handle and app password ({exc.message or exc.error}). "
+                           "Check the handle and create a new app password in Settings → Privacy and "
+                           "security → App passwords.") from exc
+        translated = _translate(exc)
+        if isinstance(translated, RateLimited):
+            raise TransientError(f"Bluesky is rate-limiting sign-ins for this account until "
+                                 f"{utc_time(translated.reset_at)}; try again then.") from exc
+        if translated is None:
+            raise
+        raise translated from exc
+    return Connected(details={"handle": session.handle, "did": session.did},
+                     secret={"handle": handle, "appPassword": password})

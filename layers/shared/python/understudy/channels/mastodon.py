@@ -1,0 +1,231 @@
+"""The `mastodon` channel: posts to an account on a Mastodon instance with Mastodon.py.
+
+The access token lives in the channel's secret; the instance's address, the account's handle
+(``user@instance``) and the instance's character limit are stored, not secret, in the channel's details
+when an admin connects it. Mastodon.py (and requests) are imported only inside the functions that talk
+to the instance.
+
+Exactly once: every status is created with an ``Idempotency-Key`` made from the post and revision.
+Mastodon answers a repeated key with the status it already made (it keeps keys for an hour), so a
+retry after a timeout, a 5xx or an interrupted function finds the first status instead of posting a
+second; the client is therefore ``idempotent`` and the workflow retries such failures.
+
+How the instance's answers become the domain's errors (the workflow acts on the names):
+- 429                                  -> RateLimited(reset_at = the ``X-RateLimit-Reset`` header)
+- 5xx, connection errors, timeouts     -> ChannelUnavailable (retried; the key prevents a second status)
+- 401                                  -> PublishFailed (an admin must reconnect)
+- 403, 422 and other 4xx               -> PublishFailed with the instance's own message
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from understudy.channels import (
+    Attachment,
+    Connected,
+    ConnectField,
+    ConnectForm,
+    Published,
+    Remember,
+    checked_url,
+    remember_nothing,
+    stored_secret,
+    utc_time,
+)
+from understudy.config import config
+from understudy.errors import (
+    BadInput,
+    ChannelUnavailable,
+    InvalidValue,
+    PublishFailed,
+    RateLimited,
+    TransientError,
+)
+from understudy.model import Channel
+from understudy.observability import logger
+
+NETWORK = "Mastodon"
+TIMEOUT = (5, 20)  # seconds to connect, seconds to wait for an answer; well inside the function's 30 s
+DEFAULT_WAIT = 5 * 60  # when a 429 carries no usable reset time: Mastodon's windows are 5 minutes
+DEFAULT_LIMIT = 500  # characters, when the instance does not say (Mastodon's own default)
+
+CONNECT = ConnectForm(
+    label=NETWORK,
+    intro="On your instance open Preferences → Development → New application, give it the scopes "
+          "read:accounts, write:statuses and write:media, and copy “Your access token”. The token is "
+          "checked with the instance, stored encrypted, and never shown again.",
+    fields=(
+        ConnectField("instance", "Instance address", hint="For example https://mastodon.social"),
+        ConnectField("accessToken", "Access token", secret=True, max_length=500),
+    ),
+)
+SECRET_KEYS = ("accessToken",)
+
+# A status's page: /@user/<id> (or /@user@domain/<id> for a remote account), or /users/<user>/statuses/<id>.
+STATUS_PATH = re.compile(r"^/(?:@[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]{1,253})?|users/[A-Za-z0-9_]{1,30}/statuses)"
+                         r"/(\d{1,25})/?$")
+
+
+def instance_url(value: str) -> str:
+    """``https://host[:port]`` of the instance an admin typed (a bare host name is taken as https)."""
+    text = (value or "").strip().rstrip("/")
+    if text and "://" not in text:
+        text = f"https://{text}"
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        parts, host, port = None, "", None
+    if parts is None or parts.scheme != "https" or not host or "." not in host or parts.username \
+            or parts.password or parts.path or parts.query or parts.fragment:
+        raise InvalidValue("instance", "Give the instance's address, such as https://mastodon.social.")
+    return f"https://{host}" + (f":{port}" if port else "")
+
+
+def idempotency_key(post_id: str, revision: int) -> str:
+    return f"understudy-{post_id}-{revision}"
+
+
+def _client(instance: str, token: str):
+    from mastodon import Mastodon
+
+    # Mastodon.py would sleep through a rate limit ("wait"): a Lambda never sleeps waiting for a network.
+    return Mastodon(access_token=token, api_base_url=config().mastodon_api_url or instance,
+                    ratelimit_method="throw", request_timeout=TIMEOUT, version_check_mode="none")
+
+
+def _status(error: Exception) -> int | None:
+    # MastodonAPIError's arguments: (summary, status code, reason, the instance's error message)
+    args = getattr(error, "args", ())
+    return args[1] if len(args) > 1 and isinstance(args[1], int) else None
+
+
+def _message(error: Exception) -> str:
+    args = [a for a in getattr(error, "args", ()) if isinstance(a, str) and a]
+    return args[-1] if args else type(error).__name__
+
+
+
+def _translate(error: Exception, client, instance: str) -> Exception | None:
+    """The domain error for what Mastodon.py raised; None for anything else."""
+    from mastodon import errors
+
+    host = urlsplit(instance).hostname
+    if isinstance(error, errors.MastodonRatelimitError):
+        reset_at = int(getattr(client, "ratelimit_reset", None) or time.time() + DEFAULT_WAIT)
+        return RateLimited(f"{host} is rate-limiting this account until {utc_time(reset_at)}.", reset_at)
+    if isinstance(error, errors.MastodonServerError):
+        return ChannelUnavailable(f"{host} had a problem ({_status(error)}: {_message(error)}); trying again shortly.")
+    if isinstance(error, errors.MastodonNetworkError):
+        return ChannelUnavailable(f"{host} could not be reached ({_message(error)[:200]}); trying again shortly.")
+    if isinstance(error, errors.MastodonUnauthorizedError):
+        return PublishFailed(f"{host} refused the channel's access token (401: {_message(error)}). "
+                             "An admin needs to reconnect the Mastodon account.")
+    if isinstance(error, errors.MastodonAPIError):
+        return PublishFailed(f"{host} refused the post ({_status(error)}: {_message(error)}).")
+    return None
+
+
+class MastodonChannel:
+    # The Idempotency-Key makes a repeated create return the first status.
+    idempotent = True
+
+    def __init__(self, channel: Channel):
+        self.channel = channel
+        self.instance = channel.details.get("instance", "")
+
+    def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
+                remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
+        if images:  # refused plainly rather than posted without them
+            raise PublishFailed("Images cannot be sent to Mastodon yet; post it without images or by hand.")
+        from mastodon import errors
+
+        token = stored_secret(self.channel, SECRET_KEYS, NETWORK)["accessToken"]
+        client = _client(self.instance, token)
+        key = idempotency_key(post_id, revision)
+        try:
+            try:
+                status = client.status_post(text, idempotency_key=key)
+            except errors.MastodonUnauthorizedError:
+                # An admin may have reconnected the account since the token was cached: a 401 means
+                # nothing was posted, so one more try with the stored token is safe.
+                fresh = stored_secret(self.channel, SECRET_KEYS, NETWORK, fresh=True)["accessToken"]
+                if fresh == token:
+                    raise
+                client = _client(self.instance, fresh)
+                status = client.status_post(text, idempotency_key=key)
+        except Exception as exc:
+            translated = _translate(exc, client, self.instance)
+            if translated is None:
+                raise
+            logger.warning("Mastodon did not take the post", extra={"post_id": post_id, "revision": revision,
+                                                                   "error": type(translated).__name__,
+                                                                   "status": _status(exc)})
+            raise translated from exc
+        return Published(url=str(status["url"] or status["uri"]), external_id=str(status["id"]))
+
+    def reply_target(self, url: str) -> Published:
+        """Replies are not offered on Mastodon yet: a post that names one is refused (422), so
+        ``reply_to`` never reaches ``publish`` here."""
+        raise InvalidValue("url", "Replies can be written on X and the sandbox's Demo timeline; not yet on Mastodon.")
+
+    def replied_text(self, external_id: str) -> str | None:
+        return None
+
+    def live_post(self, post_id: str, revision: int, url: str) -> Published:
+        host = urlsplit(self.instance).hostname or ""
+        parts = checked_url(url, scheme="https", hosts=frozenset({host}), network=f"{host} (Mastodon)")
+        found = STATUS_PATH.match(parts.path)
+        if not found:
+            raise InvalidValue("url", f"Give the address of the post itself on {host}, such as "
+                                      f"https://{host}/@{(self.channel.handle or 'account').split('@')[0]}/1234567890.")
+        return Published(url=parts._replace(query="", fragment="").geturl(), external_id=found[1])
+
+
+def _limit(info) -> int:
+    """The instance's character limit: configuration.statuses.max_characters (v2 and recent v1 answers),
+    max_toot_chars (some forks), else Mastodon's default."""
+    statuses = ((info.get("configuration") or {}).get("statuses") or {}) if isinstance(info, dict) else {}
+    for value in (statuses.get("max_characters"), info.get("max_toot_chars") if isinstance(info, dict) else None):
+        if isinstance(value, int) and value > 0:
+            return value
+    return DEFAULT_LIMIT
+
+
+def connect(values: dict[str, str]) -> Connected:
+    """Check the token with the instance (verify_credentials) and read its character limit."""
+    from mastodon import errors
+
+    instance = instance_url(values.get("instance", ""))
+    token = values.get("accessToken", "")
+    client = _client(instance, token)
+    host = urlsplit(instance).hostname
+    try:
+        account = client.account_verify_credentials()
+        try:
+            info = client.instance_v2()
+        except errors.MastodonNotFoundError:  # instances before Mastodon 4.0
+            info = client.instance_v1()
+    except (errors.MastodonUnauthorizedError, errors.MastodonNotFoundError) as exc:
+        raise BadInput(f"{host} did not accept this access token ({_status(exc)}: {_message(exc)}). Check the "
+                       "instance's address and copy the token again from Preferences → Development.") from exc
+    except errors.MastodonNetworkError as exc:
+        raise BadInput(f"{host} could not be reached; check the instance's address.") from exc
+    except Exception as exc:
+        translated = _translate(exc, client, instance)
+        if isinstance(translated, RateLimited):
+            raise TransientError(f"{host} is rate-limiting this token until {utc_time(translated.reset_at)}; "
+                                 "try again then.") from exc
+        if isinstance(translated, PublishFailed):
+            raise BadInput(f"{host} refused: {_message(exc)}") from exc
+        if translated is None:
+            raise
+        raise translated from exc
+    return Connected(details={"handle": f"{account['acct']}@{host}", "instance": instance,
+                              "maxCharacters": _limit(info)},
+                     secret={"accessToken": token})

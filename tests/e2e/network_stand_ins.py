@@ -1,0 +1,25 @@
+"""The Mastodon and Bluesky stand-ins (infra/sandbox/network_stand_ins.py) for sandboxes a test launches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from infra.sandbox.network_stand_ins import (  # noqa: F401 re-exported for the tests
+    BLUESKY_PASSWORD,
+    INSTANCE_HOST,
+    MASTODON_TOKEN,
+    StandIns,
+    serve,
+)
+
+
+@pytest.fixture
+def stand_ins(monkeypatch) -> Iterator[type[StandIns]]:
+    """Both stand-ins on one loopback port; sandboxes launched in the test reach them."""
+    server, url = serve()
+    monkeypatch.setenv("MASTODON_API_URL", url)
+    monkeypatch.setenv("BLUESKY_API_URL", url)
+    yield StandIns
+    server.shutdown()

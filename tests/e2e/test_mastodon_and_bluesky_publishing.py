@@ -1,0 +1,83 @@
+"""Publishing to Mastodon and Bluesky through the whole sandbox: an admin connects an account on each
+(checked with the network), and an approved post goes out to each through the real client paths
+(Mastodon.py; requests over XRPC) to loopback stand-ins. The Bluesky record's answer is lost on the way
+back once: the workflow's retry finds the record at its key and no second post is made."""
+
+from __future__ import annotations
+
+import requests
+from network_stand_ins import BLUESKY_PASSWORD, INSTANCE_HOST, MASTODON_TOKEN, stand_ins  # noqa: F401 fixture
+
+SECRETS = (MASTODON_TOKEN, BLUESKY_PASSWORD)
+
+
+def published(sandbox, author, post_id: str) -> dict:
+    def done():
+        current = author.get(f"/posts/{post_id}").json()
+        return current if current["status"] in ("published", "failed") else None
+
+    return sandbox.wait_for(done, timeout=60)
+
+
+def test_an_approved_post_reaches_mastodon_and_bluesky_once_each(launch_sandbox, stand_ins, unique_text):  # noqa: F811
+    sandbox = launch_sandbox().client()
+    admin = sandbox.api(sandbox.sign_in("admin@example.org"))
+    author = sandbox.api(sandbox.sign_in("author@example.org"))
+
+    refused = admin.post("/channels", json={"kind": "mastodon", "name": "Wrong", "instance": INSTANCE_HOST,
+                                            "accessToken": "not-the-token"})
+    assert refused.status_code == 400 and "access token is invalid" in refused.json()["message"]
+    mastodon = admin.post("/channels", json={"kind": "mastodon", "name": "Library on Mastodon",
+                                             "instance": f"https://{INSTANCE_HOST}", "accessToken": MASTODON_TOKEN})
+    assert mastodon.status_code == 201, mastodon.text
+    assert mastodon.json()["handle"] == f"library@{INSTANCE_HOST}" and mastodon.json()["maxCharacters"] == 500
+    bluesky = admin.post("/channels", json={"kind": "bluesky", "name": "Library on Bluesky",
+                                            "handle": "library.bsky.social", "appPassword": BLUESKY_PASSWORD})
+    assert bluesky.status_code == 201, bluesky.text
+    listed = author.get("/channels").text
+    assert not any(secret in listed + mastodon.text + bluesky.text for secret in SECRETS)
+
+    to_mastodon = author.post("/posts", json={"channel": mastodon.json()["id"], "text": f"{unique_text} toot"})
+    final = published(sandbox, author, to_mastodon.json()["id"])
+    assert final["status"] == "published", final
+    [status] = stand_ins.statuses.values()
+    assert status["content"] == f"{unique_text} toot" and final["publishedUrl"] == status["url"]
+    [create] = [r for r in stand_ins.requests if r["path"] == "/api/v1/statuses"]
+    assert create["headers"]["Idempotency-Key"] == f"understudy-{to_mastodon.json()['id']}-1"
+
+    stand_ins.lose_next_bluesky_answer = True
+    to_bluesky = author.post("/posts", json={"channel": bluesky.json()["id"], "text": f"{unique_text} skeet"})
+    final = published(sandbox, author, to_bluesky.json()["id"])
+    assert final["status"] == "published", final
+    [(rkey, record)] = stand_ins.records.items()
+    assert record["value"]["text"] == f"{unique_text} skeet"
+    assert final["publishedUrl"] == f"https://bsky.app/profile/library.bsky.social/post/{rkey}"
+    creates = [r for r in stand_ins.requests if r["path"] == "/xrpc/com.atproto.repo.createRecord"]
+    assert len(creates) == 2  # the lost answer, then the retry that found the record
+    told = sandbox.wait_for(lambda: [m for m in sandbox.outbox() if "Your post is live" in m["subject"]
+                                     and f"{unique_text} skeet" in m["text"]], timeout=20)
+    assert final["publishedUrl"] in told[0]["text"]
+
+
+
+def test_the_demo_with_stand_ins_has_a_mastodon_and_a_bluesky_channel_that_publish(launch_sandbox, unique_text):
+    """`understudy sandbox --stand-ins`: the demo's own stand-ins, channels connected, nothing to set up."""
+    running = launch_sandbox("--stand-ins")
+    sandbox = running.client()
+    author = sandbox.api(sandbox.sign_in("author@example.org"))
+    channels = {c["id"]: c for c in author.get("/channels").json()["items"]}
+    assert {"demo", "demo-mastodon", "demo-bluesky"} <= set(channels)
+
+    urls = {}
+    for channel in ("demo-mastodon", "demo-bluesky"):
+        post = author.post("/posts", json={"channel": channel, "text": f"{unique_text} to {channel}"})
+        final = published(sandbox, author, post.json()["id"])
+        assert final["status"] == "published", final
+        urls[channel] = final["publishedUrl"]
+    assert urls["demo-mastodon"].startswith(f"https://{INSTANCE_HOST}/@library/")
+    assert urls["demo-bluesky"].startswith("https://bsky.app/profile/library.bsky.social/post/")
+    [stand_ins_url] = [line.split("publish to ")[1].split()[0] for line in running.log(80).splitlines()
+                   if "Stand-ins:" in line]
+    sent = requests.get(f"{stand_ins_url}/_posts", timeout=10).json()
+    assert [s["content"] for s in sent["mastodon"]] == [f"{unique_text} to demo-mastodon"]
+    assert [r["value"]["text"] for r in sent["bluesky"]] == [f"{unique_text} to demo-bluesky"]

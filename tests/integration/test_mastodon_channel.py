@@ -1,0 +1,261 @@
+"""Connecting and publishing to Mastodon through Mastodon.py's real request path (its headers, form body and
+error mapping), with only the HTTP exchange answered by `responses`: success, bad credentials, rate limits,
+server errors, a timeout after the instance took the post, refusals, and the Idempotency-Key that keeps a
+retried create from posting twice."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from datetime import UTC, datetime
+from urllib.parse import parse_qs
+
+import boto3
+import pytest
+import requests
+from understudy.errors import ChannelUnavailable, InvalidValue, PublishFailed, PublishUncertain
+
+AUTHOR, ADMIN = "author@example.org", "admin@example.org"
+INSTANCE = "https://social.example.org"
+TOKEN = "mastodon-token-5f1c9a"
+STATUSES = re.compile(rf"{re.escape(INSTANCE)}/api/v1/statuses/?$")
+VERIFY = re.compile(rf"{re.escape(INSTANCE)}/api/v1/accounts/verify_credentials/?(\?.*)?$")
+INSTANCE_V2 = re.compile(rf"{re.escape(INSTANCE)}/api/v2/instance/?(\?.*)?$")
+ACCOUNT = {"id": "1090", "username": "library", "acct": "library", "display_name": "The Library",
+           "url": f"{INSTANCE}/@library", "created_at": "2024-01-01T00:00:00.000Z"}
+STATUS_ID = "113526940123456789"
+STATUS = {"id": STATUS_ID, "uri": f"{INSTANCE}/users/library/statuses/{STATUS_ID}",
+          "url": f"{INSTANCE}/@library/{STATUS_ID}", "created_at": "2026-12-01T10:00:00.000Z",
+          "content": "<p>hello</p>", "visibility": "public", "account": ACCOUNT}
+CONNECT = {"kind": "mastodon", "name": "Library on Mastodon", "instance": "social.example.org",
+           "accessToken": TOKEN}
+
+
+@pytest.fixture
+def mastodon_channel(aws):
+    from understudy import data
+    from understudy.channels import secret_name
+    from understudy.model import Channel, now_iso
+
+    channel = Channel("masto", "Library on Mastodon", "mastodon",
+                      {"handle": "library@social.example.org", "instance": INSTANCE, "maxCharacters": 500})
+    data.put_channel(channel, "test", now_iso())
+    boto3.client("secretsmanager").create_secret(Name=secret_name(channel.id),
+                                                 SecretString=json.dumps({"accessToken": TOKEN}))
+    return channel
+
+
+def submit(api, text="The reading room opens at 9 tomorrow") -> dict:
+    answer = api("POST", "/posts", who=AUTHOR, body={"channel": "masto", "text": text})
+    assert answer.status == 201, answer.body
+    return answer.body
+
+
+def creates(network) -> list:
+    return [call for call in network.calls if STATUSES.match(call.request.url)]
+
+
+def test_an_admin_connects_an_account_checked_with_the_instance_and_its_limit_is_kept(aws, api, x_api):
+    x_api.get(VERIFY, json=ACCOUNT)
+    x_api.get(INSTANCE_V2, json={"domain": "social.example.org",
+                                 "configuration": {"statuses": {"max_characters": 1000}}})
+
+    answer = api("POST", "/channels", who=ADMIN, body=CONNECT)
+
+    assert answer.status == 201, answer.body
+    assert answer.body == {"id": "library-on-mastodon", "name": "Library on Mastodon", "kind": "mastodon",
+                           "handle": "library@social.example.org", "maxCharacters": 1000}
+    assert x_api.calls[0].request.headers["Authorization"] == f"Bearer {TOKEN}"
+    stored = boto3.client("secretsmanager").get_secret_value(SecretId="understudy/channels/library-on-mastodon")
+    assert json.loads(stored["SecretString"]) == {"accessToken": TOKEN}
+    listed = api("GET", "/channels", who=AUTHOR)
+    assert TOKEN not in json.dumps(listed.body) + json.dumps(answer.body)
+
+
+def test_an_instance_without_the_v2_answer_gives_its_limit_from_v1(aws, api, x_api):
+    x_api.get(VERIFY, json=ACCOUNT)
+    x_api.get(INSTANCE_V2, status=404, json={"error": "Record not found"})
+    x_api.get(re.compile(rf"{re.escape(INSTANCE)}/api/v1/instance/?(\?.*)?$"),
+              json={"uri": "social.example.org", "max_toot_chars": 5000})
+
+    answer = api("POST", "/channels", who=ADMIN, body=CONNECT)
+
+    assert answer.status == 201 and answer.body["maxCharacters"] == 5000
+
+
+def test_a_refused_token_is_told_with_the_instances_words_and_nothing_is_stored(aws, api, x_api):
+    x_api.get(VERIFY, status=401, json={"error": "The access token is invalid"})
+
+    answer = api("POST", "/channels", who=ADMIN, body=CONNECT)
+
+    assert answer.status == 400 and "The access token is invalid" in answer.body["message"]
+    assert TOKEN not in json.dumps(answer.body)
+    assert [c["id"] for c in api("GET", "/channels", who=ADMIN).body["items"]] == ["demo"]
+    secrets = boto3.client("secretsmanager").list_secrets()["SecretList"]
+    assert not [s for s in secrets if s["Name"].startswith("understudy/channels/")]
+
+
+def test_an_instance_address_that_is_not_https_is_refused_before_any_call(aws, api, x_api):
+    answer = api("POST", "/channels", who=ADMIN, body={**CONNECT, "instance": "http://social.example.org"})
+
+    assert answer.status == 422 and answer.body["errors"][0]["field"] == "instance"
+    assert not x_api.calls
+
+
+def test_only_admins_connect_and_see_the_forms(aws, api):
+    assert api("POST", "/channels", who=AUTHOR, body=CONNECT).status == 403
+    assert api("GET", "/channels/kinds", who=AUTHOR).status == 403
+    kinds = {k["kind"]: k for k in api("GET", "/channels/kinds", who=ADMIN).body["items"]}
+    assert set(kinds) == {"x", "mastodon", "bluesky"}
+    assert [(f["key"], f["secret"]) for f in kinds["mastodon"]["fields"]] == [("instance", False),
+                                                                               ("accessToken", True)]
+    schemas = api("GET", "/openapi.json", who=ADMIN).body["components"]["schemas"]
+    assert {"NewXChannel", "NewMastodonChannel", "NewBlueskyChannel"} <= set(schemas)
+    assert schemas["NewMastodonChannel"]["properties"]["accessToken"]["writeOnly"] is True
+
+
+def test_publish_sends_the_text_with_an_idempotency_key_of_post_and_revision(aws, api, task, x_api,
+                                                                             mastodon_channel):
+    x_api.post(STATUSES, json=STATUS)
+    post = submit(api)
+
+    answer = task("publish", {"postId": post["id"]})
+
+    [call] = creates(x_api)
+    assert call.request.headers["Authorization"] == f"Bearer {TOKEN}"
+    assert call.request.headers["Idempotency-Key"] == f"understudy-{post['id']}-1"
+    assert parse_qs(call.request.body)["status"] == [post["text"]]
+    assert answer == {"url": STATUS["url"], "retryAt": None}
+    saved = api("GET", f"/posts/{post['id']}", who=ADMIN).body
+    assert saved["status"] == "published" and saved["publishedId"] == STATUS_ID
+
+
+def test_a_timeout_after_the_instance_took_the_post_is_retried_with_the_same_key(aws, api, task, x_api,
+                                                                                 mastodon_channel):
+    made: dict[str, dict] = {}
+
+    def create(request):
+        """The instance: one status per Idempotency-Key. The first answer is lost on the way back."""
+        key = request.headers["Idempotency-Key"]
+        first = key not in made
+        made.setdefault(key, STATUS)
+        if first:
+            raise requests.exceptions.ReadTimeout("read timed out")
+        return 200, {}, json.dumps(made[key])
+
+    x_api.add_callback("POST", STATUSES, callback=create)
+    post = submit(api)
+
+    with pytest.raises(ChannelUnavailable, match="could not be reached"):
+        task("publish", {"postId": post["id"]})
+    answer = task("publish", {"postId": post["id"]})  # the workflow's retry
+
+    assert answer["url"] == STATUS["url"] and len(made) == 1
+    keys = {call.request.headers["Idempotency-Key"] for call in creates(x_api)}
+    assert keys == {f"understudy-{post['id']}-1"}
+
+
+def test_a_server_error_is_retried_and_the_retry_publishes(aws, api, task, x_api, mastodon_channel):
+    x_api.post(STATUSES, status=503, json={"error": "Service Unavailable"})
+    x_api.post(STATUSES, json=STATUS)
+    post = submit(api)
+
+    with pytest.raises(ChannelUnavailable, match="503"):
+        task("publish", {"postId": post["id"]})
+    assert task("publish", {"postId": post["id"]})["url"] == STATUS["url"]
+
+
+def test_a_rate_limit_answers_the_instances_reset_time(aws, api, task, x_api, mastodon_channel):
+    reset = datetime.fromtimestamp(int(time.time()) + 600, UTC)
+    x_api.post(STATUSES, status=429, json={"error": "Too many requests"},
+               headers={"X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                        "X-RateLimit-Remaining": "0", "X-RateLimit-Limit": "300"})
+    post = submit(api)
+
+    answer = task("publish", {"postId": post["id"]})
+
+    assert answer["url"] is None
+    waited = datetime.strptime(answer["retryAt"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC) - reset
+    assert 0 <= waited.total_seconds() <= 5  # the reset (to the second, by the instance's clock) and a second
+    assert api("GET", f"/posts/{post['id']}", who=ADMIN).body["status"] == "publishing"
+
+
+def test_a_refusal_fails_the_post_with_the_instances_message(aws, api, task, x_api, mastodon_channel):
+    x_api.post(STATUSES, status=422, json={"error": "Validation failed: Text character limit of 500 exceeded"})
+    post = submit(api)
+
+    with pytest.raises(PublishFailed, match="character limit of 500 exceeded") as raised:
+        task("publish", {"postId": post["id"]})
+    assert not isinstance(raised.value, PublishUncertain)
+
+
+def test_a_revoked_token_asks_an_admin_to_reconnect(aws, api, task, x_api, mastodon_channel):
+    x_api.post(STATUSES, status=401, json={"error": "The access token was revoked"})
+    post = submit(api)
+
+    with pytest.raises(PublishFailed, match="reconnect"):
+        task("publish", {"postId": post["id"]})
+
+
+def test_it_is_live_takes_only_a_post_on_the_channels_instance(mastodon_channel):
+    from understudy.channels import client_for
+
+    client = client_for(mastodon_channel)
+    found = client.live_post("p1", 1, f"{INSTANCE}/@library/{STATUS_ID}")
+    assert found.external_id == STATUS_ID
+    assert client.live_post("p1", 1, f"{INSTANCE}/users/library/statuses/{STATUS_ID}").external_id == STATUS_ID
+    for url in (f"https://mastodon.social/@library/{STATUS_ID}", f"{INSTANCE}/@library", f"{INSTANCE}/about",
+                f"http://social.example.org/@library/{STATUS_ID}", "javascript:alert(1)"):
+        with pytest.raises(InvalidValue):
+            client.live_post("p1", 1, url)
+
+
+def test_a_401_on_a_cached_token_is_tried_once_more_with_the_newly_stored_one(aws, api, task, x_api,
+                                                                              mastodon_channel):
+    from understudy.channels import secret_name
+
+    def create(request):
+        """The instance takes only the token the admin reconnected with."""
+        if request.headers["Authorization"] != "Bearer reconnected":
+            return 401, {}, json.dumps({"error": "The access token was revoked"})
+        return 200, {}, json.dumps(STATUS)
+
+    x_api.add_callback("POST", STATUSES, callback=create)
+    first = submit(api)
+    with pytest.raises(PublishFailed):  # caches the old token
+        task("publish", {"postId": first["id"]})
+    boto3.client("secretsmanager").put_secret_value(SecretId=secret_name("masto"),
+                                                    SecretString=json.dumps({"accessToken": "reconnected"}))
+    second = submit(api, text="After reconnecting")
+
+    assert task("publish", {"postId": second["id"]})["url"] == STATUS["url"]
+    tokens = [call.request.headers["Authorization"] for call in creates(x_api)]
+    assert tokens == [f"Bearer {TOKEN}", f"Bearer {TOKEN}", "Bearer reconnected"]
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("mastodon.social", "https://mastodon.social"),
+                                             (" https://Mastodon.Social/ ", "https://mastodon.social"),
+                                             ("https://social.example.org:8443", "https://social.example.org:8443")])
+def test_the_instance_is_kept_as_its_https_origin(typed, kept):
+    from understudy.channels.mastodon import instance_url
+
+    assert instance_url(typed) == kept
+
+
+@pytest.mark.parametrize("typed", ["", "http://mastodon.social", "https://mastodon.social/@library",
+                                   "https://me:pw@mastodon.social", "localhost", "https://mastodon.social?x=1",
+                                   "javascript:alert(1)"])
+def test_an_instance_address_that_is_not_an_https_origin_is_refused(typed):
+    from understudy.channels.mastodon import instance_url
+
+    with pytest.raises(InvalidValue) as refused:
+        instance_url(typed)
+    assert refused.value.field == "instance"
+
+
+def test_a_reply_is_refused_on_mastodon_for_now_and_nothing_is_kept(aws, api, mastodon_channel):
+    refused = api("POST", "/posts", who=AUTHOR, body={"channel": "masto", "text": "Thanks!",
+                                                      "replyTo": "https://mastodon.social/@council/1234"})
+    assert refused.status == 422 and "not yet on Mastodon" in refused.body["message"]
+    assert api("GET", "/posts", who=AUTHOR, query={"mine": "true"}).body["items"] == []
