@@ -224,6 +224,8 @@ class BlueskyChannel:
 
     def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
                 remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
+        if reply_to:  # reply_target refuses such posts at submit; never post an answer as a new post
+            raise PublishFailed("Answering posts on Bluesky is not supported yet.")
         if images:  # refused plainly rather than posted without them
             raise PublishFailed("Images cannot be sent to Bluesky yet; post it without images or by hand.")
         rkey = record_key(post_id, revision)
@@ -247,9 +249,8 @@ class BlueskyChannel:
         return Published(url=web_url(session.handle, rkey), external_id=str(created.get("uri")))
 
     def reply_target(self, url: str) -> Published:
-        """Replies are not offered on Bluesky yet: a post that names one is refused (422), so
-        ``reply_to`` never reaches ``publish`` here."""
-        raise InvalidValue("url", "Replies can be written on X and the sandbox's Demo timeline; not yet on Bluesky.")
+        """Answering a post is not supported on Bluesky yet: refused when the post is submitted."""
+        raise InvalidValue("url", "Answering posts on Bluesky is not supported yet; post it as a new post.")
 
     def replied_text(self, external_id: str) -> str | None:
         return None

@@ -141,6 +141,8 @@ class MastodonChannel:
 
     def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
                 remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
+        if reply_to:  # reply_target refuses such posts at submit; never post an answer as a new post
+            raise PublishFailed("Answering posts on Mastodon is not supported yet.")
         if images:  # refused plainly rather than posted without them
             raise PublishFailed("Images cannot be sent to Mastodon yet; post it without images or by hand.")
         from mastodon import errors
@@ -170,9 +172,8 @@ class MastodonChannel:
         return Published(url=str(status["url"] or status["uri"]), external_id=str(status["id"]))
 
     def reply_target(self, url: str) -> Published:
-        """Replies are not offered on Mastodon yet: a post that names one is refused (422), so
-        ``reply_to`` never reaches ``publish`` here."""
-        raise InvalidValue("url", "Replies can be written on X and the sandbox's Demo timeline; not yet on Mastodon.")
+        """Answering a post is not supported on Mastodon yet: refused when the post is submitted."""
+        raise InvalidValue("url", "Answering posts on Mastodon is not supported yet; post it as a new post.")
 
     def replied_text(self, external_id: str) -> str | None:
         return None
