@@ -252,3 +252,10 @@ def test_an_instance_address_that_is_not_an_https_origin_is_refused(typed):
     with pytest.raises(InvalidValue) as refused:
         instance_url(typed)
     assert refused.value.field == "instance"
+
+
+def test_a_reply_is_refused_on_mastodon_for_now_and_nothing_is_kept(aws, api, mastodon_channel):
+    refused = api("POST", "/posts", who=AUTHOR, body={"channel": "masto", "text": "Thanks!",
+                                                      "replyTo": "https://mastodon.social/@council/1234"})
+    assert refused.status == 422 and "not supported yet" in refused.body["message"]
+    assert api("GET", "/posts", who=AUTHOR, query={"mine": "true"}).body["items"] == []
