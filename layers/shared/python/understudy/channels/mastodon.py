@@ -5,6 +5,12 @@ The access token lives in the channel's secret; the instance's address, the acco
 when an admin connects it. Mastodon.py (and requests) are imported only inside the functions that talk
 to the instance.
 
+Images: each is uploaded (POST /api/v2/media) with its alt text as the description; Mastodon may
+process it after answering, so the upload is polled (GET /api/v1/media/:id) for at most
+``PROCESSING_WAIT`` seconds before the status is made with the media ids. Each id is remembered once
+the instance has processed it (a status naming media still in processing is refused for good): a retry
+reuses it (an upload is not a post) while the instance keeps unattached media.
+
 Exactly once: every status is created with an ``Idempotency-Key`` made from the post and revision.
 Mastodon answers a repeated key with the status it already made (it keeps keys for an hour), so a
 retry after a timeout, a 5xx or an interrupted function finds the first status instead of posting a
@@ -52,6 +58,11 @@ NETWORK = "Mastodon"
 TIMEOUT = (5, 20)  # seconds to connect, seconds to wait for an answer; well inside the function's 30 s
 DEFAULT_WAIT = 5 * 60  # when a 429 carries no usable reset time: Mastodon's windows are 5 minutes
 DEFAULT_LIMIT = 500  # characters, when the instance does not say (Mastodon's own default)
+MAX_IMAGES = 4  # Mastodon's default; an instance's configuration.statuses.max_media_attachments wins
+MASTODON_VERSION = "4.0.0"  # assumed, so Mastodon.py asks no version and uses /api/v2/media (3.1.4+)
+PROCESSING_WAIT = 12  # seconds to wait for the instance to process an upload, inside the function's 30 s
+POLL_EVERY = 1  # seconds between looks at an upload being processed
+MEDIA_LIFE = 20 * 3600  # Mastodon removes media never attached to a status after a day
 
 CONNECT = ConnectForm(
     label=NETWORK,
@@ -95,8 +106,10 @@ def _client(instance: str, token: str):
     from mastodon import Mastodon
 
     # Mastodon.py would sleep through a rate limit ("wait"): a Lambda never sleeps waiting for a network.
+    # The version given (checked against when each method appeared) saves a request for the instance's.
     return Mastodon(access_token=token, api_base_url=config().mastodon_api_url or instance,
-                    ratelimit_method="throw", request_timeout=TIMEOUT, version_check_mode="none")
+                    ratelimit_method="throw", request_timeout=TIMEOUT, mastodon_version=MASTODON_VERSION,
+                    version_check_mode="created")
 
 
 def _status(error: Exception) -> int | None:
@@ -141,16 +154,15 @@ class MastodonChannel:
 
     def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
                 remember: Remember = remember_nothing) -> Published:
-        if images:  # refused plainly rather than posted without them
-            raise PublishFailed("Images cannot be sent to Mastodon yet; post it without images or by hand.")
         from mastodon import errors
 
         token = stored_secret(self.channel, SECRET_KEYS, NETWORK)["accessToken"]
         client = _client(self.instance, token)
         key = idempotency_key(post_id, revision)
+        host = urlsplit(self.instance).hostname
         try:
             try:
-                status = client.status_post(text, idempotency_key=key)
+                status = _post(client, host, text, key, images, remember)
             except errors.MastodonUnauthorizedError:
                 # An admin may have reconnected the account since the token was cached: a 401 means
                 # nothing was posted, so one more try with the stored token is safe.
@@ -158,7 +170,7 @@ class MastodonChannel:
                 if fresh == token:
                     raise
                 client = _client(self.instance, fresh)
-                status = client.status_post(text, idempotency_key=key)
+                status = _post(client, host, text, key, images, remember)
         except Exception as exc:
             translated = _translate(exc, client, self.instance)
             if translated is None:
@@ -179,6 +191,32 @@ class MastodonChannel:
         return Published(url=parts._replace(query="", fragment="").geturl(), external_id=found[1])
 
 
+def _upload(client, image: Attachment, host: str | None) -> str:
+    """Upload one image with its alt text and wait, boundedly, until the instance has processed it."""
+    media = client.media_post(image.load(), mime_type=image.content_type, description=image.alt)
+    deadline = time.monotonic() + PROCESSING_WAIT
+    while media.get("url") is None:  # v2 answers 202 with no url while it still processes the file
+        if time.monotonic() >= deadline:
+            # Not a post yet: the workflow retries and uploads it again (the instance drops this one).
+            raise ChannelUnavailable(f"{host} is still processing an image after {PROCESSING_WAIT} s; "
+                                     "trying again shortly.")
+        time.sleep(POLL_EVERY)
+        media = client.media(media["id"])
+    return str(media["id"])
+
+
+def _post(client, host: str | None, text: str, key: str, images: Sequence[Attachment], remember: Remember):
+    """Upload the images not uploaded yet (remembering each id once processed), then create the status."""
+    media_ids = []
+    for image in images:
+        media_id = image.channel_id
+        if media_id is None:
+            media_id = _upload(client, image, host)
+            remember(image.key, media_id, int(time.time()) + MEDIA_LIFE)
+        media_ids.append(media_id)
+    return client.status_post(text, idempotency_key=key, media_ids=media_ids or None)
+
+
 def _limit(info) -> int:
     """The instance's character limit: configuration.statuses.max_characters (v2 and recent v1 answers),
     max_toot_chars (some forks), else Mastodon's default."""
@@ -187,6 +225,13 @@ def _limit(info) -> int:
         if isinstance(value, int) and value > 0:
             return value
     return DEFAULT_LIMIT
+
+
+def _image_limit(info) -> int:
+    """How many images a status may carry there (configuration.statuses.max_media_attachments)."""
+    statuses = ((info.get("configuration") or {}).get("statuses") or {}) if isinstance(info, dict) else {}
+    value = statuses.get("max_media_attachments")
+    return value if isinstance(value, int) and value > 0 else MAX_IMAGES
 
 
 def connect(values: dict[str, str]) -> Connected:
@@ -219,5 +264,5 @@ def connect(values: dict[str, str]) -> Connected:
             raise
         raise translated from exc
     return Connected(details={"handle": f"{account['acct']}@{host}", "instance": instance,
-                              "maxCharacters": _limit(info)},
+                              "maxCharacters": _limit(info), "maxImages": _image_limit(info)},
                      secret={"accessToken": token})
