@@ -110,7 +110,7 @@ def within(data: bytes, max_bytes: int, label: str = "The image") -> Clean:
             frame.save(out, fmt, quality=quality)
             if out.tell() <= max_bytes:
                 return Clean(data=out.getvalue(), content_type=FORMATS[fmt], width=size[0], height=size[1])
-    raise Unprocessable(f"{label} could not be made smaller than {max_bytes // 1000} kB.")
+    raise Unprocessable(f"{label} could not be made smaller than {max_bytes:,} bytes.")
 
 
 def thumbnail(data: bytes) -> tuple[bytes, str]:
