@@ -64,7 +64,8 @@ class StandIns(BaseHTTPRequestHandler):
         if path == "/api/v1/accounts/verify_credentials":
             return self._answer(200, {"id": "7", "username": "library", "acct": "library"})
         if path.rstrip("/") == "/api/v2/instance":
-            return self._answer(200, {"domain": INSTANCE_HOST, "configuration": {"statuses": {"max_characters": 500}}})
+            return self._answer(200, {"domain": INSTANCE_HOST, "configuration": {
+                "statuses": {"max_characters": 500, "max_media_attachments": 4}}})
         if path.startswith("/api/v1/media/"):
             with StandIns.lock:
                 found = StandIns.media.get(path.rsplit("/", 1)[1])
