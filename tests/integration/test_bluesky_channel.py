@@ -257,14 +257,10 @@ def uploads(network) -> list:
     return [call.request for call in network.calls if UPLOAD.match(call.request.url)]
 
 
-def with_images(api, pictures: list[tuple[bytes, str]]) -> dict:
-    from tests.integration.conftest import uploaded
+def with_images(api, pictures: list[tuple[bytes, str]] | None = None) -> dict:
+    from tests.integration.conftest import submitted_with_images
 
-    answer = api("POST", "/posts", who=AUTHOR, body={
-        "channel": "sky", "text": "Our new reading room",
-        "media": [{"key": uploaded(AUTHOR, data), "alt": alt} for data, alt in pictures]})
-    assert answer.status == 201, answer.body
-    return answer.body
+    return submitted_with_images(api, AUTHOR, "sky", pictures)
 
 
 def noisy_png(size=(1400, 1000)) -> bytes:
@@ -281,10 +277,7 @@ def noisy_png(size=(1400, 1000)) -> bytes:
 
 def test_images_go_as_blobs_in_an_images_embed_with_alt_text_and_aspect_ratio(aws, api, task, x_api,
                                                                               bluesky_channel):
-    from tests.integration.conftest import picture
-
-    post = with_images(api, [(picture("PNG"), "Shelves of books under a skylight"),
-                             (picture("JPEG", (200, 0, 0)), "A red armchair by the window")])
+    post = with_images(api)
     x_api.post(SESSION, json=SIGNED_IN)
     x_api.add_callback("POST", UPLOAD, callback=blob_answer)
     x_api.post(CREATE, json=created("x"))

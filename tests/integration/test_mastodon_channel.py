@@ -284,15 +284,9 @@ def form_fields(request) -> dict[str, bytes]:
 
 @pytest.fixture
 def post_with_images(api, mastodon_channel):
-    from tests.integration.conftest import picture, uploaded
+    from tests.integration.conftest import submitted_with_images
 
-    keys = [uploaded(AUTHOR, picture("PNG")), uploaded(AUTHOR, picture("JPEG", (200, 0, 0)))]
-    answer = api("POST", "/posts", who=AUTHOR, body={
-        "channel": "masto", "text": "Our new reading room, in two pictures",
-        "media": [{"key": keys[0], "alt": "Shelves of books under a skylight"},
-                  {"key": keys[1], "alt": "A red armchair by the window"}]})
-    assert answer.status == 201, answer.body
-    return answer.body
+    return submitted_with_images(api, AUTHOR, "masto")
 
 
 def test_images_are_uploaded_with_their_alt_text_then_posted_with_their_ids(aws, api, task, x_api,
