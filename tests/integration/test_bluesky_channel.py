@@ -348,3 +348,16 @@ def test_a_refused_upload_fails_the_post_with_blueskys_message(aws, api, task, x
     with pytest.raises(PublishFailed, match="Wrong type of file"):
         task("publish", {"postId": post["id"]})
     assert not creates(x_api)
+
+
+def test_an_image_that_cannot_be_made_to_fit_fails_the_post_and_sends_nothing(aws, api, task, x_api,
+                                                                             bluesky_channel, monkeypatch):
+    from understudy.channels import bluesky
+
+    monkeypatch.setattr(bluesky, "BLOB_LIMIT", 100)  # no picture is that small
+    post = with_images(api)
+    x_api.post(SESSION, json=SIGNED_IN)
+
+    with pytest.raises(PublishFailed, match="could not be made small enough for Bluesky"):
+        task("publish", {"postId": post["id"]})
+    assert not uploads(x_api) and not creates(x_api)

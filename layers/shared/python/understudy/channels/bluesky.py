@@ -50,15 +50,7 @@ from understudy.channels import (
     utc_time,
 )
 from understudy.config import config
-from understudy.errors import (
-    BadInput,
-    ChannelUnavailable,
-    InvalidValue,
-    PublishFailed,
-    RateLimited,
-    TransientError,
-    Unprocessable,
-)
+from understudy.errors import BadInput, ChannelUnavailable, InvalidValue, PublishFailed, RateLimited, TransientError
 from understudy.model import Channel, now_iso
 from understudy.observability import logger
 
@@ -288,7 +280,7 @@ def _blob(session: Session, image: Attachment) -> tuple[dict, int, int]:
 
     try:
         fitted = images.within(image.load(), BLOB_LIMIT)
-    except Unprocessable as exc:
+    except BadInput as exc:  # images.within's Unprocessable
         raise PublishFailed(f"An image could not be made small enough for Bluesky: {exc}") from exc
     answer = _call("POST", "com.atproto.repo.uploadBlob", token=session.access_jwt, data=fitted.data,
                    content_type=fitted.content_type)
