@@ -7,7 +7,7 @@ to the instance.
 
 Images: each is uploaded (POST /api/v2/media) with its alt text as the description; Mastodon may
 process it after answering, so the upload is polled (GET /api/v1/media/:id) for at most
-``PROCESSING_WAIT`` seconds before the status is made with the media ids. Each id is remembered once
+``PROCESSING_WAIT`` seconds in all before the status is made with the media ids. Each id is remembered once
 the instance has processed it (a status naming media still in processing is refused for good): a retry
 reuses it (an upload is not a post) while the instance keeps unattached media.
 
@@ -60,7 +60,7 @@ DEFAULT_WAIT = 5 * 60  # when a 429 carries no usable reset time: Mastodon's win
 DEFAULT_LIMIT = 500  # characters, when the instance does not say (Mastodon's own default)
 MAX_IMAGES = 4  # Mastodon's default; an instance's configuration.statuses.max_media_attachments wins
 MASTODON_VERSION = "4.0.0"  # assumed, so Mastodon.py asks no version and uses /api/v2/media (3.1.4+)
-PROCESSING_WAIT = 12  # seconds to wait for the instance to process an upload, inside the function's 30 s
+PROCESSING_WAIT = 15  # seconds to wait, in all, for the instance to process a post's uploads
 POLL_EVERY = 1  # seconds between looks at an upload being processed
 MEDIA_LIFE = 20 * 3600  # Mastodon removes media never attached to a status after a day
 
@@ -191,10 +191,9 @@ class MastodonChannel:
         return Published(url=parts._replace(query="", fragment="").geturl(), external_id=found[1])
 
 
-def _upload(client, image: Attachment, host: str | None) -> str:
-    """Upload one image with its alt text and wait, boundedly, until the instance has processed it."""
+def _upload(client, image: Attachment, host: str | None, deadline: float) -> str:
+    """Upload one image with its alt text and wait, until ``deadline``, for the instance to process it."""
     media = client.media_post(image.load(), mime_type=image.content_type, description=image.alt)
-    deadline = time.monotonic() + PROCESSING_WAIT
     while media.get("url") is None:  # v2 answers 202 with no url while it still processes the file
         if time.monotonic() >= deadline:
             # Not a post yet: the workflow retries and uploads it again (the instance drops this one).
@@ -208,10 +207,11 @@ def _upload(client, image: Attachment, host: str | None) -> str:
 def _post(client, host: str | None, text: str, key: str, images: Sequence[Attachment], remember: Remember):
     """Upload the images not uploaded yet (remembering each id once processed), then create the status."""
     media_ids = []
+    deadline = time.monotonic() + PROCESSING_WAIT  # for all the images: the function's time is bounded
     for image in images:
         media_id = image.channel_id
         if media_id is None:
-            media_id = _upload(client, image, host)
+            media_id = _upload(client, image, host, deadline)
             remember(image.key, media_id, int(time.time()) + MEDIA_LIFE)
         media_ids.append(media_id)
     return client.status_post(text, idempotency_key=key, media_ids=media_ids or None)
