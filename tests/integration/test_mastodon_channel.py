@@ -379,3 +379,26 @@ def test_more_images_than_the_instance_takes_are_refused_at_submit(aws, api, mas
     assert answer.status == 422
     assert "Mastodon takes at most 2 images in a post; this one has 3" in answer.body["message"]
     assert api("GET", "/posts", who=AUTHOR).body["items"] == []
+
+
+def test_a_revision_with_more_images_than_the_instance_takes_is_refused_and_changes_nothing(aws, api,
+                                                                                            mastodon_channel):
+    from understudy import data
+    from understudy.model import now_iso
+
+    from tests.integration.conftest import picture, submitted_with_images, uploaded
+
+    mastodon_channel.details["maxImages"] = 2
+    data.put_channel(mastodon_channel, "test", now_iso())
+    trainee = "trainee@example.org"
+    post = submitted_with_images(api, trainee, "masto")
+    api("POST", f"/posts/{post['id']}/decision", who="reviewer@example.org",
+        body={"decision": "request_changes", "feedback": "One more picture, please."})
+    media = [*({"key": m["key"], "alt": m["alt"]} for m in post["media"]),
+             {"key": uploaded(trainee, picture()), "alt": "The garden"}]
+
+    answer = api("PUT", f"/posts/{post['id']}", who=trainee, body={"text": "With the garden", "media": media})
+
+    assert answer.status == 422 and "at most 2 images" in answer.body["message"]
+    kept = api("GET", f"/posts/{post['id']}", who=trainee).body
+    assert kept["status"] == "changes_requested" and len(kept["revisions"]) == 1
