@@ -61,7 +61,8 @@ def creates(network) -> list:
 def test_an_admin_connects_an_account_checked_with_the_instance_and_its_limit_is_kept(aws, api, x_api):
     x_api.get(VERIFY, json=ACCOUNT)
     x_api.get(INSTANCE_V2, json={"domain": "social.example.org",
-                                 "configuration": {"statuses": {"max_characters": 1000, "max_media_attachments": 6}}})
+                                 "configuration": {"statuses": {"max_characters": 1000, "max_media_attachments": 6},
+                                                   "media_attachments": {"image_size_limit": 16777216}}})
 
     answer = api("POST", "/channels", who=ADMIN, body=CONNECT)
 
@@ -75,7 +76,8 @@ def test_an_admin_connects_an_account_checked_with_the_instance_and_its_limit_is
     assert TOKEN not in json.dumps(listed.body) + json.dumps(answer.body)
     from understudy import data
 
-    assert data.get_channel("library-on-mastodon").details["maxImages"] == 6  # checked at submit
+    details = data.get_channel("library-on-mastodon").details
+    assert details["maxImages"] == 6 and details["imageSizeLimit"] == 16777216  # used at submit and publish
 
 
 def test_an_instance_without_the_v2_answer_gives_its_limit_from_v1(aws, api, x_api):
@@ -354,6 +356,32 @@ def test_a_retry_after_the_status_failed_reuses_the_media_ids(aws, api, task, x_
     retried = creates(x_api)[-1].request
     assert parse_qs(retried.body)["media_ids[]"] == ["731", "732"]
     assert retried.headers["Idempotency-Key"] == f"understudy-{post_with_images['id']}-1"
+
+
+def test_an_image_over_the_instances_size_limit_is_sent_smaller(aws, api, task, x_api, mastodon_channel):
+    import os
+
+    from understudy import data
+    from understudy.model import now_iso
+
+    from tests.integration.conftest import submitted_with_images
+
+    mastodon_channel.details["imageSizeLimit"] = 30_000  # an instance stricter than our 5 MB
+    data.put_channel(mastodon_channel, "test", now_iso())
+    noisy = io.BytesIO()
+    Image.frombytes("RGB", (300, 200), os.urandom(300 * 200 * 3)).save(noisy, "PNG")
+    assert len(noisy.getvalue()) > 30_000
+    post = submitted_with_images(api, AUTHOR, "masto", [(noisy.getvalue(), "Static on an old television")])
+    x_api.post(MEDIA, json=attachment("741"))
+    x_api.post(STATUSES, json=STATUS)
+
+    assert task("publish", {"postId": post["id"]})["url"] == STATUS["url"]
+
+    [upload] = [call for call in x_api.calls if MEDIA.match(call.request.url)]
+    fields = form_fields(upload.request)
+    sent = Image.open(io.BytesIO(fields["file"]))
+    assert len(fields["file"]) <= 30_000 and sent.format == "JPEG" and abs(sent.width / sent.height - 1.5) < 0.01
+    assert fields["description"].decode() == "Static on an old television"
 
 
 def test_a_refused_upload_fails_the_post_with_the_instances_message(aws, api, task, x_api, post_with_images):

@@ -5,7 +5,8 @@ The access token lives in the channel's secret; the instance's address, the acco
 when an admin connects it. Mastodon.py (and requests) are imported only inside the functions that talk
 to the instance.
 
-Images: each is uploaded (POST /api/v2/media) with its alt text as the description; Mastodon may
+Images: each is uploaded (POST /api/v2/media) with its alt text as the description, as a smaller copy
+if it is over the instance's image size limit (kept when the account is connected); Mastodon may
 process it after answering, so the upload is polled (GET /api/v1/media/:id) for at most
 ``PROCESSING_WAIT`` seconds in all before the status is made with the media ids. Each id is remembered once
 the instance has processed it (a status naming media still in processing is refused for good): a retry
@@ -160,9 +161,10 @@ class MastodonChannel:
         client = _client(self.instance, token)
         key = idempotency_key(post_id, revision)
         host = urlsplit(self.instance).hostname
+        size_limit = self.channel.details.get("imageSizeLimit")
         try:
             try:
-                status = _post(client, host, text, key, images, remember)
+                status = _post(client, host, text, key, images, remember, size_limit)
             except errors.MastodonUnauthorizedError:
                 # An admin may have reconnected the account since the token was cached: a 401 means
                 # nothing was posted, so one more try with the stored token is safe.
@@ -170,7 +172,7 @@ class MastodonChannel:
                 if fresh == token:
                     raise
                 client = _client(self.instance, fresh)
-                status = _post(client, host, text, key, images, remember)
+                status = _post(client, host, text, key, images, remember, size_limit)
         except Exception as exc:
             translated = _translate(exc, client, self.instance)
             if translated is None:
@@ -191,9 +193,19 @@ class MastodonChannel:
         return Published(url=parts._replace(query="", fragment="").geturl(), external_id=found[1])
 
 
-def _upload(client, image: Attachment, host: str | None, deadline: float) -> str:
-    """Upload one image with its alt text and wait, until ``deadline``, for the instance to process it."""
-    media = client.media_post(image.load(), mime_type=image.content_type, description=image.alt)
+def _upload(client, image: Attachment, host: str | None, deadline: float, size_limit: int | None) -> str:
+    """Upload one image with its alt text (made to fit the instance's size limit, if it is smaller than
+    ours) and wait, until ``deadline``, for the instance to process it."""
+    data, content_type = image.load(), image.content_type
+    if size_limit and len(data) > size_limit:
+        from understudy import images
+
+        try:
+            fitted = images.within(data, size_limit)
+        except BadInput as exc:  # images.within's Unprocessable
+            raise PublishFailed(f"An image could not be made small enough for {host}: {exc}") from exc
+        data, content_type = fitted.data, fitted.content_type
+    media = client.media_post(data, mime_type=content_type, description=image.alt)
     while media.get("url") is None:  # v2 answers 202 with no url while it still processes the file
         if time.monotonic() >= deadline:
             # Not a post yet: the workflow retries and uploads it again (the instance drops this one).
@@ -204,14 +216,15 @@ def _upload(client, image: Attachment, host: str | None, deadline: float) -> str
     return str(media["id"])
 
 
-def _post(client, host: str | None, text: str, key: str, images: Sequence[Attachment], remember: Remember):
+def _post(client, host: str | None, text: str, key: str, images: Sequence[Attachment], remember: Remember,
+          size_limit: int | None):
     """Upload the images not uploaded yet (remembering each id once processed), then create the status."""
     media_ids = []
     deadline = time.monotonic() + PROCESSING_WAIT  # for all the images: the function's time is bounded
     for image in images:
         media_id = image.channel_id
         if media_id is None:
-            media_id = _upload(client, image, host, deadline)
+            media_id = _upload(client, image, host, deadline, size_limit)
             remember(image.key, media_id, int(time.time()) + MEDIA_LIFE)
         media_ids.append(media_id)
     return client.status_post(text, idempotency_key=key, media_ids=media_ids or None)
@@ -227,11 +240,16 @@ def _limit(info) -> int:
     return DEFAULT_LIMIT
 
 
-def _image_limit(info) -> int:
-    """How many images a status may carry there (configuration.statuses.max_media_attachments)."""
-    statuses = ((info.get("configuration") or {}).get("statuses") or {}) if isinstance(info, dict) else {}
-    value = statuses.get("max_media_attachments")
-    return value if isinstance(value, int) and value > 0 else MAX_IMAGES
+def _image_limits(info) -> dict:
+    """How many images a status may carry there (configuration.statuses.max_media_attachments) and, where
+    the instance says, the most bytes it takes in one (configuration.media_attachments.image_size_limit)."""
+    configuration = (info.get("configuration") or {}) if isinstance(info, dict) else {}
+    count = (configuration.get("statuses") or {}).get("max_media_attachments")
+    size = (configuration.get("media_attachments") or {}).get("image_size_limit")
+    limits = {"maxImages": count if isinstance(count, int) and count > 0 else MAX_IMAGES}
+    if isinstance(size, int) and size > 0:
+        limits["imageSizeLimit"] = size
+    return limits
 
 
 def connect(values: dict[str, str]) -> Connected:
@@ -264,5 +282,5 @@ def connect(values: dict[str, str]) -> Connected:
             raise
         raise translated from exc
     return Connected(details={"handle": f"{account['acct']}@{host}", "instance": instance,
-                              "maxCharacters": _limit(info), "maxImages": _image_limit(info)},
+                              "maxCharacters": _limit(info), **_image_limits(info)},
                      secret={"accessToken": token})
