@@ -148,6 +148,18 @@ class Attachment:
     channel_id: str | None = None
 
 
+def fitted(data: bytes, max_bytes: int, network: str):
+    """An image's bytes as an ``images.Clean`` of at most ``max_bytes`` (a smaller copy if need be), for a
+    network whose size limit is below ours; PublishFailed if no copy is small enough."""
+    from understudy import images
+    from understudy.errors import PublishFailed
+
+    try:
+        return images.within(data, max_bytes)
+    except Unprocessable as exc:
+        raise PublishFailed(f"An image could not be made small enough for {network}: {exc}") from exc
+
+
 # Called by a channel as soon as it has an id for an image (key, id, expiry in epoch seconds), so that a
 # retry of the same revision can reuse it instead of uploading again.
 Remember = Callable[[str, str, int], None]

@@ -45,6 +45,7 @@ from understudy.channels import (
     Published,
     Remember,
     checked_url,
+    fitted,
     remember_nothing,
     stored_secret,
     utc_time,
@@ -276,15 +277,10 @@ class BlueskyChannel:
 
 def _blob(session: Session, image: Attachment) -> tuple[dict, int, int]:
     """Upload the image (made to fit BLOB_LIMIT): (its blob reference, width, height)."""
-    from understudy import images
-
-    try:
-        fitted = images.within(image.load(), BLOB_LIMIT)
-    except BadInput as exc:  # images.within's Unprocessable
-        raise PublishFailed(f"An image could not be made small enough for Bluesky: {exc}") from exc
-    answer = _call("POST", "com.atproto.repo.uploadBlob", token=session.access_jwt, data=fitted.data,
-                   content_type=fitted.content_type)
-    return answer["blob"], fitted.width, fitted.height
+    sent = fitted(image.load(), BLOB_LIMIT, NETWORK)
+    answer = _call("POST", "com.atproto.repo.uploadBlob", token=session.access_jwt, data=sent.data,
+                   content_type=sent.content_type)
+    return answer["blob"], sent.width, sent.height
 
 
 def _remembered(image: Attachment) -> dict | None:

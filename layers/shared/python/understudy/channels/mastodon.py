@@ -39,6 +39,7 @@ from understudy.channels import (
     Published,
     Remember,
     checked_url,
+    fitted,
     remember_nothing,
     stored_secret,
     utc_time,
@@ -198,13 +199,8 @@ def _upload(client, image: Attachment, host: str | None, deadline: float, size_l
     ours) and wait, until ``deadline``, for the instance to process it."""
     data, content_type = image.load(), image.content_type
     if size_limit and len(data) > size_limit:
-        from understudy import images
-
-        try:
-            fitted = images.within(data, size_limit)
-        except BadInput as exc:  # images.within's Unprocessable
-            raise PublishFailed(f"An image could not be made small enough for {host}: {exc}") from exc
-        data, content_type = fitted.data, fitted.content_type
+        smaller = fitted(data, size_limit, host or NETWORK)
+        data, content_type = smaller.data, smaller.content_type
     media = client.media_post(data, mime_type=content_type, description=image.alt)
     while media.get("url") is None:  # v2 answers 202 with no url while it still processes the file
         if time.monotonic() >= deadline:
