@@ -201,6 +201,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         media=READ,
         workflow_task=True,
         timeout_seconds=60,  # up to four image uploads to X, then the post
+        memory_mb=1024,  # room for Pillow to make a large image fit Bluesky's 1 MB (8192×8192 at most)
     ),
     FunctionSpec(
         name="notify",

@@ -5,14 +5,20 @@ X's stand-in). The channel code under test is the real one: only the network's e
 
 Each keeps what the real service keeps that matters here: Mastodon one status per Idempotency-Key,
 Bluesky one record per rkey (a second create at a taken key is refused, getRecord reads it back), and
-each checks the credentials it was given. ``lose_next_bluesky_answer`` makes the next createRecord keep
+each checks the credentials it was given. Images too: Mastodon's stand-in takes an upload with its
+description and answers, as a real instance may, that it is still processing (202, no url) until the
+upload is looked at once more; Bluesky's takes blobs of at most 1 MB and refuses a record whose embed
+names a blob it was never sent. ``lose_next_bluesky_answer`` makes the next createRecord keep
 the record but drop the connection before answering, as a network failure after the post was made."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,12 +26,16 @@ from urllib.parse import parse_qs, urlsplit
 MASTODON_TOKEN = "mastodon-token-e2e"  # noqa: S105
 BLUESKY_PASSWORD = "abcd-efgh-ijkl-e2e0"  # noqa: S105
 BLUESKY_DID = "did:plc:e2estandin0000000000000"
+BLUESKY_JWT = "jwt-e2e"  # noqa: S105
+BLOB_LIMIT = 1_000_000
 INSTANCE_HOST = "social.example.org"
 
 
 class StandIns(BaseHTTPRequestHandler):
     statuses: dict[str, dict] = {}  # Idempotency-Key -> status
     records: dict[str, dict] = {}  # rkey -> record
+    media: dict[str, dict] = {}  # Mastodon media id -> attachment (its url None until looked at again)
+    blobs: dict[str, dict] = {}  # Bluesky blob cid -> {mimeType, size}
     requests: list[dict] = []
     lose_next_bluesky_answer = False
     lock = threading.Lock()
@@ -43,7 +53,7 @@ class StandIns(BaseHTTPRequestHandler):
 
     def _note(self, method: str, body: bytes = b"") -> None:
         with StandIns.lock:
-            StandIns.requests.append({"method": method, "path": self.path, "body": body.decode(),
+            StandIns.requests.append({"method": method, "path": self.path, "body": body.decode(errors="replace"),
                                       "headers": dict(self.headers)})
 
     def do_GET(self):  # noqa: N802 the http.server API
@@ -54,7 +64,15 @@ class StandIns(BaseHTTPRequestHandler):
         if path == "/api/v1/accounts/verify_credentials":
             return self._answer(200, {"id": "7", "username": "library", "acct": "library"})
         if path.rstrip("/") == "/api/v2/instance":
-            return self._answer(200, {"domain": INSTANCE_HOST, "configuration": {"statuses": {"max_characters": 500}}})
+            return self._answer(200, {"domain": INSTANCE_HOST, "configuration": {
+                "statuses": {"max_characters": 500, "max_media_attachments": 4}}})
+        if path.startswith("/api/v1/media/"):
+            with StandIns.lock:
+                found = StandIns.media.get(path.rsplit("/", 1)[1])
+                if found is None:
+                    return self._answer(404, {"error": "Record not found"})
+                found["url"] = f"https://{INSTANCE_HOST}/system/media/{found['id']}.jpg"  # processed now
+            return self._answer(200, found)
         if path == "/_posts":  # what the stand-ins were sent, for a person trying the demo
             return self._answer(200, {"mastodon": list(StandIns.statuses.values()),
                                       "bluesky": list(StandIns.records.values())})
@@ -69,26 +87,27 @@ class StandIns(BaseHTTPRequestHandler):
         body = self._body()
         self._note("POST", body)
         path = urlsplit(self.path).path
+        if path.startswith("/api/") and self.headers.get("Authorization") != f"Bearer {MASTODON_TOKEN}":
+            return self._answer(401, {"error": "The access token is invalid"})
+        if path == "/api/v2/media":
+            return self._media(body)
         if path == "/api/v1/statuses":
-            if self.headers.get("Authorization") != f"Bearer {MASTODON_TOKEN}":
-                return self._answer(401, {"error": "The access token is invalid"})
-            key = self.headers.get("Idempotency-Key") or f"none-{len(StandIns.statuses)}"
-            with StandIns.lock:
-                number = str(1000 + len(StandIns.statuses))
-                status = StandIns.statuses.setdefault(key, {
-                    "id": number, "url": f"https://{INSTANCE_HOST}/@library/{number}",
-                    "uri": f"https://{INSTANCE_HOST}/users/library/statuses/{number}",
-                    "content": parse_qs(body.decode())["status"][0]})
-            return self._answer(200, status)
+            return self._status(body)
+        if path == "/xrpc/com.atproto.repo.uploadBlob":
+            return self._blob(body)
         if path == "/xrpc/com.atproto.server.createSession":
             sent = json.loads(body)
             if sent.get("password") != BLUESKY_PASSWORD:
                 return self._answer(401, {"error": "AuthenticationRequired",
                                           "message": "Invalid identifier or password"})
-            return self._answer(200, {"did": BLUESKY_DID, "handle": sent["identifier"], "accessJwt": "jwt-e2e",
+            return self._answer(200, {"did": BLUESKY_DID, "handle": sent["identifier"], "accessJwt": BLUESKY_JWT,
                                       "refreshJwt": "refresh-e2e"})
         if path == "/xrpc/com.atproto.repo.createRecord":
             sent = json.loads(body)
+            unknown = [image for image in sent["record"].get("embed", {}).get("images", ())
+                       if image["image"]["ref"]["$link"] not in StandIns.blobs]
+            if unknown:
+                return self._answer(400, {"error": "InvalidRequest", "message": "Could not find blob"})
             with StandIns.lock:
                 if sent["rkey"] in StandIns.records:
                     return self._answer(400, {"error": "InvalidRequest", "message": "Record already exists"})
@@ -102,6 +121,45 @@ class StandIns(BaseHTTPRequestHandler):
             return self._answer(200, {"uri": uri, "cid": "bafyreie2e"})
         return self._answer(404, {"error": "Not found"})
 
+    def _media(self, body: bytes):
+        form = BytesParser(policy=HTTP).parsebytes(
+            f"Content-Type: {self.headers['Content-Type']}\r\n\r\n".encode() + body)
+        fields = {part.get_param("name", header="content-disposition"): part for part in form.iter_parts()}
+        if "file" not in fields:
+            return self._answer(422, {"error": "Validation failed: File can't be blank"})
+        with StandIns.lock:
+            media_id = str(5000 + len(StandIns.media))
+            description = fields["description"].get_content() if "description" in fields else None
+            StandIns.media[media_id] = {"id": media_id, "type": "image", "url": None, "description": description,
+                                        "size": len(fields["file"].get_payload(decode=True))}
+        return self._answer(202, StandIns.media[media_id])
+
+    def _status(self, body: bytes):
+        form = parse_qs(body.decode())
+        key = self.headers.get("Idempotency-Key") or f"none-{len(StandIns.statuses)}"
+        with StandIns.lock:
+            attached = [StandIns.media.get(media_id) for media_id in form.get("media_ids[]", ())]
+            if any(media is None or media["url"] is None for media in attached):
+                return self._answer(422, {"error": "Cannot attach files that have not finished processing. "
+                                                   "Try again in a moment!"})
+            number = str(1000 + len(StandIns.statuses))
+            status = StandIns.statuses.setdefault(key, {
+                "id": number, "url": f"https://{INSTANCE_HOST}/@library/{number}",
+                "uri": f"https://{INSTANCE_HOST}/users/library/statuses/{number}",
+                "content": form["status"][0], "media_attachments": attached})
+        return self._answer(200, status)
+
+    def _blob(self, body: bytes):
+        if self.headers.get("Authorization") != f"Bearer {BLUESKY_JWT}":
+            return self._answer(401, {"error": "AuthenticationRequired", "message": "Invalid token"})
+        if len(body) > BLOB_LIMIT:
+            return self._answer(400, {"error": "BlobTooLarge", "message": "This file is too large."})
+        cid = "bafkrei" + hashlib.sha256(body).hexdigest()[:40]
+        blob = {"mimeType": self.headers.get("Content-Type"), "size": len(body)}
+        with StandIns.lock:
+            StandIns.blobs[cid] = blob
+        return self._answer(200, {"blob": {"$type": "blob", "ref": {"$link": cid}, **blob}})
+
     def log_message(self, *args):  # quiet
         pass
 
@@ -111,6 +169,7 @@ def serve() -> tuple[ThreadingHTTPServer, str]:
     BLUESKY_API_URL for the handlers (an address to them would be refused: the channels send everything
     to the real networks unless those are set)."""
     StandIns.statuses, StandIns.records, StandIns.requests = {}, {}, []
+    StandIns.media, StandIns.blobs = {}, {}
     StandIns.lose_next_bluesky_answer = False
     server = ThreadingHTTPServer(("127.0.0.1", 0), StandIns)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -81,3 +81,52 @@ def test_the_demo_with_stand_ins_has_a_mastodon_and_a_bluesky_channel_that_publi
     sent = requests.get(f"{stand_ins_url}/_posts", timeout=10).json()
     assert [s["content"] for s in sent["mastodon"]] == [f"{unique_text} to demo-mastodon"]
     assert [r["value"]["text"] for r in sent["bluesky"]] == [f"{unique_text} to demo-bluesky"]
+
+
+def uploaded(author, data: bytes) -> str:
+    """An image sent as the composer sends it: the presigned POST from /uploads, straight to S3."""
+    form = author.post("/uploads", json={"contentType": "image/png", "size": len(data)}).json()
+    sent = requests.post(form["url"], data=form["fields"], files={"file": ("p.png", data)}, timeout=60)
+    assert sent.status_code == 204, sent.text
+    return form["key"]
+
+
+def test_a_post_with_an_image_reaches_mastodon_and_bluesky_with_its_alt_text(launch_sandbox, stand_ins,  # noqa: F811
+                                                                           unique_text):
+    """Mastodon's stand-in processes the upload only when it is looked at again (the channel waits for
+    it); the picture is over Bluesky's 1 MB, so the channel sends a smaller copy."""
+    import io
+    import os
+
+    from PIL import Image
+
+    size = (1400, 1000)
+    picture = io.BytesIO()
+    Image.frombytes("RGB", size, os.urandom(size[0] * size[1] * 3)).save(picture, "PNG")
+    assert 1_000_000 < len(picture.getvalue()) <= 5 * 1024 * 1024
+    sandbox = launch_sandbox().client()
+    admin = sandbox.api(sandbox.sign_in("admin@example.org"))
+    author = sandbox.api(sandbox.sign_in("author@example.org"))
+    mastodon = admin.post("/channels", json={"kind": "mastodon", "name": "Library on Mastodon",
+                                             "instance": INSTANCE_HOST, "accessToken": MASTODON_TOKEN}).json()["id"]
+    bluesky = admin.post("/channels", json={"kind": "bluesky", "name": "Library on Bluesky",
+                                            "handle": "library.bsky.social",
+                                            "appPassword": BLUESKY_PASSWORD}).json()["id"]
+
+    for channel, text in ((mastodon, f"{unique_text} toot"), (bluesky, f"{unique_text} skeet")):
+        post = author.post("/posts", json={"channel": channel, "text": text, "media": [
+            {"key": uploaded(author, picture.getvalue()), "alt": "A crowd at the library's opening"}]})
+        assert post.status_code == 201, post.text
+        final = published(sandbox, author, post.json()["id"])
+        assert final["status"] == "published", final
+
+    [status] = stand_ins.statuses.values()
+    [attached] = status["media_attachments"]
+    assert attached["description"] == "A crowd at the library's opening" and attached["url"]
+    assert any(r["path"] == f"/api/v1/media/{attached['id']}" for r in stand_ins.requests)  # waited for it
+    [record] = stand_ins.records.values()
+    [image] = record["value"]["embed"]["images"]
+    assert image["alt"] == "A crowd at the library's opening"
+    blob = stand_ins.blobs[image["image"]["ref"]["$link"]]
+    assert blob["size"] <= 1_000_000 and blob["mimeType"] == "image/jpeg"
+    assert abs(image["aspectRatio"]["width"] / image["aspectRatio"]["height"] - 1.4) < 0.01

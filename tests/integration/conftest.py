@@ -229,6 +229,19 @@ def picture(fmt: str = "PNG", colour=(10, 120, 200)) -> bytes:
     return out.getvalue()
 
 
+def submitted_with_images(api, who: str, channel: str, pictures: list[tuple[bytes, str]] | None = None) -> dict:
+    """A post submitted with images (each uploaded as the browser would, with its alt text): by default a
+    PNG and a JPEG picture of the reading room."""
+    if pictures is None:
+        pictures = [(picture("PNG"), "Shelves of books under a skylight"),
+                    (picture("JPEG", (200, 0, 0)), "A red armchair by the window")]
+    answer = api("POST", "/posts", who=who, body={
+        "channel": channel, "text": "Our new reading room, in pictures",
+        "media": [{"key": uploaded(who, data), "alt": alt} for data, alt in pictures]})
+    assert answer.status == 201, answer.body
+    return answer.body
+
+
 @pytest.fixture
 def x_api(aws):
     """X's API as tweepy reaches it: tweepy builds, signs and sends real requests through `requests`;

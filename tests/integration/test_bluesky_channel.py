@@ -237,3 +237,127 @@ def test_an_admin_marks_a_refused_post_live_with_its_bluesky_address(aws, api, t
 
     assert answer.status == 200, answer.body
     assert answer.body["status"] == "published" and answer.body["publishedUrl"] == url
+
+
+# --- images -------------------------------------------------------------------------------------
+
+UPLOAD = re.compile(re.escape(XRPC + "com.atproto.repo.uploadBlob") + "$")
+
+
+def blob_answer(request):
+    """The PDS keeps the bytes and answers their blob reference (a CID of the bytes)."""
+    import hashlib
+
+    cid = "bafkrei" + hashlib.sha256(request.body).hexdigest()[:40]
+    return 200, {}, json.dumps({"blob": {"$type": "blob", "ref": {"$link": cid},
+                                         "mimeType": request.headers["Content-Type"], "size": len(request.body)}})
+
+
+def uploads(network) -> list:
+    return [call.request for call in network.calls if UPLOAD.match(call.request.url)]
+
+
+def with_images(api, pictures: list[tuple[bytes, str]] | None = None) -> dict:
+    from tests.integration.conftest import submitted_with_images
+
+    return submitted_with_images(api, AUTHOR, "sky", pictures)
+
+
+def noisy_png(size=(1400, 1000)) -> bytes:
+    """A photo-like PNG (random pixels do not compress): about 4 MB, well over Bluesky's 1 MB."""
+    import io
+    import os
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.frombytes("RGB", size, os.urandom(size[0] * size[1] * 3)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_images_go_as_blobs_in_an_images_embed_with_alt_text_and_aspect_ratio(aws, api, task, x_api,
+                                                                              bluesky_channel):
+    post = with_images(api)
+    x_api.post(SESSION, json=SIGNED_IN)
+    x_api.add_callback("POST", UPLOAD, callback=blob_answer)
+    x_api.post(CREATE, json=created("x"))
+
+    task("publish", {"postId": post["id"]})
+
+    sent = uploads(x_api)
+    assert [r.headers["Content-Type"] for r in sent] == ["image/png", "image/jpeg"]
+    assert all(r.headers["Authorization"] == "Bearer access-jwt-1" for r in sent)
+    [body] = creates(x_api)
+    embed = body["record"]["embed"]
+    assert embed["$type"] == "app.bsky.embed.images"
+    assert [image["alt"] for image in embed["images"]] == [m["alt"] for m in post["media"]]
+    assert [image["aspectRatio"] for image in embed["images"]] == [{"width": 40, "height": 30}] * 2
+    assert [image["image"]["size"] for image in embed["images"]] == [len(r.body) for r in sent]
+    assert api("GET", f"/posts/{post['id']}", who=ADMIN).body["status"] == "published"
+
+
+def test_an_image_over_one_megabyte_is_made_to_fit_before_it_is_sent(aws, api, task, x_api, bluesky_channel):
+    import io
+
+    from PIL import Image
+
+    big = noisy_png()
+    assert len(big) > 1_000_000
+    post = with_images(api, [(big, "A crowd at the opening, blurred")])
+    x_api.post(SESSION, json=SIGNED_IN)
+    x_api.add_callback("POST", UPLOAD, callback=blob_answer)
+    x_api.post(CREATE, json=created("x"))
+
+    task("publish", {"postId": post["id"]})
+
+    [sent] = uploads(x_api)
+    assert len(sent.body) <= 1_000_000 and sent.headers["Content-Type"] == "image/jpeg"
+    fitted = Image.open(io.BytesIO(sent.body))
+    [image] = creates(x_api)[0]["record"]["embed"]["images"]
+    assert image["aspectRatio"] == {"width": fitted.width, "height": fitted.height}
+    assert abs(fitted.width / fitted.height - 1.4) < 0.01  # smaller, not distorted
+
+
+def test_a_retry_after_the_record_failed_reuses_the_uploaded_blobs(aws, api, task, x_api, bluesky_channel):
+    from tests.integration.conftest import picture
+
+    post = with_images(api, [(picture("PNG"), "Shelves of books"), (picture("GIF"), "A reading lamp")])
+    x_api.post(SESSION, json=SIGNED_IN)
+    x_api.add_callback("POST", UPLOAD, callback=blob_answer)
+    x_api.post(CREATE, status=502, json={"error": "UpstreamFailure", "message": "Upstream Failure"})
+    x_api.get(GET, status=400, json={"error": "RecordNotFound", "message": "Could not locate record"})
+    with pytest.raises(ChannelUnavailable):
+        task("publish", {"postId": post["id"]})
+    first = creates(x_api)[0]["record"]["embed"]
+
+    x_api.replace("POST", CREATE, json=created("x"))
+    task("publish", {"postId": post["id"]})
+
+    assert len(uploads(x_api)) == 2, "no image was uploaded again"
+    assert creates(x_api)[-1]["record"]["embed"] == first
+    assert api("GET", f"/posts/{post['id']}", who=ADMIN).body["status"] == "published"
+
+
+def test_a_refused_upload_fails_the_post_with_blueskys_message(aws, api, task, x_api, bluesky_channel):
+    from tests.integration.conftest import picture
+
+    post = with_images(api, [(picture("PNG"), "Shelves of books")])
+    x_api.post(SESSION, json=SIGNED_IN)
+    x_api.post(UPLOAD, status=400, json={"error": "InvalidMimeType", "message": "Wrong type of file"})
+
+    with pytest.raises(PublishFailed, match="Wrong type of file"):
+        task("publish", {"postId": post["id"]})
+    assert not creates(x_api)
+
+
+def test_an_image_that_cannot_be_made_to_fit_fails_the_post_and_sends_nothing(aws, api, task, x_api,
+                                                                             bluesky_channel, monkeypatch):
+    from understudy.channels import bluesky
+
+    monkeypatch.setattr(bluesky, "BLOB_LIMIT", 100)  # no picture is that small
+    post = with_images(api)
+    x_api.post(SESSION, json=SIGNED_IN)
+
+    with pytest.raises(PublishFailed, match="could not be made small enough for Bluesky"):
+        task("publish", {"postId": post["id"]})
+    assert not uploads(x_api) and not creates(x_api)

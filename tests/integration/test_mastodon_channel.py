@@ -5,6 +5,7 @@ retried create from posting twice."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import time
@@ -14,6 +15,7 @@ from urllib.parse import parse_qs
 import boto3
 import pytest
 import requests
+from PIL import Image
 from understudy.errors import ChannelUnavailable, InvalidValue, PublishFailed, PublishUncertain
 
 AUTHOR, ADMIN = "author@example.org", "admin@example.org"
@@ -59,7 +61,8 @@ def creates(network) -> list:
 def test_an_admin_connects_an_account_checked_with_the_instance_and_its_limit_is_kept(aws, api, x_api):
     x_api.get(VERIFY, json=ACCOUNT)
     x_api.get(INSTANCE_V2, json={"domain": "social.example.org",
-                                 "configuration": {"statuses": {"max_characters": 1000}}})
+                                 "configuration": {"statuses": {"max_characters": 1000, "max_media_attachments": 6},
+                                                   "media_attachments": {"image_size_limit": 16777216}}})
 
     answer = api("POST", "/channels", who=ADMIN, body=CONNECT)
 
@@ -71,6 +74,10 @@ def test_an_admin_connects_an_account_checked_with_the_instance_and_its_limit_is
     assert json.loads(stored["SecretString"]) == {"accessToken": TOKEN}
     listed = api("GET", "/channels", who=AUTHOR)
     assert TOKEN not in json.dumps(listed.body) + json.dumps(answer.body)
+    from understudy import data
+
+    details = data.get_channel("library-on-mastodon").details
+    assert details["maxImages"] == 6 and details["imageSizeLimit"] == 16777216  # used at submit and publish
 
 
 def test_an_instance_without_the_v2_answer_gives_its_limit_from_v1(aws, api, x_api):
@@ -259,3 +266,174 @@ def test_a_reply_is_refused_on_mastodon_for_now_and_nothing_is_kept(aws, api, ma
                                                       "replyTo": "https://mastodon.social/@council/1234"})
     assert refused.status == 422 and "not supported yet" in refused.body["message"]
     assert api("GET", "/posts", who=AUTHOR, query={"mine": "true"}).body["items"] == []
+
+
+# --- images -------------------------------------------------------------------------------------
+
+MEDIA = re.compile(rf"{re.escape(INSTANCE)}/api/v2/media/?$")
+MEDIA_LOOK = re.compile(rf"{re.escape(INSTANCE)}/api/v1/media/(\d+)/?$")
+
+
+def attachment(media_id: str, processed: bool = True) -> dict:
+    return {"id": media_id, "type": "image", "url": f"{INSTANCE}/system/{media_id}.png" if processed else None,
+            "preview_url": None, "description": None, "blurhash": None}
+
+
+def form_fields(request) -> dict[str, bytes]:
+    """The multipart form Mastodon.py sent: field name -> its bytes."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    body = request.body if isinstance(request.body, bytes) else request.body.read()
+    form = BytesParser(policy=HTTP).parsebytes(
+        f"Content-Type: {request.headers['Content-Type']}\r\n\r\n".encode() + body)
+    return {part.get_param("name", header="content-disposition"): part.get_payload(decode=True)
+            for part in form.iter_parts()}
+
+
+@pytest.fixture
+def post_with_images(api, mastodon_channel):
+    from tests.integration.conftest import submitted_with_images
+
+    return submitted_with_images(api, AUTHOR, "masto")
+
+
+def test_images_are_uploaded_with_their_alt_text_then_posted_with_their_ids(aws, api, task, x_api,
+                                                                            post_with_images):
+    x_api.post(MEDIA, json=attachment("701"))
+    x_api.post(MEDIA, json=attachment("702"))
+    x_api.post(STATUSES, json=STATUS)
+
+    answer = task("publish", {"postId": post_with_images["id"]})
+
+    uploads = [call for call in x_api.calls if MEDIA.match(call.request.url)]
+    for call, wanted in zip(uploads, post_with_images["media"], strict=True):
+        assert call.request.headers["Authorization"] == f"Bearer {TOKEN}"
+        fields = form_fields(call.request)
+        assert fields["description"].decode() == wanted["alt"]
+        sent = Image.open(io.BytesIO(fields["file"]))
+        assert sent.size == (40, 30) and sent.get_format_mimetype() == wanted["contentType"]
+    [status] = creates(x_api)
+    assert parse_qs(status.request.body)["media_ids[]"] == ["701", "702"]
+    assert status.request.headers["Idempotency-Key"] == f"understudy-{post_with_images['id']}-1"
+    assert answer["url"] == STATUS["url"]
+
+
+def test_an_upload_still_processing_is_waited_for_before_the_status(aws, api, task, x_api, post_with_images):
+    x_api.post(MEDIA, status=202, json=attachment("711", processed=False))
+    x_api.post(MEDIA, json=attachment("712"))
+    x_api.get(MEDIA_LOOK, status=206, json=attachment("711", processed=False))
+    x_api.get(MEDIA_LOOK, json=attachment("711"))
+    x_api.post(STATUSES, json=STATUS)
+
+    assert task("publish", {"postId": post_with_images["id"]})["url"] == STATUS["url"]
+
+    order = [("media" if MEDIA.match(c.request.url) else "look" if MEDIA_LOOK.match(c.request.url) else "status")
+             for c in x_api.calls]
+    assert order == ["media", "look", "look", "media", "status"]  # the status only once both are processed
+    assert parse_qs(creates(x_api)[0].request.body)["media_ids[]"] == ["711", "712"]
+
+
+def test_an_upload_never_processed_in_time_posts_nothing_and_is_retried(aws, api, task, x_api, post_with_images,
+                                                                        monkeypatch):
+    from understudy.channels import mastodon
+
+    monkeypatch.setattr(mastodon, "PROCESSING_WAIT", 0)
+    x_api.post(MEDIA, status=202, json=attachment("721", processed=False))
+
+    with pytest.raises(ChannelUnavailable, match="still processing an image"):
+        task("publish", {"postId": post_with_images["id"]})
+
+    assert not creates(x_api)
+    stored = api("GET", f"/posts/{post_with_images['id']}", who=ADMIN).body
+    assert stored["status"] == "publishing" and stored["needsCheck"] is False
+
+
+def test_a_retry_after_the_status_failed_reuses_the_media_ids(aws, api, task, x_api, post_with_images):
+    x_api.post(MEDIA, json=attachment("731"))
+    x_api.post(MEDIA, json=attachment("732"))
+    x_api.post(STATUSES, status=503, json={"error": "Service Unavailable"})
+    with pytest.raises(ChannelUnavailable):
+        task("publish", {"postId": post_with_images["id"]})
+
+    x_api.replace("POST", STATUSES, json=STATUS)
+    assert task("publish", {"postId": post_with_images["id"]})["url"] == STATUS["url"]
+
+    assert len([c for c in x_api.calls if MEDIA.match(c.request.url)]) == 2, "no image was uploaded again"
+    retried = creates(x_api)[-1].request
+    assert parse_qs(retried.body)["media_ids[]"] == ["731", "732"]
+    assert retried.headers["Idempotency-Key"] == f"understudy-{post_with_images['id']}-1"
+
+
+def test_an_image_over_the_instances_size_limit_is_sent_smaller(aws, api, task, x_api, mastodon_channel):
+    import os
+
+    from understudy import data
+    from understudy.model import now_iso
+
+    from tests.integration.conftest import submitted_with_images
+
+    mastodon_channel.details["imageSizeLimit"] = 30_000  # an instance stricter than our 5 MB
+    data.put_channel(mastodon_channel, "test", now_iso())
+    noisy = io.BytesIO()
+    Image.frombytes("RGB", (300, 200), os.urandom(300 * 200 * 3)).save(noisy, "PNG")
+    assert len(noisy.getvalue()) > 30_000
+    post = submitted_with_images(api, AUTHOR, "masto", [(noisy.getvalue(), "Static on an old television")])
+    x_api.post(MEDIA, json=attachment("741"))
+    x_api.post(STATUSES, json=STATUS)
+
+    assert task("publish", {"postId": post["id"]})["url"] == STATUS["url"]
+
+    [upload] = [call for call in x_api.calls if MEDIA.match(call.request.url)]
+    fields = form_fields(upload.request)
+    sent = Image.open(io.BytesIO(fields["file"]))
+    assert len(fields["file"]) <= 30_000 and sent.format == "JPEG" and abs(sent.width / sent.height - 1.5) < 0.01
+    assert fields["description"].decode() == "Static on an old television"
+
+
+def test_a_refused_upload_fails_the_post_with_the_instances_message(aws, api, task, x_api, post_with_images):
+    x_api.post(MEDIA, status=422, json={"error": "Validation failed: File file size must be less than 1 MB"})
+
+    with pytest.raises(PublishFailed, match="must be less than 1 MB"):
+        task("publish", {"postId": post_with_images["id"]})
+    assert not creates(x_api)
+
+
+def test_more_images_than_the_instance_takes_are_refused_at_submit(aws, api, mastodon_channel):
+    from understudy import data
+    from understudy.model import now_iso
+
+    from tests.integration.conftest import picture, uploaded
+
+    mastodon_channel.details["maxImages"] = 2  # as connect read it from this instance
+    data.put_channel(mastodon_channel, "test", now_iso())
+    media = [{"key": uploaded(AUTHOR, picture()), "alt": f"Picture {n}"} for n in range(3)]
+
+    answer = api("POST", "/posts", who=AUTHOR, body={"channel": "masto", "text": "Three pictures", "media": media})
+
+    assert answer.status == 422
+    assert "Mastodon takes at most 2 images in a post; this one has 3" in answer.body["message"]
+    assert api("GET", "/posts", who=AUTHOR).body["items"] == []
+
+
+def test_a_revision_with_more_images_than_the_instance_takes_is_refused_and_changes_nothing(aws, api,
+                                                                                            mastodon_channel):
+    from understudy import data
+    from understudy.model import now_iso
+
+    from tests.integration.conftest import picture, submitted_with_images, uploaded
+
+    mastodon_channel.details["maxImages"] = 2
+    data.put_channel(mastodon_channel, "test", now_iso())
+    trainee = "trainee@example.org"
+    post = submitted_with_images(api, trainee, "masto")
+    api("POST", f"/posts/{post['id']}/decision", who="reviewer@example.org",
+        body={"decision": "request_changes", "feedback": "One more picture, please."})
+    media = [*({"key": m["key"], "alt": m["alt"]} for m in post["media"]),
+             {"key": uploaded(trainee, picture()), "alt": "The garden"}]
+
+    answer = api("PUT", f"/posts/{post['id']}", who=trainee, body={"text": "With the garden", "media": media})
+
+    assert answer.status == 422 and "at most 2 images" in answer.body["message"]
+    kept = api("GET", f"/posts/{post['id']}", who=trainee).body
+    assert kept["status"] == "changes_requested" and len(kept["revisions"]) == 1

@@ -17,8 +17,7 @@ from tests.integration.conftest import (
     X_MEDIA_METADATA,
     X_MEDIA_UPLOAD,
     X_TWEETS,
-    picture,
-    uploaded,
+    submitted_with_images,
 )
 
 AUTHOR, ADMIN = "author@example.org", "admin@example.org"
@@ -39,13 +38,7 @@ def calls_to(x_api, pattern) -> list:
 
 @pytest.fixture
 def post_with_images(api, x_channel):
-    keys = [uploaded(AUTHOR, picture("PNG")), uploaded(AUTHOR, picture("JPEG", (200, 0, 0)))]
-    answer = api("POST", "/posts", who=AUTHOR, body={
-        "channel": "x-main", "text": "Our new reading room, in two pictures",
-        "media": [{"key": keys[0], "alt": "Shelves of books under a skylight"},
-                  {"key": keys[1], "alt": "A red armchair by the window"}]})
-    assert answer.status == 201, answer.body
-    return answer.body
+    return submitted_with_images(api, AUTHOR, "x-main")
 
 
 def test_images_are_uploaded_with_v2_described_then_posted_with_their_ids(aws, api, task, x_api, post_with_images):

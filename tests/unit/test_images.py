@@ -91,3 +91,35 @@ def test_thumbnails_are_small_and_keep_transparency_only_where_there_is_some():
     assert subtype == "jpeg" and thumb.size == (320, 160)
     data, subtype = images.thumbnail(encoded(Image.new("RGBA", (100, 100), (0, 0, 0, 0)), "PNG"))
     assert subtype == "png" and Image.open(io.BytesIO(data)).mode == "RGBA"
+
+
+def test_an_image_within_a_networks_limit_is_sent_as_it_is():
+    data = encoded(Image.new("RGB", (40, 30), (10, 120, 200)), "PNG")
+
+    fitted = images.within(data, 1_000_000)
+
+    assert (fitted.data, fitted.content_type, fitted.width, fitted.height) == (data, "image/png", 40, 30)
+
+
+@pytest.mark.parametrize(("mode", "content_type"), [("RGB", "image/jpeg"), ("RGBA", "image/webp")])
+def test_a_larger_image_is_made_to_fit_keeping_its_shape_and_any_transparency(mode, content_type):
+    import os
+
+    size = (900, 600)
+    data = encoded(Image.frombytes(mode, size, os.urandom(size[0] * size[1] * len(mode))), "PNG")
+    limit = 150_000
+    assert len(data) > limit
+
+    fitted = images.within(data, limit)
+
+    assert len(fitted.data) <= limit and fitted.content_type == content_type
+    shown = Image.open(io.BytesIO(fitted.data))
+    assert shown.size == (fitted.width, fitted.height) and abs(shown.width / shown.height - 1.5) < 0.01
+    assert (shown.mode == "RGBA") == (mode == "RGBA")
+
+
+def test_an_image_that_cannot_be_made_small_enough_is_refused_by_name():
+    data = encoded(Image.new("RGB", (40, 30), (10, 120, 200)), "PNG")
+
+    with pytest.raises(Unprocessable, match="could not be made smaller than 10 bytes"):
+        images.within(data, 10)

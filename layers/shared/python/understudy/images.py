@@ -22,6 +22,9 @@ CONTENT_TYPES = frozenset(FORMATS.values())
 MAX_BYTES = 5 * 1024 * 1024  # X's limit for images
 MAX_PIXELS = 8192 * 8192  # X's largest accepted image; also keeps decompression bombs out
 THUMBNAIL_SIZE = (320, 320)
+# Tried in turn by ``within``: each scale of the pixels' sides at each quality, until the copy fits.
+FIT_SCALES = (1, 0.75, 0.5, 0.35, 0.25, 0.15, 0.1)
+FIT_QUALITIES = (85, 70)
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
 KINDS = "JPEG, PNG, GIF or WebP"
 
@@ -84,6 +87,30 @@ def clean(data: bytes, label: str = "The image") -> Clean:
     else:
         image.save(out, "WEBP", quality=90, save_all=animated, icc_profile=icc, exif=b"", xmp=b"")
     return Clean(data=out.getvalue(), content_type=FORMATS[fmt], width=image.width, height=image.height)
+
+
+def within(data: bytes, max_bytes: int, label: str = "The image") -> Clean:
+    """The image as it is if it has at most ``max_bytes``, else a smaller re-encoding that fits: the first
+    frame as JPEG (WebP where it has transparency), at a lower quality and then fewer pixels, as a network
+    with a tighter size limit than ours needs. The sizes are those of the copy returned."""
+    from PIL import Image
+
+    image = _open(data, label)
+    if len(data) <= max_bytes:
+        return Clean(data=data, content_type=FORMATS[image.format], width=image.width, height=image.height)
+    image.seek(0)
+    transparent = image.has_transparency_data
+    still = image.convert("RGBA" if transparent else "RGB")
+    fmt = "WEBP" if transparent else "JPEG"
+    for scale in FIT_SCALES:
+        size = (max(1, round(still.width * scale)), max(1, round(still.height * scale)))
+        frame = still if scale == 1 else still.resize(size, Image.Resampling.LANCZOS)
+        for quality in FIT_QUALITIES:
+            out = io.BytesIO()
+            frame.save(out, fmt, quality=quality)
+            if out.tell() <= max_bytes:
+                return Clean(data=out.getvalue(), content_type=FORMATS[fmt], width=size[0], height=size[1])
+    raise Unprocessable(f"{label} could not be made smaller than {max_bytes:,} bytes.")
 
 
 def thumbnail(data: bytes) -> tuple[bytes, str]:

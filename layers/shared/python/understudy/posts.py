@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from understudy import audit, data, lengths, media, org, progress, publish_time, replies, text, workflow
+from understudy import audit, channels, data, lengths, media, org, progress, publish_time, replies, text, workflow
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, Forbidden, NotFound, NotPublishable, TransientError
 from understudy.model import (
@@ -120,6 +120,7 @@ def submit(caller: Caller, channel_id: str, body: str, note: str | None,
     if channel is None:
         raise BadInput(f"There is no channel {channel_id!r} to post to.")
     body = lengths.post_text(body, channel)
+    channels.check_image_count(channel, len(wanted))
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
     reply_to = replies.checked(channel, reply_to)
     in_training = caller.training_mode  # from the record the request already read
@@ -205,9 +206,11 @@ def revise(caller: Caller, post_id: str, body: str, note: str | None, images: li
     wanted = None if images is None else media.wanted(images)
     current = get_existing(post_id)
     _revisable(caller, current)  # before any image is copied
-    checked = _text_for(current, body)
+    channel = data.get_channel(current.channel)
+    checked = lengths.post_text(body, channel)
     if wanted is None:
         wanted = [media.Wanted(key=image.key, alt=image.alt) for image in current.current.media]
+    channels.check_image_count(channel, len(wanted))
     token: str | None = None
 
     def save(attached: list[Image]) -> Post:

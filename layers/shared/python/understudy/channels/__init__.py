@@ -3,7 +3,9 @@
 - a client class (``ChannelClient`` below) that publishes a post and recognises a post's address;
 - ``CONNECT``, the description of what an admin gives to connect an account (a ``ConnectForm``): the
   API's request body (understudy.schemas) and the console's Channels form are both made from it;
-- ``connect(values)``, which checks those values with the network and answers ``Connected``.
+- ``connect(values)``, which checks those values with the network and answers ``Connected``;
+- ``MAX_IMAGES``, how many images one post may carry there (a connected account's ``maxImages`` detail,
+  read from its server, wins), so a post its channel cannot take is refused at submit, not after review.
 
 Adding a network is its module, its length rule and one line in ``KINDS``. A kind's client library is
 imported only inside the functions that talk to the network, so functions that never do pay nothing
@@ -18,7 +20,7 @@ from importlib import import_module
 from typing import Protocol
 from urllib.parse import SplitResult, urlsplit
 
-from understudy.errors import BadInput, InvalidValue
+from understudy.errors import BadInput, InvalidValue, Unprocessable
 from understudy.model import Channel
 
 # kind -> "module:Class"
@@ -79,6 +81,18 @@ def connectable() -> dict[str, ConnectForm]:
     return {kind: form for kind, form in forms.items() if form is not None}
 
 
+def check_image_count(channel: Channel | None, count: int) -> None:
+    """Unprocessable when the channel's network takes fewer images per post than ``count``."""
+    if channel is None or not count:
+        return
+    module = kind_module(channel.kind)
+    limit = channel.details.get("maxImages") or getattr(module, "MAX_IMAGES", None)
+    if isinstance(limit, int) and count > limit:
+        network = getattr(getattr(module, "CONNECT", None), "label", channel.kind)
+        raise Unprocessable(f"{network} takes at most {limit} image{'s' if limit != 1 else ''} in a post; "
+                            f"this one has {count}. Remove {count - limit} to post it to {channel.name!r}.")
+
+
 def utc_time(epoch: float) -> str:
     """An epoch second as the ISO time the channels' messages name (a rate limit's end)."""
     import time
@@ -132,6 +146,18 @@ class Attachment:
     load: Callable[[], bytes] = field(repr=False, compare=False)  # the clean image's bytes, read on demand
     # What the channel gave for this image on an earlier attempt, if still valid (X's media id).
     channel_id: str | None = None
+
+
+def fitted(data: bytes, max_bytes: int, network: str):
+    """An image's bytes as an ``images.Clean`` of at most ``max_bytes`` (a smaller copy if need be), for a
+    network whose size limit is below ours; PublishFailed if no copy is small enough."""
+    from understudy import images
+    from understudy.errors import PublishFailed
+
+    try:
+        return images.within(data, max_bytes)
+    except Unprocessable as exc:
+        raise PublishFailed(f"An image could not be made small enough for {network}: {exc}") from exc
 
 
 # Called by a channel as soon as it has an id for an image (key, id, expiry in epoch seconds), so that a

@@ -3,12 +3,17 @@
 Why plain requests and not the AT Protocol SDK (``atproto``): atproto 0.0.73 installs 73 MB
 (zstandard 24 MB, cryptography 16 MB, its generated client 8 MB, httpx, websockets, dnspython),
 five times the shared layer's 15 MB budget, to make the three calls used here
-(com.atproto.server.createSession, com.atproto.repo.createRecord and getRecord), each one JSON POST
-or GET. requests is in the layer already (tweepy's and Mastodon.py's).
+(com.atproto.server.createSession, com.atproto.repo.uploadBlob, createRecord and getRecord), each one
+POST or GET. requests is in the layer already (tweepy's and Mastodon.py's).
 
 The handle and app password live in the channel's secret; the account's handle and DID are stored,
 not secret, in the channel's details. A session (its access token) is kept for the life of the
 function's container and renewed when Bluesky says it expired.
+
+Images: each is uploaded as a blob (com.atproto.repo.uploadBlob), made to fit Bluesky's 1 MB per image
+first if it is larger (understudy.images.within), and the post record carries them in an
+``app.bsky.embed.images`` embed with their alt text and aspect ratio. A blob is not a post: its
+reference is remembered so that a retry reuses it while the PDS keeps it, and uploading again is harmless.
 
 Exactly once: each post is created with a record key (rkey) made from the post and revision, so a
 retry after a timeout, a 5xx or an interrupted function cannot make a second record: the repository
@@ -25,6 +30,7 @@ How Bluesky's answers become the domain's errors:
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import time
 from collections.abc import Sequence
@@ -39,6 +45,7 @@ from understudy.channels import (
     Published,
     Remember,
     checked_url,
+    fitted,
     remember_nothing,
     stored_secret,
     utc_time,
@@ -51,6 +58,9 @@ from understudy.observability import logger
 NETWORK = "Bluesky"
 SERVICE = "https://bsky.social"  # signs in accounts hosted by Bluesky and serves their repositories
 COLLECTION = "app.bsky.feed.post"
+MAX_IMAGES = 4  # app.bsky.embed.images' maxLength
+BLOB_LIMIT = 1_000_000  # bytes per image (app.bsky.embed.images' maxSize)
+BLOB_LIFE = 3600  # seconds a remembered blob is reused: the PDS drops blobs no record uses soon after
 TIMEOUT = (5, 20)  # seconds to connect, seconds to wait for an answer; well inside the function's 30 s
 DEFAULT_WAIT = 5 * 60  # when a 429 carries no reset time
 WEB_HOSTS = frozenset({"bsky.app", "www.bsky.app"})
@@ -121,13 +131,16 @@ def _base() -> str:
 
 
 def _call(method: str, nsid: str, *, token: str | None = None, json: dict | None = None,
-          params: dict | None = None) -> dict:
-    """One XRPC call. XrpcError for an answer other than 2xx; requests' errors pass through."""
+          params: dict | None = None, data: bytes | None = None, content_type: str | None = None) -> dict:
+    """One XRPC call (a JSON body, or raw ``data`` of ``content_type``). XrpcError for an answer other
+    than 2xx; requests' errors pass through."""
     import requests
 
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = requests.request(method, f"{_base()}/xrpc/{nsid}", json=json, params=params, headers=headers,
-                                timeout=TIMEOUT)
+    if content_type:
+        headers["Content-Type"] = content_type
+    response = requests.request(method, f"{_base()}/xrpc/{nsid}", json=json, params=params, data=data,
+                                headers=headers, timeout=TIMEOUT)
     try:
         body = response.json()
     except ValueError:
@@ -193,11 +206,13 @@ class BlueskyChannel:
         _sessions[self.channel.id] = (secret["appPassword"], session)
         return session
 
-    def _create(self, session: Session, rkey: str, text: str) -> dict:
+    def _create(self, session: Session, rkey: str, text: str, embed: dict | None = None) -> dict:
         record = {"$type": COLLECTION, "text": text, "createdAt": now_iso()}
         facets = link_facets(text)
         if facets:
             record["facets"] = facets
+        if embed:
+            record["embed"] = embed
         try:
             return _call("POST", "com.atproto.repo.createRecord", token=session.access_jwt,
                          json={"repo": session.did, "collection": COLLECTION, "rkey": rkey, "record": record})
@@ -226,18 +241,21 @@ class BlueskyChannel:
                 remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
         if reply_to:  # reply_target refuses such posts at submit; never post an answer as a new post
             raise PublishFailed("Answering posts on Bluesky is not supported yet.")
-        if images:  # refused plainly rather than posted without them
-            raise PublishFailed("Images cannot be sent to Bluesky yet; post it without images or by hand.")
         rkey = record_key(post_id, revision)
+        blobs: dict[str, dict] = {}  # image key -> its blob, uploaded or remembered, across a renewed session
+
+        def send(session: Session) -> dict:
+            return self._create(session, rkey, text, _embed(session, images, blobs, remember))
+
         try:
             session = self._session()
             try:
-                created = self._create(session, rkey, text)
+                created = send(session)
             except XrpcError as exc:
                 if exc.status not in (400, 401) or exc.error not in SESSION_ERRORS:
                     raise
                 session = self._session(renew=True)  # the access token expired: nothing was created
-                created = self._create(session, rkey, text)
+                created = send(session)
         except Exception as exc:
             translated = _translate(exc)
             if translated is None:
@@ -264,6 +282,39 @@ class BlueskyChannel:
                                       "/post/3kabc234def56.")
         actor = self.channel.details.get("did") or found[1]
         return Published(url=web_url(found[1], found[2]), external_id=f"at://{actor}/{COLLECTION}/{found[2]}")
+
+
+def _blob(session: Session, image: Attachment) -> tuple[dict, int, int]:
+    """Upload the image (made to fit BLOB_LIMIT): (its blob reference, width, height)."""
+    sent = fitted(image.load(), BLOB_LIMIT, NETWORK)
+    answer = _call("POST", "com.atproto.repo.uploadBlob", token=session.access_jwt, data=sent.data,
+                   content_type=sent.content_type)
+    return answer["blob"], sent.width, sent.height
+
+
+def _remembered(image: Attachment) -> dict | None:
+    """The blob an earlier attempt uploaded (kept as JSON with the image's size), if any."""
+    try:
+        kept = json.loads(image.channel_id or "")
+    except ValueError:
+        return None
+    return kept if isinstance(kept, dict) and isinstance(kept.get("image"), dict) else None
+
+
+def _embed(session: Session, images: Sequence[Attachment], blobs: dict[str, dict], remember: Remember) -> dict | None:
+    """The record's app.bsky.embed.images, uploading each image not uploaded yet (remembering it at once)."""
+    if not images:
+        return None
+    shown = []
+    for image in images:
+        entry = blobs.get(image.key) or _remembered(image)
+        if entry is None:
+            blob, width, height = _blob(session, image)
+            entry = {"image": blob, "aspectRatio": {"width": width, "height": height}}
+            remember(image.key, json.dumps(entry, separators=(",", ":")), int(time.time()) + BLOB_LIFE)
+        blobs[image.key] = entry
+        shown.append({"alt": image.alt, **entry})
+    return {"$type": "app.bsky.embed.images", "images": shown}
 
 
 def connect(values: dict[str, str]) -> Connected:

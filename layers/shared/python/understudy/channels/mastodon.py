@@ -5,6 +5,13 @@ The access token lives in the channel's secret; the instance's address, the acco
 when an admin connects it. Mastodon.py (and requests) are imported only inside the functions that talk
 to the instance.
 
+Images: each is uploaded (POST /api/v2/media) with its alt text as the description, as a smaller copy
+if it is over the instance's image size limit (kept when the account is connected); Mastodon may
+process it after answering, so the upload is polled (GET /api/v1/media/:id) for at most
+``PROCESSING_WAIT`` seconds in all before the status is made with the media ids. Each id is remembered once
+the instance has processed it (a status naming media still in processing is refused for good): a retry
+reuses it (an upload is not a post) while the instance keeps unattached media.
+
 Exactly once: every status is created with an ``Idempotency-Key`` made from the post and revision.
 Mastodon answers a repeated key with the status it already made (it keeps keys for an hour), so a
 retry after a timeout, a 5xx or an interrupted function finds the first status instead of posting a
@@ -32,6 +39,7 @@ from understudy.channels import (
     Published,
     Remember,
     checked_url,
+    fitted,
     remember_nothing,
     stored_secret,
     utc_time,
@@ -52,6 +60,11 @@ NETWORK = "Mastodon"
 TIMEOUT = (5, 20)  # seconds to connect, seconds to wait for an answer; well inside the function's 30 s
 DEFAULT_WAIT = 5 * 60  # when a 429 carries no usable reset time: Mastodon's windows are 5 minutes
 DEFAULT_LIMIT = 500  # characters, when the instance does not say (Mastodon's own default)
+MAX_IMAGES = 4  # Mastodon's default; an instance's configuration.statuses.max_media_attachments wins
+MASTODON_VERSION = "4.0.0"  # assumed, so Mastodon.py asks no version and uses /api/v2/media (3.1.4+)
+PROCESSING_WAIT = 15  # seconds to wait, in all, for the instance to process a post's uploads
+POLL_EVERY = 1  # seconds between looks at an upload being processed
+MEDIA_LIFE = 20 * 3600  # Mastodon removes media never attached to a status after a day
 
 CONNECT = ConnectForm(
     label=NETWORK,
@@ -95,8 +108,10 @@ def _client(instance: str, token: str):
     from mastodon import Mastodon
 
     # Mastodon.py would sleep through a rate limit ("wait"): a Lambda never sleeps waiting for a network.
+    # The version given (checked against when each method appeared) saves a request for the instance's.
     return Mastodon(access_token=token, api_base_url=config().mastodon_api_url or instance,
-                    ratelimit_method="throw", request_timeout=TIMEOUT, version_check_mode="none")
+                    ratelimit_method="throw", request_timeout=TIMEOUT, mastodon_version=MASTODON_VERSION,
+                    version_check_mode="created")
 
 
 def _status(error: Exception) -> int | None:
@@ -143,16 +158,16 @@ class MastodonChannel:
                 remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
         if reply_to:  # reply_target refuses such posts at submit; never post an answer as a new post
             raise PublishFailed("Answering posts on Mastodon is not supported yet.")
-        if images:  # refused plainly rather than posted without them
-            raise PublishFailed("Images cannot be sent to Mastodon yet; post it without images or by hand.")
         from mastodon import errors
 
         token = stored_secret(self.channel, SECRET_KEYS, NETWORK)["accessToken"]
         client = _client(self.instance, token)
         key = idempotency_key(post_id, revision)
+        host = urlsplit(self.instance).hostname
+        size_limit = self.channel.details.get("imageSizeLimit")
         try:
             try:
-                status = client.status_post(text, idempotency_key=key)
+                status = _post(client, host, text, key, images, remember, size_limit)
             except errors.MastodonUnauthorizedError:
                 # An admin may have reconnected the account since the token was cached: a 401 means
                 # nothing was posted, so one more try with the stored token is safe.
@@ -160,7 +175,7 @@ class MastodonChannel:
                 if fresh == token:
                     raise
                 client = _client(self.instance, fresh)
-                status = client.status_post(text, idempotency_key=key)
+                status = _post(client, host, text, key, images, remember, size_limit)
         except Exception as exc:
             translated = _translate(exc, client, self.instance)
             if translated is None:
@@ -188,6 +203,38 @@ class MastodonChannel:
         return Published(url=parts._replace(query="", fragment="").geturl(), external_id=found[1])
 
 
+def _upload(client, image: Attachment, host: str | None, deadline: float, size_limit: int | None) -> str:
+    """Upload one image with its alt text (made to fit the instance's size limit, if it is smaller than
+    ours) and wait, until ``deadline``, for the instance to process it."""
+    data, content_type = image.load(), image.content_type
+    if size_limit and len(data) > size_limit:
+        smaller = fitted(data, size_limit, host or NETWORK)
+        data, content_type = smaller.data, smaller.content_type
+    media = client.media_post(data, mime_type=content_type, description=image.alt)
+    while media.get("url") is None:  # v2 answers 202 with no url while it still processes the file
+        if time.monotonic() >= deadline:
+            # Not a post yet: the workflow retries and uploads it again (the instance drops this one).
+            raise ChannelUnavailable(f"{host} is still processing an image after {PROCESSING_WAIT} s; "
+                                     "trying again shortly.")
+        time.sleep(POLL_EVERY)
+        media = client.media(media["id"])
+    return str(media["id"])
+
+
+def _post(client, host: str | None, text: str, key: str, images: Sequence[Attachment], remember: Remember,
+          size_limit: int | None):
+    """Upload the images not uploaded yet (remembering each id once processed), then create the status."""
+    media_ids = []
+    deadline = time.monotonic() + PROCESSING_WAIT  # for all the images: the function's time is bounded
+    for image in images:
+        media_id = image.channel_id
+        if media_id is None:
+            media_id = _upload(client, image, host, deadline, size_limit)
+            remember(image.key, media_id, int(time.time()) + MEDIA_LIFE)
+        media_ids.append(media_id)
+    return client.status_post(text, idempotency_key=key, media_ids=media_ids or None)
+
+
 def _limit(info) -> int:
     """The instance's character limit: configuration.statuses.max_characters (v2 and recent v1 answers),
     max_toot_chars (some forks), else Mastodon's default."""
@@ -196,6 +243,18 @@ def _limit(info) -> int:
         if isinstance(value, int) and value > 0:
             return value
     return DEFAULT_LIMIT
+
+
+def _image_limits(info) -> dict:
+    """How many images a status may carry there (configuration.statuses.max_media_attachments) and, where
+    the instance says, the most bytes it takes in one (configuration.media_attachments.image_size_limit)."""
+    configuration = (info.get("configuration") or {}) if isinstance(info, dict) else {}
+    count = (configuration.get("statuses") or {}).get("max_media_attachments")
+    size = (configuration.get("media_attachments") or {}).get("image_size_limit")
+    limits = {"maxImages": count if isinstance(count, int) and count > 0 else MAX_IMAGES}
+    if isinstance(size, int) and size > 0:
+        limits["imageSizeLimit"] = size
+    return limits
 
 
 def connect(values: dict[str, str]) -> Connected:
@@ -228,5 +287,5 @@ def connect(values: dict[str, str]) -> Connected:
             raise
         raise translated from exc
     return Connected(details={"handle": f"{account['acct']}@{host}", "instance": instance,
-                              "maxCharacters": _limit(info)},
+                              "maxCharacters": _limit(info), **_image_limits(info)},
                      secret={"accessToken": token})
