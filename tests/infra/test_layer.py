@@ -12,7 +12,7 @@ from infra.stack import layer
 
 
 def test_source_only_bundling_copies_the_understudy_package_and_nothing_compiled(tmp_path):
-    assert layer.PipBundling(LAYER_DIR, install=False).try_bundle(str(tmp_path), None) is True
+    assert layer.PipBundling(layer.SHARED, install=False).try_bundle(str(tmp_path), None) is True
     package = tmp_path / "python" / "understudy"
     assert (package / "__init__.py").is_file() and (package / "data.py").is_file()
     assert (package / "templates").is_dir()
@@ -37,7 +37,7 @@ def test_pip_fetches_lambdas_arm_wheels_and_drops_what_the_runtime_has_or_nothin
         return subprocess.CompletedProcess(command, 0, "", "")
 
     monkeypatch.setattr(layer.subprocess, "run", fake_pip)
-    layer.PipBundling(LAYER_DIR, install=True).try_bundle(str(tmp_path), None)
+    layer.PipBundling(layer.SHARED, install=True).try_bundle(str(tmp_path), None)
 
     (command,) = calls
     assert command[1:4] == ["-m", "pip", "install"]
@@ -56,7 +56,7 @@ def test_a_failed_pip_says_how_to_synthesise_offline(tmp_path, monkeypatch):
     monkeypatch.setattr(layer.subprocess, "run",
                         lambda command, **_: subprocess.CompletedProcess(command, 1, "", "No matching distribution"))
     with pytest.raises(RuntimeError, match="bundle=false"):
-        layer.PipBundling(LAYER_DIR, install=True).try_bundle(str(tmp_path), None)
+        layer.PipBundling(layer.SHARED, install=True).try_bundle(str(tmp_path), None)
 
 
 def test_the_requirements_leave_boto3_to_the_runtime():
