@@ -64,3 +64,28 @@ def test_the_requirements_leave_boto3_to_the_runtime():
     names = {line.split(">")[0].split("=")[0].split("<")[0].strip() for line in requirements.splitlines()
              if line.strip() and not line.startswith("#")}
     assert not names & {"boto3", "botocore"}
+
+
+def test_the_images_layer_holds_pillow_without_the_parts_understudy_never_loads(tmp_path, monkeypatch):
+    kept = ("PIL/Image.py", "PIL/_imaging.cpython-313-aarch64-linux-gnu.so",
+            "PIL/_webp.cpython-313-aarch64-linux-gnu.so",
+            "pillow.libs/libjpeg-1a2b.so.62", "pillow.libs/libwebp-3c4d.so.7", "pillow.libs/libsharpyuv-5e.so.0")
+    dropped = ("PIL/_avif.cpython-313-aarch64-linux-gnu.so", "pillow.libs/libavif-9f.so.16",
+               "PIL/_imagingft.cpython-313-aarch64-linux-gnu.so", "pillow.libs/libfreetype-1.so.6",
+               "pillow.libs/libharfbuzz-2.so.0", "pillow.libs/libpng16-3.so.16", "pillow.libs/libbrotlidec-4.so.1",
+               "PIL/_imagingtk.cpython-313-aarch64-linux-gnu.so", "PIL/_imagingcms.cpython-313-aarch64-linux-gnu.so",
+               "pillow.libs/liblcms2-5.so.2")
+
+    def fake_pip(command, **kwargs):
+        assert command[command.index("--requirement") + 1] == str(layer.IMAGES.folder / "requirements.txt")
+        target = Path(command[command.index("--target") + 1])
+        for name in kept + dropped:
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            (target / name).write_text("")
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(layer.subprocess, "run", fake_pip)
+    layer.PipBundling(layer.IMAGES, install=True).try_bundle(str(tmp_path), None)
+
+    left = {str(path.relative_to(tmp_path / "python")) for path in (tmp_path / "python").rglob("*") if path.is_file()}
+    assert left == set(kept)  # no understudy package either: that is the shared layer's
