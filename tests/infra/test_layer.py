@@ -1,4 +1,4 @@
-"""The shared layer's local bundling (no Docker), without touching the network."""
+"""The layers' local bundling (no Docker), without touching the network."""
 
 from __future__ import annotations
 
