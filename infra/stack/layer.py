@@ -43,8 +43,10 @@ PROVIDED_BY_RUNTIME = {"boto3": ("boto3",), "botocore": ("botocore",), "s3transf
                        "jmespath": ("jmespath",), "python_dateutil": ("dateutil",), "six": ("six.py",)}
 # Powertools' Swagger UI bundle (1.7 MB), read only by enable_swagger(), which no function calls: the
 # API serves its OpenAPI document as JSON at /openapi.json.
-UNUSED_FILES = tuple(f"aws_lambda_powertools/event_handler/openapi/swagger_ui/{name}"
-                     for name in ("swagger-ui-bundle.min.js", "swagger-ui.min.css"))
+# Type stubs (*.pyi: 60 kB in the shared layer, mostly pydantic_core's) are for type checkers only.
+STUBS = "**/*.pyi"
+UNUSED_FILES = (*(f"aws_lambda_powertools/event_handler/openapi/swagger_ui/{name}"
+                  for name in ("swagger-ui-bundle.min.js", "swagger-ui.min.css")), STUBS)
 # Pillow's parts understudy.images never loads (globs under the layer's python/; names differ per
 # wheel only in their hash). It opens and saves JPEG, PNG, GIF and WebP: _imaging (with libjpeg,
 # zlib inside) and _webp (libwebp*, libsharpyuv) stay. Gone: AVIF (_avif, libavif: 4.9 MB), text
@@ -52,7 +54,7 @@ UNUSED_FILES = tuple(f"aws_lambda_powertools/event_handler/openapi/swagger_ui/{n
 # lcms2): ICC profiles are copied as bytes, and ImageOps.exif_transpose only reads EXIF.
 PILLOW_UNUSED = ("PIL/_avif.*", "pillow.libs/libavif-*", "PIL/_imagingft.*", "pillow.libs/libfreetype-*",
                  "pillow.libs/libharfbuzz-*", "pillow.libs/libpng16-*", "pillow.libs/libbrotli*",
-                 "PIL/_imagingtk.*", "PIL/_imagingcms.*", "pillow.libs/liblcms2-*")
+                 "PIL/_imagingtk.*", "PIL/_imagingcms.*", "pillow.libs/liblcms2-*", STUBS)
 SOURCE = Path("python") / "understudy"
 IGNORED = ("__pycache__", "*.pyc", ".pytest_cache")
 

@@ -34,6 +34,7 @@ def test_pip_fetches_lambdas_arm_wheels_and_drops_what_the_runtime_has_or_nothin
         swagger.mkdir(parents=True)
         for name in ("html.py", "swagger-ui-bundle.min.js", "swagger-ui.min.css"):
             (swagger / name).write_text("")
+        (target / "pydantic" / "_stub.pyi").write_text("")
         return subprocess.CompletedProcess(command, 0, "", "")
 
     monkeypatch.setattr(layer.subprocess, "run", fake_pip)
@@ -50,6 +51,7 @@ def test_pip_fetches_lambdas_arm_wheels_and_drops_what_the_runtime_has_or_nothin
     assert left == {"understudy", "pydantic", "aws_lambda_powertools"}
     swagger = tmp_path / "python/aws_lambda_powertools/event_handler/openapi/swagger_ui"
     assert {path.name for path in swagger.iterdir()} == {"html.py"}  # the unused UI bundle is left out
+    assert not list((tmp_path / "python").rglob("*.pyi"))  # and type stubs
 
 
 def test_a_failed_pip_says_how_to_synthesise_offline(tmp_path, monkeypatch):
