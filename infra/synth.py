@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     template = args.outdir / stack.template_file
     print(f"{template} written in {time.monotonic() - started:.1f} s "
-          f"({'layer bundled with pip' if args.bundle else 'layer without requirements: not deployable'})")
+          f"({'layers bundled with pip' if args.bundle else 'layers without their requirements: not deployable'})")
     return 0
 
 
