@@ -17,7 +17,7 @@ if args.smoke:
 
 print("== Cold start: import and first answer in a fresh interpreter, against the sandbox ==")
 ok = cold_start.run(args.rounds)
-print("\n== Shared layer ==")
+print("\n== Layers ==")
 ok &= layer_size.run()
 if not args.skip_e2e:
     from bench import end_to_end

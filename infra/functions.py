@@ -13,6 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FUNCTIONS_DIR = ROOT / "functions"
 LAYER_DIR = ROOT / "layers" / "shared"
+# Pillow in a layer of its own, given only to the functions with `images=True` (see FunctionSpec).
+IMAGES_LAYER_DIR = ROOT / "layers" / "images"
 WORKFLOW_FILE = ROOT / "infra" / "workflows" / "review_post.asl.json"
 CONSOLE_DIR = ROOT / "console"
 
@@ -91,6 +93,8 @@ class FunctionSpec:
     routes: tuple[Route, ...] = ()
     # Invoked by the workflow (Step Functions lambda:invoke); the CDK grants invoke to the state machine.
     workflow_task: bool = False
+    # Decodes or re-encodes images (understudy.images, Pillow): the stack adds the images layer.
+    images: bool = False
     timeout_seconds: int = 10
     memory_mb: int = 256
 
@@ -134,6 +138,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         ),
         channel_secrets=WRITE,
         media=WRITE,
+        images=True,  # cleans uploads when a post is submitted or revised
         routes=_authorized(
             "GET /me",
             "POST /me/mfa",
@@ -190,6 +195,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         states_actions=("SendTaskSuccess",),
         sends_email=True,
         media=READ,
+        images=True,  # thumbnails in the review emails
         workflow_task=True,
         memory_mb=512,  # makes the emails' thumbnails (Pillow) quickly
     ),
@@ -199,6 +205,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         tables={"posts": WRITE, "org": READ, "audit": WRITE},
         channel_secrets=READ,
         media=READ,
+        images=True,  # for fitting images to a channel's limits at publish (issue 11: Bluesky)
         workflow_task=True,
         timeout_seconds=60,  # up to four image uploads to X, then the post
         memory_mb=1024,  # room for Pillow to make a large image fit Bluesky's 1 MB (8192×8192 at most)

@@ -1,8 +1,8 @@
 """``make synth``: write cdk.out/ on this machine, with no AWS account, no Docker and no network.
 
-By default the shared layer is packaged without its requirements (``bundle=false``): nothing is
-downloaded, and the template is the one ``make deploy`` would deploy except for that asset.
-``--bundle`` runs pip for the real layer (it needs PyPI or a mirror). A placeholder sender address is
+By default the layers are packaged without their requirements (``bundle=false``): nothing is
+downloaded, and the template is the one ``make deploy`` would deploy except for those assets.
+``--bundle`` runs pip for the real layers (it needs PyPI or a mirror). A placeholder sender address is
 used unless ``--context senderEmail=...`` is given. The AwsSolutions checks run as in a deploy.
 
     python -m infra.synth [--bundle] [--outdir cdk.out] [--context key=value ...]
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     template = args.outdir / stack.template_file
     print(f"{template} written in {time.monotonic() - started:.1f} s "
-          f"({'layer bundled with pip' if args.bundle else 'layer without requirements: not deployable'})")
+          f"({'layers bundled with pip' if args.bundle else 'layers without their requirements: not deployable'})")
     return 0
 
 

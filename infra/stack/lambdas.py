@@ -3,7 +3,8 @@
 Each function gets its own role, log group and environment, holding only what its FunctionSpec asks
 for: the tables it reads or writes, its secrets (by ARN, never a value), the channel secrets' prefix,
 the state machine's ARN and actions on that one state machine, SES sending, Cognito admin actions on
-the pool. Active X-Ray tracing; python3.13 on arm64 with the shared layer.
+the pool. Active X-Ray tracing; python3.13 on arm64 with the shared layer, plus the images layer
+(Pillow) for the functions the catalog marks ``images=True``.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Resources:
     email: Email
     console_url: str
     media: Media
+    images_layer: lambda_.ILayerVersion
 
 
 class Functions(Construct):
@@ -62,6 +64,7 @@ class Functions(Construct):
     def _function(self, spec: catalog.FunctionSpec, layer: lambda_.ILayerVersion) -> lambda_.Function:
         scope = Construct(self, names.function_id(spec.name))
         log_group = logs.LogGroup(scope, "Logs", retention=names.LOG_RETENTION, removal_policy=RemovalPolicy.DESTROY)
+        layers = [layer, self.resources.images_layer] if spec.images else [layer]
         role = iam.Role(scope, "Role", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
                         description=f"Understudy {spec.name}: only what infra/functions.py grants it")
         function = lambda_.Function(
@@ -69,7 +72,7 @@ class Functions(Construct):
             description=spec.description,
             runtime=RUNTIME, architecture=ARCHITECTURE,
             code=lambda_.Code.from_asset(str(spec.code_dir), exclude=["__pycache__", "*.pyc"]),
-            handler=spec.handler, layers=[layer], role=role, log_group=log_group,
+            handler=spec.handler, layers=layers, role=role, log_group=log_group,
             timeout=Duration.seconds(spec.timeout_seconds), memory_size=spec.memory_mb,
             tracing=lambda_.Tracing.ACTIVE,
             environment=self._environment(spec),

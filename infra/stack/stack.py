@@ -6,7 +6,7 @@ from aws_cdk import Aws, CfnOutput, Stack, Tags
 from constructs import Construct
 
 from infra import functions as catalog
-from infra.stack import names, workflow
+from infra.stack import layer, names, workflow
 from infra.stack.alarms import Alerts
 from infra.stack.api import Api
 from infra.stack.auth import Auth
@@ -15,7 +15,6 @@ from infra.stack.dashboard import Dashboard
 from infra.stack.data import Tables
 from infra.stack.email import Email
 from infra.stack.lambdas import Functions, Resources
-from infra.stack.layer import shared_layer
 from infra.stack.media import Media
 from infra.stack.secrets import LinkKey
 from infra.stack.settings import Settings
@@ -34,7 +33,8 @@ class UnderstudyStack(Stack):
         self.console = Console(self, "Console")
         self.auth = Auth(self, "Auth", settings=settings, console_url=self.console.url)
         self.media = Media(self, "Media", console_origin=self.console.url)
-        self.layer = shared_layer(self, "SharedLayer", bundle=settings.bundle)
+        self.layer = layer.bundled_layer(self, "SharedLayer", layer.SHARED, bundle=settings.bundle)
+        self.images_layer = layer.bundled_layer(self, "ImagesLayer", layer.IMAGES, bundle=settings.bundle)
 
         self.functions = Functions(self, "Functions", specs=catalog.FUNCTIONS, layer=self.layer, resources=Resources(
             tables=self.tables,
@@ -44,6 +44,7 @@ class UnderstudyStack(Stack):
             email=self.email,
             console_url=self.console.url,
             media=self.media,
+            images_layer=self.images_layer,
         ))
         self.workflow = workflow.Workflow(self, "Workflow", tasks=[
             (spec, function) for spec, function in self.functions.items() if spec.workflow_task])

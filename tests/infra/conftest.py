@@ -1,6 +1,6 @@
 """One synthesis of the whole app, shared by every test here (synthesising takes seconds, not the tests).
 
-It runs offline: the shared layer is packaged without its requirements (``bundle=false``), and the
+It runs offline: the layers are packaged without their requirements (``bundle=false``), and the
 AwsSolutions checks run as they do in a deploy. A failed validation does not stop the fixture: the
 template is written before validation runs, so the other tests still look at it, and the cdk-nag
 test reports the findings.

@@ -1,12 +1,14 @@
-"""The deployed artefact, proven here: the shared layer bundled as a deploy bundles it (wheels for this
+"""The deployed artefact, proven here: the layers bundled as a deploy bundles them (wheels for this
 machine's Python instead of Lambda's), then each handler, in a fresh interpreter that sees only the
-standard library, a Lambda-runtime stand-in (boto3 and its own dependencies), the layer and the
-function's code directory, imports and answers a request against moto server.
+standard library, a Lambda-runtime stand-in (boto3 and its own dependencies), the function's layers
+(the images layer too if the catalog says ``images=True``) and its code directory, imports and
+answers a request against moto server.
 
 Needs PyPI or a mirror for pip (as ``make deploy`` does)."""
 
 from __future__ import annotations
 
+import base64
 import importlib.metadata
 import json
 import os
@@ -18,11 +20,13 @@ from pathlib import Path
 
 import pytest
 from moto.server import ThreadedMotoServer
+from PIL import Image
 
 from infra.functions import BY_NAME, ROOT
 from infra.sandbox.client import free_port
 from infra.stack import layer
 from tests.integration.conftest import Aws, claims_for, http_event
+from tests.unit.test_images import ORIENTATION, encoded, located_exif
 
 # What Lambda's python3.13 runtime puts on the path besides the standard library.
 RUNTIME_DISTRIBUTIONS = ("boto3", "botocore", "s3transfer", "jmespath", "python-dateutil", "six", "urllib3")
@@ -43,12 +47,12 @@ print(json.dumps(env))
 """
 
 # Runs with -I -S: no site-packages, no PYTHONPATH, no current directory. sys.path is set as Lambda
-# sets it: the function's code, then the layer (/opt/python), then the runtime's packages.
+# sets it: the function's code, then its layers (all unpacked in /opt/python), then the runtime's packages.
 INVOKE = """
 import json, sys
-code, opt, runtime = sys.argv[1:4]
-sys.path[:0] = [code, opt, runtime]
-allowed = (code, opt, runtime, sys.base_prefix)
+code, runtime, *layers = sys.argv[1:]
+sys.path[:0] = [code, *layers, runtime]
+allowed = (code, *layers, runtime, sys.base_prefix)
 
 class Context:
     function_name = "understudy"; memory_limit_in_mb = 256; aws_request_id = "layer-test"
@@ -80,6 +84,7 @@ def runtime_stand_in(target: Path) -> Path:
 def deployed(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("deployed")
     opt = layer.bundle_here(tmp / "layer")
+    images = layer.bundle_here(tmp / "images", layer.IMAGES)
     runtime = runtime_stand_in(tmp / "runtime")
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
@@ -91,7 +96,7 @@ def deployed(tmp_path_factory):
         assert seeded.returncode == 0, seeded.stderr[-3000:]
         env = json.loads(seeded.stdout.strip().splitlines()[-1])
         env["POWERTOOLS_METRICS_DISABLED"] = "false"  # as on Lambda: the metrics are flushed too
-        yield {"opt": opt, "runtime": runtime, "env": env}
+        yield {"opt": opt, "images": images, "runtime": runtime, "env": env}
     finally:
         server.stop()
 
@@ -99,9 +104,10 @@ def deployed(tmp_path_factory):
 def invoke(deployed, name: str, *events: dict) -> list:
     """Each event answered by one fresh interpreter holding only what Lambda would give the function."""
     env = {"PATH": os.environ.get("PATH", "/usr/bin"), **deployed["env"]}
+    layers = [deployed["opt"], deployed["images"]] if BY_NAME[name].images else [deployed["opt"]]
     done = subprocess.run(
-        [sys.executable, "-I", "-S", "-c", INVOKE, str(BY_NAME[name].code_dir), str(deployed["opt"]),
-         str(deployed["runtime"])], input=json.dumps(events), env=env, cwd=deployed["opt"],
+        [sys.executable, "-I", "-S", "-c", INVOKE, str(BY_NAME[name].code_dir), str(deployed["runtime"]),
+         *map(str, layers)], input=json.dumps(events), env=env, cwd=deployed["opt"],
         capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, f"{name}:\n{done.stderr[-4000:]}"
     (line,) = [line for line in done.stdout.splitlines() if line.startswith("ANSWER ")]
@@ -114,10 +120,12 @@ def body(answer: dict) -> dict:
     return json.loads(answer["body"])
 
 
-def test_the_layer_leaves_boto3_and_botocore_to_the_runtime(deployed):
+def test_the_layers_leave_boto3_and_botocore_to_the_runtime_and_pillow_to_the_images_layer(deployed):
     present = {path.name.split("-")[0].lower() for path in deployed["opt"].iterdir()}
     assert "understudy" in present and "aws_lambda_powertools" in present and "pynamodb" in present
-    assert not present & {"boto3", "botocore", "s3transfer"}
+    assert not present & {"boto3", "botocore", "s3transfer", "pil", "pillow.libs"}
+    assert {path.name.split("-")[0].lower() for path in deployed["images"].iterdir()} == {"pil", "pillow.libs",
+                                                                                          "pillow"}
 
 
 def test_every_handler_imports_and_answers_from_the_bundled_layer(deployed):
@@ -154,3 +162,53 @@ def test_mastodon_and_bluesky_counts_run_from_the_bundled_layer(deployed):
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.split() == ["3", "@a", "x" * 23]
+
+
+# In the images layer's path: each kind of image cleaned (understudy.images.clean, as an upload is on
+# submit) and made into an email thumbnail, then reopened by the same pruned Pillow.
+CLEAN = """
+import base64, io, json, sys
+runtime, *layers = sys.argv[1:]
+sys.path[:0] = [*layers, runtime]
+from PIL import Image
+from understudy import images
+answers = {}
+for name, data in json.loads(sys.stdin.read()).items():
+    clean = images.clean(base64.b64decode(data), name)
+    reopened = Image.open(io.BytesIO(clean.data))
+    reopened.load()
+    thumbnail, subtype = images.thumbnail(clean.data)
+    answers[name] = {"type": clean.content_type, "size": [clean.width, clean.height], "exif": dict(reopened.getexif()),
+                     "thumbnail": Image.open(io.BytesIO(thumbnail)).format, "subtype": subtype}
+stray = sorted({m.__file__ for m in list(sys.modules.values()) if getattr(m, "__file__", None)
+                and not m.__file__.startswith((*layers, runtime, sys.base_prefix))})
+print("ANSWER " + json.dumps({"answers": answers, "stray": stray}, default=str))
+"""
+
+
+def test_the_pruned_pillow_cleans_jpeg_png_gif_and_webp_in_lambdas_path(deployed):
+    exif = located_exif()
+    exif[ORIENTATION] = 6  # "rotate 90° clockwise to display": the clean copy is turned, 10×40
+    frames = [Image.new("P", (16, 16), colour) for colour in (1, 2)]
+    uploads = {
+        "photo.jpg": encoded(Image.new("RGB", (40, 10), (9, 99, 199)), "JPEG", exif=exif),
+        "shot.webp": encoded(Image.new("RGBA", (30, 20), (200, 10, 10, 128)), "WEBP", exif=located_exif()),
+        "chart.png": encoded(Image.new("RGB", (12, 8), "white"), "PNG"),
+        "loop.gif": encoded(frames[0], "GIF", save_all=True, append_images=frames[1:]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", CLEAN, str(deployed["runtime"]), str(deployed["opt"]),
+         str(deployed["images"])], input=json.dumps({name: base64.b64encode(data).decode()
+                                                     for name, data in uploads.items()}),
+        cwd=deployed["opt"], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-4000:]
+    (line,) = [line for line in done.stdout.splitlines() if line.startswith("ANSWER ")]
+    result = json.loads(line.removeprefix("ANSWER "))
+    assert result["stray"] == []
+    answers = result["answers"]
+    assert answers["photo.jpg"] == {"type": "image/jpeg", "size": [10, 40], "exif": {}, "thumbnail": "JPEG",
+                                    "subtype": "jpeg"}
+    assert answers["shot.webp"] == {"type": "image/webp", "size": [30, 20], "exif": {}, "thumbnail": "PNG",
+                                    "subtype": "png"}
+    assert answers["chart.png"]["type"] == "image/png" and answers["chart.png"]["size"] == [12, 8]
+    assert answers["loop.gif"]["type"] == "image/gif" and answers["loop.gif"]["size"] == [16, 16]

@@ -290,8 +290,22 @@ def test_each_function_runs_python_3_13_on_arm_traced_with_its_own_log_group(syn
     assert props["Timeout"] == spec.timeout_seconds and props["MemorySize"] == spec.memory_mb
     log_group = synth.resources[props["LoggingConfig"]["LogGroup"]["Ref"]]
     assert log_group["Type"] == "AWS::Logs::LogGroup" and log_group["Properties"]["RetentionInDays"] > 0
-    assert props["Layers"] == [{"Ref": synth.logical_id(synth.stack.layer)}]
     assert set(props["Environment"]["Variables"]) == _expected_environment(spec)
+
+
+@pytest.mark.parametrize("spec", catalog.FUNCTIONS, ids=lambda spec: spec.name)
+def test_only_the_functions_that_handle_images_get_the_pillow_layer(synth, spec):
+    props = synth.resources[function_ids(synth)[spec.name]]["Properties"]
+    shared, images = (synth.logical_id(layer) for layer in (synth.stack.layer, synth.stack.images_layer))
+    # The two layers share no file, so their order (CDK may sort them) changes nothing.
+    assert sorted(layer["Ref"] for layer in props["Layers"]) == sorted([shared, images] if spec.images else [shared])
+
+
+def test_the_functions_that_clean_uploads_and_draw_thumbnails_are_marked_for_images():
+    """understudy.images runs in the API (uploads cleaned on submit and revise) and in request_review
+    (the review email's thumbnails); without the layer Pillow's import fails there on Lambda."""
+    assert {spec.name for spec in catalog.FUNCTIONS if spec.images} >= {"api", "request_review"}
+    assert not catalog.BY_NAME["review_link"].images and not catalog.BY_NAME["notify"].images
 
 
 def test_no_function_environment_holds_a_secret(synth):
@@ -478,6 +492,13 @@ def test_an_offline_layer_holds_the_understudy_package_and_says_it_is_not_deploy
     assert not list(staged[0].parent.rglob("__pycache__"))
     warnings = [entry.data for entry in synth.stack.layer.node.metadata if entry.type == "aws:cdk:warning"]
     assert any("bundle=false" in str(warning) for warning in warnings)
+
+
+def test_an_offline_images_layer_is_empty_and_says_it_is_not_deployable(synth):
+    props = synth.resources[synth.logical_id(synth.stack.images_layer)]["Properties"]
+    assert props["CompatibleRuntimes"] == ["python3.13"] and props["CompatibleArchitectures"] == ["arm64"]
+    warnings = [entry.data for entry in synth.stack.images_layer.node.metadata if entry.type == "aws:cdk:warning"]
+    assert any("bundle=false: the images layer" in str(warning) for warning in warnings)
 
 
 def test_make_destroy_keeps_only_the_data(synth):
