@@ -181,8 +181,9 @@ def act(caller: Caller, post_id: str, action: str, *, channel: str | None = None
                                  channels=looked_up["targets"] or None),)
 
     post, _ = posts.change(post_id, apply, audited)
-    where = posts.channel_names(looked_up["targets"] or post.channels, looked_up["channels"])
-    _tell_author(post, action, where, note, emails.sender(looked_up["settings"]))
+    found = looked_up["channels"]
+    where = posts.channel_names(looked_up["targets"] or post.channels, found)
+    _tell_author(post, action, where, note, emails.sender(looked_up["settings"]), posts.live_on(post, found))
     if action == Action.PUBLISH_AGAIN:  # after the email: the workflow's own "it is live" comes second
         _start_publishing(post)
     return item(post) if post.needs_attention else post.as_json()
@@ -195,9 +196,10 @@ def _start_publishing(post: Post) -> None:
                               "Try again in a moment.")
 
 
-def _tell_author(post: Post, action: Action, channel_name: str, note: str, sender: str) -> None:
+def _tell_author(post: Post, action: Action, channel_name: str, note: str, sender: str,
+                 live: list[tuple[str, str]]) -> None:
     try:
-        emails.send(emails.resolution(post, action.value, channel_name, note), sender)
+        emails.send(emails.resolution(post, action.value, channel_name, note, live), sender)
     except Exception:
         # The action has landed and is audited; a lost email must not turn it into an error.
         logger.exception("Could not email the author", extra={"post_id": post.id, "action": action.value})

@@ -241,7 +241,9 @@ def _account(channel: Channel) -> str:
 
 
 def _tell(post: Post, event: str, to: list[str] | None = None) -> None:
-    emails.send(emails.outcome(post, event, posts.channel_names(post.channels), to), sender())
+    found = data.get_channels(post.channels)
+    emails.send(emails.outcome(post, event, posts.channel_names(post.channels, found), to,
+                               live=posts.live_on(post, found)), sender())
 
 
 def _error_text(error: dict | None) -> str:
@@ -271,7 +273,7 @@ def notify(event: str, post_id: str, task_token: str | None = None, error: dict 
         if failed:
             posts.release_images(post)
             admins = [u.email for u in data.users_in_role(ADMINS)]
-            _tell(post, event, to=sorted({post.author, *admins}))
+            _tell(post, post.status.value, to=sorted({post.author, *admins}))  # failed or partly_published
         return {"status": post.status.value}
     if event == "when_to_publish":
         return schedule.when_to_publish(post_id, execution)

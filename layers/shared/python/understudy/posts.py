@@ -93,6 +93,12 @@ def channel_names(channel_ids: list[str], found: dict[str, Channel] | None = Non
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def live_on(post: Post, found: dict[str, Channel]) -> list[tuple[str, str]]:
+    """(channel name, address) of each of the post's channels that has it, for the author's emails."""
+    return [(found[d.channel].name if d.channel in found else d.channel, d.url)
+            for d in post.deliveries.values() if d.state == Sent.PUBLISHED and d.url]
+
+
 # One post goes to at most this many channels (an organisation has a handful of accounts).
 MAX_CHANNELS = 10
 
