@@ -167,13 +167,21 @@ def test_a_channel_in_doubt_is_checked_by_an_admin_and_never_posted_again(aws, a
     assert [d["url"] for d in live.body["deliveries"]][1] == TWEET_URL
 
 
-def test_a_post_that_reaches_no_channel_fails(aws, api, task, x_api, x_channel, tmp_path, monkeypatch):
-    from infra.sandbox import local_records
+@pytest.fixture
+def demo_switch(tmp_path, monkeypatch):
+    """The sandbox's fail-next switch for the local channel, at a path of this test's own."""
     from understudy.config import config
 
     monkeypatch.setenv("LOCAL_FAIL_NEXT_PATH", str(tmp_path / "fail-next"))
     config.cache_clear()
-    local_records.arm_failure(tmp_path / "fail-next", "refused")  # the sandbox's demo switch
+    yield tmp_path / "fail-next"
+    config.cache_clear()  # the next test reads its own environment again
+
+
+def test_a_post_that_reaches_no_channel_fails(aws, api, task, x_api, x_channel, demo_switch):
+    from infra.sandbox import local_records
+
+    local_records.arm_failure(demo_switch, "refused")
     x_api.post(X_TWEETS, status=403, json=REFUSED)
     post = submit(api)
 
