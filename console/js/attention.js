@@ -14,7 +14,7 @@ import { listOf } from "./text.js";
 const $ = (id) => document.getElementById(id);
 
 const CASES = {
-  not_published: "Not published (on some channel, or all): the channel said the post was not created, or it never reached the channel.",
+  not_published: "Not published: the channel said the post was not created, or it never reached the channel.",
   needs_check: "In doubt: publishing was interrupted, so it is not known whether the post went out. Check the channel first.",
   failed: "Failed before it was approved: the review could not run.",
   expired: "Expired: nobody decided it before the deadline.",
