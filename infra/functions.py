@@ -201,13 +201,13 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
     ),
     FunctionSpec(
         name="publish",
-        description="Publishes an approved revision to its channel, at most once.",
+        description="Publishes an approved revision to each of its channels, at most once on each.",
         tables={"posts": WRITE, "org": READ, "audit": WRITE},
         channel_secrets=READ,
         media=READ,
         images=True,  # for fitting images to a channel's limits at publish (issue 11: Bluesky)
         workflow_task=True,
-        timeout_seconds=60,  # up to four image uploads to X, then the post
+        timeout_seconds=240,  # each of a post's channels in turn: up to four image uploads, then the post
         memory_mb=1024,  # room for Pillow to make a large image fit Bluesky's 1 MB (8192×8192 at most)
     ),
     FunctionSpec(
