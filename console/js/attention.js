@@ -8,8 +8,7 @@ import { api } from "./config.js";
 import { h, nextId, reconcile, showError, timeEl } from "./dom.js";
 import { announce, safeHref } from "./layout.js";
 import { clearErrors, fieldError, ready, showApiError, startPage } from "./page.js";
-import { deliveriesList } from "./deliveries.js";
-import { listOf } from "./text.js";
+import { channelNames, deliveriesList, whereItGoes } from "./deliveries.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -159,7 +158,7 @@ function entry(post) {
   parts.actions = h("div", { class: "actions", role: "group", "aria-label": `What to do with the post by ${author(post)}` }, parts.buttons);
   parts.li = h("li", { class: "card queue-item attention-item", "aria-labelledby": headingId, dataset: { case: about.case } },
     h("h3", { id: headingId, tabindex: "-1" }, `Post by ${author(post)}`),
-    h("p", { class: "meta" }, `${listOf((post.channels || [post.channel]).map(nameOf))} · revision ${about.revision} · `, timeEl(about.at)),
+    h("p", { class: "meta" }, `${whereItGoes(post, state.channels)} · revision ${about.revision} · `, timeEl(about.at)),
     h("p", {}, h("strong", { text: CASES[about.case] || about.case })),
     h("p", { class: "what" }, "What happened: ", h("span", { class: "user-text", text: about.what })),
     h("blockquote", { class: "post-preview user-text", text: post.text || "" }),
@@ -197,12 +196,7 @@ async function refresh(options) {
 async function start() {
   const me = await startPage({ roles: ["admins"] });
   if (!me) return;
-  try {
-    const channels = await api("/channels");
-    for (const c of channels.items || []) state.channels.set(c.id, c.name);
-  } catch {
-    // channel names are a nicety: ids are shown instead
-  }
+  state.channels = await channelNames();
   ready();
   await refresh();
 }

@@ -1,9 +1,25 @@
-// A post to several channels is published on each on its own: where it stands on each (published with
-// its link, not published and why, or in doubt), for the author's posts and the Needs attention page.
+// Where a post goes, and, since a post to several channels is published on each on its own, where it
+// stands on each (published with its link, not published and why, or in doubt).
 
+import { api } from "./config.js";
 import { h } from "./dom.js";
 import { safeHref } from "./layout.js";
-import { deliveryLabel } from "./text.js";
+import { deliveryLabel, listOf } from "./text.js";
+
+/** id → name of every channel (GET /channels); empty if they cannot be read, and ids stand in. */
+export async function channelNames() {
+  try {
+    const answer = await api("/channels");
+    return new Map((answer.items || []).map((c) => [c.id, c.name]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** The post's channels in words ("News desk and Library"), named by `names` (from channelNames). */
+export function whereItGoes(post, names) {
+  return listOf((post.channels || [post.channel]).map((id) => names.get(id) || id));
+}
 
 /** The list of `deliveries` (from the API), each channel named by `nameOf(id)`. */
 export function deliveriesList(deliveries, nameOf) {

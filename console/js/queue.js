@@ -11,7 +11,8 @@ import { announce, safeHref } from "./layout.js";
 import { renderMarkdownInto } from "./markdown.js";
 import { ready, startPage } from "./page.js";
 import { guidelineItems, teachFields } from "./teach.js";
-import { decisionLabel, listOf } from "./text.js";
+import { decisionLabel } from "./text.js";
+import { channelNames, whereItGoes } from "./deliveries.js";
 import { authorsTime, timeField } from "./when.js";
 
 const $ = (id) => document.getElementById(id);
@@ -25,7 +26,7 @@ const DONE = {
   request_changes: "Changes asked for: the author will get your feedback.",
   reject: "Rejected: it will not be published, and the author will get your feedback.",
 };
-const state = { me: null, items: [], cursor: null };
+const state = { me: null, items: [], cursor: null, channels: new Map() };
 
 /** When the post started waiting for this revision (its last move to pending_review). */
 function waitingSince(post) {
@@ -82,7 +83,7 @@ function entry(post) {
     "li",
     { class: "card queue-item", "aria-labelledby": headingId },
     h("h3", { id: headingId, tabindex: "-1" }, `Post by ${author(post)}`),
-    h("p", { class: "meta" }, `${post.channelName || listOf(post.channels || [post.channel])} · revision ${post.revision} · waiting since `, timeEl(waitingSince(post))),
+    h("p", { class: "meta" }, `${whereItGoes(post, state.channels)} · revision ${post.revision} · waiting since `, timeEl(waitingSince(post))),
     answered(post),
     h("blockquote", { class: "post-preview user-text", text: post.text || "" }),
     imagesBlock(post.media),
@@ -202,6 +203,7 @@ async function start() {
   const me = await startPage({ roles: ["reviewers", "admins"] });
   if (!me) return;
   state.me = me;
+  state.channels = await channelNames();
   ready();
   await loadGuidelines(); // first: each queue entry offers the guideline items as checkboxes
   await refresh();

@@ -9,7 +9,7 @@ import { announce, safeHref } from "./layout.js";
 import { ready, startPage } from "./page.js";
 import { rescheduleForm } from "./reschedule.js";
 import { inWords, whenEl, zoneName } from "./when.js";
-import { listOf } from "./text.js";
+import { channelNames, whereItGoes } from "./deliveries.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, channels: new Map(), cursor: null, items: [] };
@@ -36,7 +36,7 @@ function entry(post) {
     "li",
     { class: "card queue-item", "aria-labelledby": headingId },
     h("h3", { id: headingId, tabindex: "-1" }, whenEl(post.publishAt)),
-    h("p", { class: "meta", text: `${author(post)} on ${listOf((post.channels || [post.channel]).map((id) => state.channels.get(id) || id))} · revision ${post.revision}` }),
+    h("p", { class: "meta", text: `${author(post)} on ${whereItGoes(post, state.channels)} · revision ${post.revision}` }),
     post.replyTo ? h("p", { class: "reply-to" }, "In reply to ", href ? h("a", { href, rel: "noopener noreferrer", target: "_blank", text: post.replyTo }) : post.replyTo) : null,
     h("blockquote", { class: "post-preview user-text", text: post.text || "" }),
     actions,
@@ -104,12 +104,7 @@ async function start() {
   if (!me) return;
   state.me = me;
   $("zone").textContent = zoneName();
-  try {
-    const channels = await api("/channels");
-    state.channels = new Map((channels.items || []).map((c) => [c.id, c.name]));
-  } catch {
-    // the channel's id stands in for its name
-  }
+  state.channels = await channelNames();
   ready();
   await refresh();
 }
