@@ -5,21 +5,21 @@ back once: the workflow's retry finds the record at its key and no second post i
 
 from __future__ import annotations
 
+import network_stand_ins as known
 import requests
-from network_stand_ins import (  # noqa: F401 stand_ins is a fixture
-    BLUESKY_PASSWORD,
-    COUNCIL_POST,
-    COUNCIL_POST_URL,
-    COUNCIL_THREAD_ROOT,
-    INSTANCE_HOST,
-    MASTODON_TOKEN,
-    REMOTE_STATUS,
-    REMOTE_STATUS_TEXT,
-    REMOTE_STATUS_URL,
-    stand_ins,
-)
+from network_stand_ins import BLUESKY_PASSWORD, INSTANCE_HOST, MASTODON_TOKEN, stand_ins  # noqa: F401 fixture
 
 SECRETS = (MASTODON_TOKEN, BLUESKY_PASSWORD)
+
+
+def connected(admin) -> tuple[str, str]:
+    """The ids of a Mastodon and a Bluesky channel the admin connects to the stand-ins."""
+    mastodon = admin.post("/channels", json={"kind": "mastodon", "name": "Library on Mastodon",
+                                             "instance": INSTANCE_HOST, "accessToken": MASTODON_TOKEN})
+    bluesky = admin.post("/channels", json={"kind": "bluesky", "name": "Library on Bluesky",
+                                            "handle": "library.bsky.social", "appPassword": BLUESKY_PASSWORD})
+    assert mastodon.status_code == bluesky.status_code == 201, (mastodon.text, bluesky.text)
+    return mastodon.json()["id"], bluesky.json()["id"]
 
 
 def published(sandbox, author, post_id: str) -> dict:
@@ -103,15 +103,11 @@ def test_a_reply_on_each_network_is_reviewed_with_the_answered_text_and_goes_out
     admin = sandbox.api(sandbox.sign_in("admin@example.org"))
     trainee = sandbox.api(sandbox.sign_in("trainee@example.org"))
     reviewer = sandbox.api(sandbox.sign_in("reviewer@example.org"))
-    mastodon = admin.post("/channels", json={"kind": "mastodon", "name": "Library on Mastodon",
-                                             "instance": INSTANCE_HOST, "accessToken": MASTODON_TOKEN}).json()["id"]
-    bluesky = admin.post("/channels", json={"kind": "bluesky", "name": "Library on Bluesky",
-                                            "handle": "library.bsky.social",
-                                            "appPassword": BLUESKY_PASSWORD}).json()["id"]
+    mastodon, bluesky = connected(admin)
 
     answers = {}
-    for channel, address, text in ((mastodon, REMOTE_STATUS_URL, REMOTE_STATUS_TEXT),
-                                   (bluesky, COUNCIL_POST_URL, COUNCIL_POST["value"]["text"])):
+    for channel, address, text in ((mastodon, known.REMOTE_STATUS_URL, known.REMOTE_STATUS_TEXT),
+                                   (bluesky, known.COUNCIL_POST_URL, known.COUNCIL_POST["value"]["text"])):
         refused = trainee.post("/posts", json={"channel": channel, "text": "x", "replyTo": "https://x.com/a/status/1"})
         assert refused.status_code == 422 and "replyTo" in refused.text
         post = trainee.post("/posts", json={"channel": channel, "text": f"{unique_text} sorry, on their way",
@@ -127,12 +123,12 @@ def test_a_reply_on_each_network_is_reviewed_with_the_answered_text_and_goes_out
         assert answers[channel]["status"] == "published", answers[channel]
 
     [status] = stand_ins.statuses.values()
-    assert status["in_reply_to_id"] == REMOTE_STATUS["id"] and answers[mastodon]["publishedUrl"] == status["url"]
+    assert status["in_reply_to_id"] == known.REMOTE_STATUS["id"] and answers[mastodon]["publishedUrl"] == status["url"]
     searched = [r for r in stand_ins.requests if r["path"].startswith("/api/v2/search")]
     assert searched and all("resolve=1" in r["path"] for r in searched)
     [record] = stand_ins.records.values()
-    assert record["value"]["reply"] == {"root": COUNCIL_THREAD_ROOT,
-                                        "parent": {"uri": COUNCIL_POST["uri"], "cid": COUNCIL_POST["cid"]}}
+    assert record["value"]["reply"] == {"root": known.COUNCIL_THREAD_ROOT,
+                                        "parent": {"uri": known.COUNCIL_POST["uri"], "cid": known.COUNCIL_POST["cid"]}}
 
 
 def test_a_reply_to_a_post_the_network_cannot_find_fails_with_its_words_and_people_are_told(
@@ -140,11 +136,7 @@ def test_a_reply_to_a_post_the_network_cannot_find_fails_with_its_words_and_peop
     sandbox = launch_sandbox().client()
     admin = sandbox.api(sandbox.sign_in("admin@example.org"))
     author = sandbox.api(sandbox.sign_in("author@example.org"))
-    mastodon = admin.post("/channels", json={"kind": "mastodon", "name": "Library on Mastodon",
-                                             "instance": INSTANCE_HOST, "accessToken": MASTODON_TOKEN}).json()["id"]
-    bluesky = admin.post("/channels", json={"kind": "bluesky", "name": "Library on Bluesky",
-                                            "handle": "library.bsky.social",
-                                            "appPassword": BLUESKY_PASSWORD}).json()["id"]
+    mastodon, bluesky = connected(admin)
 
     for channel, gone, said in (
             (mastodon, f"https://{INSTANCE_HOST}/@council/404404", "Record not found"),
@@ -183,11 +175,7 @@ def test_a_post_with_an_image_reaches_mastodon_and_bluesky_with_its_alt_text(lau
     sandbox = launch_sandbox().client()
     admin = sandbox.api(sandbox.sign_in("admin@example.org"))
     author = sandbox.api(sandbox.sign_in("author@example.org"))
-    mastodon = admin.post("/channels", json={"kind": "mastodon", "name": "Library on Mastodon",
-                                             "instance": INSTANCE_HOST, "accessToken": MASTODON_TOKEN}).json()["id"]
-    bluesky = admin.post("/channels", json={"kind": "bluesky", "name": "Library on Bluesky",
-                                            "handle": "library.bsky.social",
-                                            "appPassword": BLUESKY_PASSWORD}).json()["id"]
+    mastodon, bluesky = connected(admin)
 
     for channel, text in ((mastodon, f"{unique_text} toot"), (bluesky, f"{unique_text} skeet")):
         post = author.post("/posts", json={"channel": channel, "text": text, "media": [
