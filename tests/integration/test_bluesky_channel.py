@@ -484,6 +484,7 @@ def test_the_reviewer_sees_the_address_only_when_bluesky_does_not_show_the_post(
 
 @pytest.mark.parametrize("address", ["https://x.com/council/status/1234", "http://bsky.app/profile/a.example/post/3k",
                                      "https://bsky.app/profile/council.example.gov", "https://social.example.org/@a/1",
+                                     "https://bsky.app/profile/a%2Fb/post/3lbcouncil2k2",
                                      "https://evil.example/profile/council.example.gov/post/3lbcouncil2k2"])
 def test_an_address_that_is_not_a_bluesky_post_is_refused_at_submit_and_nothing_is_kept(aws, api, x_api,
                                                                                          bluesky_channel, address):

@@ -103,6 +103,7 @@ TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 TID_EPOCH_US = 1_672_531_200_000_000  # 2023-01-01, Bluesky's first year
 URL = re.compile(r"https?://[^\s<>\"]+")
 # A post's AT URI: at://<DID or handle>/app.bsky.feed.post/<rkey>
+ACTOR = re.compile(r"^[A-Za-z0-9._:-]{1,253}$")  # a handle or a DID
 AT_URI = re.compile(rf"^at://([^/]+)/{re.escape(COLLECTION)}/([^/]+)$")
 HOST = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 
@@ -183,11 +184,12 @@ def _sign_in(pds: str, identifier: str, password: str) -> Session:
     return Session(did=body["did"], handle=body["handle"], access_jwt=body["accessJwt"], pds=pds)
 
 
-def did_of(handle: str, base: str = SERVICE) -> str:
+def did_of(handle: str, base: str = SERVICE, timeout: tuple[int, int] = TIMEOUT) -> str:
     """The DID a handle names (a DID stays itself)."""
     if handle.startswith("did:"):
         return handle
-    did = _call("GET", "com.atproto.identity.resolveHandle", base=base, params={"handle": handle}).get("did")
+    did = _call("GET", "com.atproto.identity.resolveHandle", base=base, params={"handle": handle},
+                timeout=timeout).get("did")
     if not isinstance(did, str) or not did.startswith("did:"):
         raise XrpcError(400, "InvalidHandle", f"{handle} names no account.", {})
     return did
@@ -364,7 +366,7 @@ class BlueskyChannel:
         """(handle or DID, rkey) of a post's address on bsky.app."""
         parts = checked_url(url, scheme="https", hosts=WEB_HOSTS, network="Bluesky")
         found = POST_PATH.match(parts.path)
-        if not found:
+        if not found or not ACTOR.match(unquote(found[1])):
             raise InvalidValue("url", "Give the address of the post itself on Bluesky, such as "
                                       f"https://bsky.app/profile/{self.channel.handle or 'ourorg.bsky.social'}"
                                       "/post/3kabc234def56.")
@@ -381,7 +383,7 @@ def _answered(session: Session, uri: str, timeout: tuple[int, int] = TIMEOUT) ->
     uri, cid and record. PublishFailed when there is none (deleted, or hidden from the account)."""
     actor, rkey = AT_URI.match(uri).groups()
     try:
-        did = did_of(actor, session.pds)
+        did = did_of(actor, session.pds, timeout)
     except XrpcError as exc:
         if exc.status != 400:  # 400: no such handle; anything else is the network's trouble
             raise
