@@ -243,7 +243,7 @@ def connect_demo_channels(aws_endpoint: str) -> None:
     for channel, secret in (
         (Channel("demo-mastodon", "Demo Mastodon", "mastodon",
                  {"handle": f"library@{INSTANCE_HOST}", "instance": f"https://{INSTANCE_HOST}", "maxCharacters": 500}),
-         {"accessToken": MASTODON_TOKEN}),
+         {"accessToken": MASTODON_TOKEN, "instance": f"https://{INSTANCE_HOST}"}),
         (Channel("demo-bluesky", "Demo Bluesky", "bluesky", {"handle": "library.bsky.social", "did": BLUESKY_DID}),
          {"handle": "library.bsky.social", "appPassword": BLUESKY_PASSWORD}),
     ):
