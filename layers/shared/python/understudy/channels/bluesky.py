@@ -218,12 +218,13 @@ def pds_endpoint(document: dict, did: str) -> str:
     raise XrpcError(400, "NoPds", f"The DID document of {did} names no PDS (an #atproto_pds https endpoint).", {})
 
 
-def pds_of(handle: str) -> str:
-    """The PDS the account of ``handle`` (or DID) lives on: found once per container, or the stand-in."""
+def pds_of(handle: str, *, fresh: bool = False) -> str:
+    """The PDS the account of ``handle`` (or DID) lives on: found once per container (again when ``fresh``),
+    or the stand-in."""
     override = config().bluesky_api_url
     if override:
         return override
-    if handle not in _pds_of:
+    if fresh or handle not in _pds_of:
         did = did_of(handle)
         _pds_of[handle] = pds_endpoint(_fetch("GET", did_document_url(did)), did)
     return _pds_of[handle]
@@ -268,7 +269,7 @@ class BlueskyChannel:
         if kept and kept[0] == secret["appPassword"] and not renew:
             return kept[1]
         try:
-            pds = config().bluesky_api_url or self.channel.details.get("pds") or pds_of(secret["handle"])
+            pds = self.channel.details.get("pds") or pds_of(secret["handle"])
             session = _sign_in(pds, secret["handle"], secret["appPassword"])
         except XrpcError as exc:
             if exc.status in (400, 401):
@@ -449,7 +450,7 @@ def connect(values: dict[str, str]) -> Connected:
         raise InvalidValue("handle", "Give the account's handle, such as ourorg.bsky.social.")
     try:
         try:
-            pds = pds_of(handle)
+            pds = pds_of(handle, fresh=True)  # an account may have moved since this container last looked
         except XrpcError as exc:
             if exc.status < 500 and exc.status != 429:  # no such handle, or no PDS in its DID document
                 raise BadInput(f"Bluesky could not find where the account {handle} lives "
