@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/understudy sandbox --host $(HOST) --port $(PORT)
+	$(BIN)/understudy sandbox --host $(HOST) --port $(PORT) --stand-ins
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -93,6 +93,10 @@ class FunctionSpec:
     routes: tuple[Route, ...] = ()
     # Invoked by the workflow (Step Functions lambda:invoke); the CDK grants invoke to the state machine.
     workflow_task: bool = False
+    # Functions this one hands work to with an asynchronous invoke (Lambda's Event invocation type: Lambda
+    # queues the event, retries a failed run twice, and the target's errors alarm). Each target's name is
+    # in the environment variable ``invoke_variable(target)``; the CDK grants lambda:InvokeFunction on it.
+    invokes: tuple[str, ...] = ()
     # Decodes or re-encodes images (understudy.images, Pillow): the stack adds the images layer.
     images: bool = False
     timeout_seconds: int = 10
@@ -114,6 +118,11 @@ class FunctionSpec:
     def substitution(self) -> str:
         """The ``${...}`` name the workflow definition uses for this function's ARN."""
         return "".join(part.capitalize() for part in self.name.split("_")) + "FunctionArn"
+
+
+def invoke_variable(target: str) -> str:
+    """The environment variable naming the function ``target`` (e.g. NOTIFY_FUNCTION) for its invokers."""
+    return f"{target.upper()}_FUNCTION"
 
 
 def _authorized(*keys: str) -> tuple[Route, ...]:
@@ -139,6 +148,9 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         channel_secrets=WRITE,
         media=WRITE,
         images=True,  # cleans uploads when a post is submitted or revised
+        # Deactivating someone hands what they leave behind (waiting posts, mentor lists) to notify, so
+        # the request makes a fixed number of DynamoDB calls however much that is (understudy.leavers).
+        invokes=("notify",),
         routes=_authorized(
             "GET /me",
             "POST /me/mfa",
@@ -201,19 +213,21 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
     ),
     FunctionSpec(
         name="publish",
-        description="Publishes an approved revision to its channel, at most once.",
+        description="Publishes an approved revision to each of its channels, at most once on each.",
         tables={"posts": WRITE, "org": READ, "audit": WRITE},
         channel_secrets=READ,
         media=READ,
         images=True,  # for fitting images to a channel's limits at publish (issue 11: Bluesky)
         workflow_task=True,
-        timeout_seconds=60,  # up to four image uploads to X, then the post
+        timeout_seconds=240,  # each of a post's channels in turn: up to four image uploads, then the post
         memory_mb=1024,  # room for Pillow to make a large image fit Bluesky's 1 MB (8192×8192 at most)
     ),
     FunctionSpec(
         name="notify",
-        description="Moves a post to its final status where needed and emails the author (and admins).",
-        tables={"users": READ, "posts": WRITE, "org": READ, "audit": WRITE},
+        description="Moves a post to its final status where needed and emails the author (and admins); "
+                    "withdraws the waiting posts of someone deactivated and takes them off mentor lists.",
+        # users: WRITE to take someone deactivated off their mentees' mentor lists (understudy.leavers)
+        tables={"users": WRITE, "posts": WRITE, "org": READ, "audit": WRITE},
         states_actions=("SendTaskSuccess",),
         sends_email=True,
         media=WRITE,

@@ -1,12 +1,15 @@
-// Needs attention (admins): posts that failed, were left in doubt by an interrupted publish, or
-// expired (GET /attention), each with what happened and only the actions that are safe for it
-// (POST /posts/{id}/attention): publish again, it is live (with the address an admin checked), close
-// with a note. Every action asks first, in plain words.
+// Needs attention (admins): posts that failed, went out on only some of their channels, were left in
+// doubt by an interrupted publish, or expired (GET /attention), each with what happened and only the
+// actions that are safe for it (POST /posts/{id}/attention): publish again or it is live (with the
+// address an admin checked), each on the channel it concerns, and close with a note for the whole post.
+// Every action asks first, in plain words.
 
 import { api } from "./config.js";
 import { h, nextId, reconcile, showError, timeEl } from "./dom.js";
 import { announce, safeHref } from "./layout.js";
 import { clearErrors, fieldError, ready, showApiError, startPage } from "./page.js";
+import { deliveriesList } from "./deliveries.js";
+import { listOf } from "./text.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -58,8 +61,8 @@ function field(id, label, control, hint) {
     h("p", { id: `${id}-error`, class: "error", role: "alert", hidden: true }));
 }
 
-/** The inline confirmation for one action on one post; resolves the item when the API agrees. */
-function confirmAction(post, action, parts) {
+/** The inline confirmation for one action on one post (on `channel`, if one); resolves the item when the API agrees. */
+function confirmAction(post, action, parts, channel) {
   const spec = ACTIONS[action];
   const prefix = nextId(`a-${action}`);
   const questionId = `${prefix}-q`;
@@ -84,6 +87,7 @@ function confirmAction(post, action, parts) {
     event.preventDefault();
     clearErrors(form, error);
     const body = { action, note: note.value.trim() };
+    if (channel) body.channel = channel;
     if (url) body.url = url.value.trim();
     if (url && !body.url) {
       fieldError(url, "Paste the address of the live post.");
@@ -127,28 +131,39 @@ function settle(parts, message, kind) {
 function entry(post) {
   const about = post.attention;
   const headingId = `att-${post.id}-heading`;
-  const channel = state.channels.get(post.channel) || post.channel;
-  const live = safeHref(post.publishedUrl);
+  const nameOf = (id) => state.channels.get(id) || id;
+  const channels = about.channels || [];
+  const several = channels.length > 1;
+  const live = several ? null : safeHref(post.publishedUrl);
   const parts = { li: null, slot: h("div", { class: "inline-slot" }), buttons: [], actions: null };
-  parts.buttons = about.actions.filter((a) => ACTIONS[a]).map((action) => h("button", {
-    type: "button",
-    class: action === "close" ? "secondary small" : "primary small",
-    text: ACTIONS[action].label,
-    "aria-label": `${ACTIONS[action].label}: the post by ${author(post)}`,
-    on: {
-      click: () => {
-        for (const b of parts.buttons) b.disabled = true;
-        confirmAction(post, action, parts);
+  // Publish again and it is live concern one channel each; close is for the whole post.
+  const offered = [
+    ...channels.flatMap((c) => (c.actions || []).filter((a) => ACTIONS[a]).map((action) => ({ action, channel: c.channel }))),
+    ...(about.actions.includes("close") ? [{ action: "close" }] : []),
+  ];
+  parts.buttons = offered.map(({ action, channel }) => {
+    const label = several && channel ? `${ACTIONS[action].label} on ${nameOf(channel)}` : ACTIONS[action].label;
+    return h("button", {
+      type: "button",
+      class: action === "close" ? "secondary small" : "primary small",
+      text: label,
+      "aria-label": `${label}: the post by ${author(post)}`,
+      on: {
+        click: () => {
+          for (const b of parts.buttons) b.disabled = true;
+          confirmAction(post, action, parts, channel);
+        },
       },
-    },
-  }));
+    });
+  });
   parts.actions = h("div", { class: "actions", role: "group", "aria-label": `What to do with the post by ${author(post)}` }, parts.buttons);
   parts.li = h("li", { class: "card queue-item attention-item", "aria-labelledby": headingId, dataset: { case: about.case } },
     h("h3", { id: headingId, tabindex: "-1" }, `Post by ${author(post)}`),
-    h("p", { class: "meta" }, `${channel} · revision ${about.revision} · `, timeEl(about.at)),
+    h("p", { class: "meta" }, `${listOf((post.channels || [post.channel]).map(nameOf))} · revision ${about.revision} · `, timeEl(about.at)),
     h("p", {}, h("strong", { text: CASES[about.case] || about.case })),
     h("p", { class: "what" }, "What happened: ", h("span", { class: "user-text", text: about.what })),
     h("blockquote", { class: "post-preview user-text", text: post.text || "" }),
+    several ? deliveriesList(channels, nameOf) : null,
     live ? h("p", {}, h("a", { href: live, rel: "noopener noreferrer", target: "_blank", text: "The address recorded for it" })) : null,
     parts.actions,
     parts.slot);

@@ -21,6 +21,7 @@ const ACTIONS = {
   expired: "A post expired",
   published: "Published",
   failed: "Publishing failed",
+  not_published_to: "Not published to one of its channels",
   publish_retried: "Sent a failed post to be published again",
   marked_live: "Marked a post live",
   attention_closed: "Closed a post that needed attention",

@@ -136,6 +136,20 @@ export function measurePost(text, channel) {
   };
 }
 
+/**
+ * The post's text on each of `channels` (a post must fit them all, as the API checks): the measure of the
+ * tightest one (one that refuses the text, else the one with least room left), with `several` set when
+ * there is more than one channel. With no channel, X's rule (as the API counts a channel it cannot find).
+ */
+export function measureForAll(text, channels) {
+  const measures = (channels.length ? channels : [null]).map((channel) => measurePost(text, channel));
+  const tightest = measures.reduce((worst, m) => {
+    if (!worst.fits !== !m.fits) return worst.fits ? m : worst;
+    return m.remaining < worst.remaining ? m : worst;
+  });
+  return { ...tightest, several: channels.length > 1 };
+}
+
 /** What the composer says about characters that are never posted. */
 export function invalidMessage(invalid) {
   return `Remove ${invalid.join(", ")}: a character that cannot be posted (an invisible byte-order mark or a non-character).`;

@@ -9,8 +9,9 @@ import { renderDiff } from "./diff.js";
 import { renderMarkdownInto } from "./markdown.js";
 import { fieldError, sendToMfaSetup, showApiError } from "./page.js";
 import { getToken, safeNext } from "./session.js";
-import { invalidMessage, measurePost } from "./count.js";
-import { decisionLabel, statusLabel } from "./text.js";
+import { invalidMessage, measureForAll } from "./count.js";
+import { decisionLabel, listOf, statusLabel } from "./text.js";
+import { deliveriesList } from "./deliveries.js";
 import { renderTotpSetup } from "./totp.js";
 import { rescheduleForm } from "./reschedule.js";
 import { inWords, timeField, whenEl } from "./when.js";
@@ -38,7 +39,8 @@ function countMessage(m) {
   if (m.problem) return m.problem;
   const n = Math.abs(m.remaining);
   const characters = n === 1 ? "character" : "characters";
-  return m.over ? `${n} ${characters} over the limit of ${m.limit} on ${m.network}` : `${n} ${characters} left`;
+  if (m.over) return `${n} ${characters} over the limit of ${m.limit} on ${m.network}`;
+  return m.several ? `${n} ${characters} left on ${m.network}, the tightest of your channels` : `${n} ${characters} left`;
 }
 
 /** Why a post cannot be sent as it is, for the form's error line; null when it can. */
@@ -51,12 +53,13 @@ function refusal(m, empty) {
 
 /**
  * Keep a count line, a submit button and a live region in step with a textarea, counted by the rule of
- * the channel `channelOf()` returns (count.js, the API's rule). Returns the update function.
+ * each channel `channelsOf()` returns (count.js, the API's rules): the text must fit them all. Returns
+ * the update function.
  */
-function wireCounter(textarea, countLine, submit, channelOf) {
+function wireCounter(textarea, countLine, submit, channelsOf) {
   let lastBlocked = false;
   const update = () => {
-    const m = measurePost(textarea.value, channelOf());
+    const m = measureForAll(textarea.value, channelsOf());
     const blocked = !m.empty && !m.fits;
     countLine.textContent = countMessage(m);
     countLine.classList.toggle("over", blocked);
@@ -272,15 +275,34 @@ function channelName(id) {
   return channel ? channel.name : id;
 }
 
+/** The names of channels by id, in words: "Our X and Our Mastodon". */
+function channelNames(ids) {
+  return listOf((ids || []).map(channelName));
+}
+
+/** The composer's channel boxes: checked ones are where the post goes. */
+function channelBoxes() {
+  return [...$("compose-channels").querySelectorAll("input[type=checkbox]")];
+}
+
+function chosenChannels() {
+  return channelBoxes().filter((box) => box.checked).map((box) => box.value);
+}
+
 function renderChannels(channels) {
-  const select = $("compose-channel");
+  const fieldset = $("compose-channels");
   state.channels = new Map(channels.map((c) => [c.id, c]));
-  replace(select, channels.map((c) => h("option", { value: c.id, text: c.kind && c.kind !== c.name ? `${c.name} (${c.kind})` : c.name })));
+  for (const label of fieldset.querySelectorAll("label.check")) label.remove();
+  fieldset.append(
+    ...channels.map((c, i) =>
+      h("label", { class: "check" }, h("input", { type: "checkbox", value: c.id, checked: i === 0, dataset: { kind: c.kind } }), ` ${c.kind && c.kind !== c.name ? `${c.name} (${c.kind})` : c.name}`),
+    ),
+  );
   if (!channels.length) {
-    select.disabled = true;
+    fieldset.disabled = true;
     showError($("compose-error"), "There is no channel you can post to yet. Ask an admin to add one.");
   }
-  select.dispatchEvent(new Event("change")); // count by the chosen channel's rule
+  fieldset.dispatchEvent(new Event("change")); // count by the chosen channels' rules
 }
 
 // ---- the draft, kept across a sign-in ---------------------------------------------------------
@@ -289,7 +311,7 @@ const DRAFT_KEY = "understudy.draft";
 
 /** When the session ends, keep what the person was writing (this tab only) and empty the form. */
 function saveDraft() {
-  const draft = { email: state.me ? state.me.email : null, channel: $("compose-channel").value, text: $("compose-text").value, note: $("compose-note").value };
+  const draft = { email: state.me ? state.me.email : null, channels: chosenChannels(), text: $("compose-text").value, note: $("compose-note").value };
   if (draft.email && (draft.text.trim() || draft.note.trim())) sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
   $("compose-text").value = "";
   $("compose-note").value = "";
@@ -307,7 +329,7 @@ function restoreDraft(me) {
   if (!draft || draft.email !== me.email) return;
   $("compose-text").value = draft.text || "";
   $("compose-note").value = draft.note || "";
-  if (draft.channel && state.channels.has(draft.channel)) $("compose-channel").value = draft.channel;
+  if (Array.isArray(draft.channels)) for (const box of channelBoxes()) box.checked = draft.channels.includes(box.value);
   $("compose-text").dispatchEvent(new Event("input"));
   $("compose-status").textContent = "Your draft is back: nothing was sent while you were signed out.";
 }
@@ -322,8 +344,8 @@ function wireComposer() {
   $("compose-images").replaceWith(images.node);
   const when = timeField({ label: "Go live at (optional)", id: "compose-publish-at" });
   $("compose-when").replaceChildren(when.node);
-  const update = wireCounter(text, $("compose-count"), submit, () => state.channels.get($("compose-channel").value));
-  $("compose-channel").addEventListener("change", update);
+  const update = wireCounter(text, $("compose-count"), submit, () => chosenChannels().map((id) => state.channels.get(id)));
+  $("compose-channels").addEventListener("change", update);
   text.addEventListener("input", () => {
     $("compose-status").textContent = "";
   });
@@ -337,9 +359,9 @@ function wireComposer() {
       text.focus();
       return;
     }
-    if (!$("compose-channel").value) {
-      showError(error, "Choose a channel.");
-      $("compose-channel").focus();
+    if (!chosenChannels().length) {
+      showError(error, "Choose at least one channel to post to.");
+      channelBoxes()[0]?.focus();
       return;
     }
     const missingAlt = images.check();
@@ -354,7 +376,7 @@ function wireComposer() {
     submit.disabled = true;
     try {
       const media = await images.media();
-      const body = { channel: $("compose-channel").value, text: text.value, note: note.value, media };
+      const body = { channels: chosenChannels(), text: text.value, note: note.value, media };
       if (when.value()) body.publishAt = when.value();
       if (reply.value.trim()) body.replyTo = reply.value.trim();
       const post = await api("/posts", { method: "POST", body });
@@ -391,7 +413,7 @@ function sentMessage(post) {
 function postSignature(post) {
   // Not the image links: they are signed anew on every answer.
   const images = (post.media || []).map((m) => [m.key, m.alt]);
-  return JSON.stringify([post.status, post.revision, post.updatedAt, post.feedback, post.publishedUrl, post.error, images, post.publishAt]);
+  return JSON.stringify([post.status, post.revision, post.updatedAt, post.feedback, post.deliveries, post.error, images, post.publishAt]);
 }
 
 function upsertPosts(posts, { prepend = false } = {}) {
@@ -473,6 +495,18 @@ function historyBlock(post) {
   );
 }
 
+/** The post's channels (posts from before there were several name one). */
+function postChannels(post) {
+  return post.channels || [post.channel];
+}
+
+/** Where a post to several channels stands on each, once it is approved. */
+function deliveriesBlock(post) {
+  const deliveries = post.deliveries || [];
+  const decided = !["pending_review", "changes_requested", "rejected", "withdrawn", "expired"].includes(post.status);
+  return deliveries.length > 1 && decided ? deliveriesList(deliveries, channelName) : null;
+}
+
 function renderPost(post) {
   const headingId = nextId("post");
   const item = h("li", { class: `post status-${post.status}`, id: `post-${post.id}`, "aria-labelledby": headingId, dataset: { sig: postSignature(post), id: post.id } });
@@ -505,8 +539,8 @@ function renderPost(post) {
     h(
       "div",
       { class: "post-head" },
-      h("h3", { id: headingId, class: "post-title", tabindex: "-1" }, h("span", { class: `badge badge-${post.status}`, text: statusLabel(post.status) }), h("span", { class: "visually-hidden", text: `: post on ${channelName(post.channel)}` })),
-      h("p", { class: "meta" }, `${channelName(post.channel)} · revision ${post.revision} · `, timeEl(post.updatedAt || post.createdAt)),
+      h("h3", { id: headingId, class: "post-title", tabindex: "-1" }, h("span", { class: `badge badge-${post.status}`, text: statusLabel(post.status) }), h("span", { class: "visually-hidden", text: `: post on ${channelNames(postChannels(post))}` })),
+      h("p", { class: "meta" }, `${channelNames(postChannels(post))} · revision ${post.revision} · `, timeEl(post.updatedAt || post.createdAt)),
     ),
     h("p", { class: "post-text user-text", text: post.text }),
     imagesBlock(post.media),
@@ -514,8 +548,9 @@ function renderPost(post) {
     replyLine(post),
     timingLine(post),
     feedbackBlock(post.feedback, "Latest feedback", post.text, useIt),
-    live ? h("p", {}, h("a", { href: live, rel: "noopener noreferrer", target: "_blank", text: "See the live post" })) : null,
-    post.status === "failed" && post.error ? h("p", { class: "failure" }, h("strong", { text: "What went wrong: " }), h("span", { class: "user-text", text: post.error })) : null,
+    deliveriesBlock(post),
+    live && postChannels(post).length === 1 ? h("p", {}, h("a", { href: live, rel: "noopener noreferrer", target: "_blank", text: "See the live post" })) : null,
+    ["failed", "partly_published"].includes(post.status) && post.error ? h("p", { class: "failure" }, h("strong", { text: "What went wrong: " }), h("span", { class: "user-text", text: post.error })) : null,
     post.needsCheck ? h("p", { class: "failure", text: "An admin is checking the channel before anything is posted again." }) : null,
     actionsSlot.childElementCount ? actionsSlot : null,
     errorSlot,
@@ -581,7 +616,7 @@ function openEditor(post, item, slot, errorSlot, actions) {
     formError,
     h("div", { class: "actions" }, submit, h("button", { type: "button", class: "secondary small", text: "Cancel", on: { click: close } })),
   );
-  const update = wireCounter(text, count, submit, () => state.channels.get(post.channel));
+  const update = wireCounter(text, count, submit, () => postChannels(post).map((id) => state.channels.get(id)));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const refused = refusal(update(), "Write something before resubmitting.");

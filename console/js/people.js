@@ -358,7 +358,7 @@ function accessCell(user) {
       const updated = await api(userPath(user.email), { method: "DELETE" });
       cell.closest("tr").remove();
       addInactive(updated, { focus: true });
-      announce(`${name} was deactivated. Their waiting posts were withdrawn.`);
+      announce(`${name} was deactivated. Their waiting posts are being withdrawn and they are being taken off mentor lists.`);
     },
   }));
   return cell;

@@ -11,7 +11,7 @@ import { announce, safeHref } from "./layout.js";
 import { renderMarkdownInto } from "./markdown.js";
 import { ready, startPage } from "./page.js";
 import { guidelineItems, teachFields } from "./teach.js";
-import { decisionLabel } from "./text.js";
+import { decisionLabel, listOf } from "./text.js";
 import { authorsTime, timeField } from "./when.js";
 
 const $ = (id) => document.getElementById(id);
@@ -82,7 +82,7 @@ function entry(post) {
     "li",
     { class: "card queue-item", "aria-labelledby": headingId },
     h("h3", { id: headingId, tabindex: "-1" }, `Post by ${author(post)}`),
-    h("p", { class: "meta" }, `${post.channelName || post.channel} · revision ${post.revision} · waiting since `, timeEl(waitingSince(post))),
+    h("p", { class: "meta" }, `${post.channelName || listOf(post.channels || [post.channel])} · revision ${post.revision} · waiting since `, timeEl(waitingSince(post))),
     answered(post),
     h("blockquote", { class: "post-preview user-text", text: post.text || "" }),
     imagesBlock(post.media),

@@ -57,7 +57,7 @@ function showPost(view) {
   $("author").textContent = post.authorName || post.author || "someone";
   replace(
     $("post-meta"),
-    `On ${post.channelName || post.channel} · revision ${post.revision} · `,
+    `Goes to ${post.channelName || post.channel} · revision ${post.revision} · `,
     h("span", { class: `badge badge-${post.status}`, text: statusLabel(post.status) }),
     view.reviewer ? ` · sent to ${view.reviewer}` : "",
   );

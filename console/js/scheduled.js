@@ -9,6 +9,7 @@ import { announce, safeHref } from "./layout.js";
 import { ready, startPage } from "./page.js";
 import { rescheduleForm } from "./reschedule.js";
 import { inWords, whenEl, zoneName } from "./when.js";
+import { listOf } from "./text.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, channels: new Map(), cursor: null, items: [] };
@@ -35,7 +36,7 @@ function entry(post) {
     "li",
     { class: "card queue-item", "aria-labelledby": headingId },
     h("h3", { id: headingId, tabindex: "-1" }, whenEl(post.publishAt)),
-    h("p", { class: "meta", text: `${author(post)} on ${state.channels.get(post.channel) || post.channel} · revision ${post.revision}` }),
+    h("p", { class: "meta", text: `${author(post)} on ${listOf((post.channels || [post.channel]).map((id) => state.channels.get(id) || id))} · revision ${post.revision}` }),
     post.replyTo ? h("p", { class: "reply-to" }, "In reply to ", href ? h("a", { href, rel: "noopener noreferrer", target: "_blank", text: post.replyTo }) : post.replyTo) : null,
     h("blockquote", { class: "post-preview user-text", text: post.text || "" }),
     actions,

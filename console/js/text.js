@@ -6,11 +6,29 @@ export const STATUS_LABELS = {
   scheduled: "Scheduled",
   publishing: "Publishing",
   published: "Published",
+  partly_published: "Partly published",
   rejected: "Rejected",
   withdrawn: "Withdrawn",
   expired: "Expired",
   failed: "Failed",
 };
+
+// Where a post stands on one of its channels (a delivery's state).
+export const DELIVERY_LABELS = {
+  waiting: "Not yet published",
+  published: "Published",
+  failed: "Not published",
+  unknown: "Not known: an admin is checking",
+};
+
+export function deliveryLabel(state) {
+  return DELIVERY_LABELS[state] || String(state || "");
+}
+
+/** Names in words: "A", "A and B", "A, B and C". */
+export function listOf(names) {
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names[0] || "";
+}
 
 export function statusLabel(status) {
   return STATUS_LABELS[status] || String(status || "Unknown");

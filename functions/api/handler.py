@@ -92,8 +92,8 @@ def new_upload(body: Annotated[schemas.NewUpload, params.Body()]):
 
 @app.post("/posts")
 def create_post(body: Annotated[schemas.NewPost, params.Body()]):
-    post = posts.submit(caller(), body.channel, body.text, body.note, images(body.media), publish_at=body.publish_at,
-                        reply_to=body.reply_to)
+    post = posts.submit(caller(), body.channel_ids(), body.text, body.note, images(body.media),
+                        publish_at=body.publish_at, reply_to=body.reply_to)
     count(POSTS_SUBMITTED)
     return json_response(201, shown(post))
 
@@ -161,7 +161,7 @@ def list_needing_attention(cursor: Annotated[str | None, params.Query()] = None)
 
 @app.post("/posts/<post_id>/attention")
 def act_on_attention(post_id: str, body: Annotated[schemas.AttentionAction, params.Body()]) -> dict:
-    return attention.act(caller(), post_id, body.action, url=body.url, note=body.note)
+    return attention.act(caller(), post_id, body.action, channel=body.channel, url=body.url, note=body.note)
 
 
 @app.get("/guidelines", enable_validation=False)

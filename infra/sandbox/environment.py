@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from infra.functions import SECRETS, TABLES
+from infra.functions import FUNCTIONS, SECRETS, TABLES, invoke_variable
 
 ACCOUNT = "123456789012"  # moto's default account
 REGION = "us-east-1"
@@ -49,6 +49,8 @@ def handler_environment(*, aws_endpoint: str, console_url: str, state_dir: Path)
         "AWS_SECRET_ACCESS_KEY": "sandbox",  # noqa: S105 moto accepts any credentials
         **TABLE_NAMES,
         "STATE_MACHINE_ARN": STATE_MACHINE_ARN,
+        # The functions some hand work on to (asynchronous invokes, served by the sandbox's Lambda endpoint).
+        **{invoke_variable(target): function_name(target) for spec in FUNCTIONS for target in spec.invokes},
         SECRETS["link_key"]: LINK_KEY_SECRET,
         "CONSOLE_URL": console_url,
         "SENDER_EMAIL": SENDER_EMAIL,

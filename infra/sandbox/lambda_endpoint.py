@@ -6,6 +6,8 @@ every other request goes to moto untouched. A handler exception is answered as L
 (200, ``X-Amz-Function-Error: Unhandled``, ``{"errorMessage", "errorType", "stackTrace"}``), so the
 workflow's ``ErrorEquals`` can match our exception class names. The sandbox owns Lambda: an Invoke of
 any other name is ``ResourceNotFoundException`` (moto without Docker would answer a canned success).
+An asynchronous invoke (``X-Amz-Invocation-Type: Event``) is answered 202 at once and run in a thread,
+retried twice if it fails, as Lambda does (Lambda waits about a minute, then two; the sandbox seconds).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Callable, Iterable
 
 from werkzeug.wrappers import Request, Response
@@ -21,6 +24,8 @@ from infra.sandbox.environment import FUNCTION_PREFIX
 from infra.sandbox.lambda_runtime import LambdaFunction
 
 INVOKE_PATH = re.compile(r"^/2015-03-31/functions/(?P<ref>[^/]+)/invocations$")
+# Lambda runs a failed asynchronous invocation twice more; the pauses before each retry, in seconds.
+EVENT_RETRY_PAUSES = (1.0, 2.0)
 # A function reference: a name, a partial ARN (account:function:name) or a full ARN, each with an
 # optional :qualifier.
 FUNCTION_REF = re.compile(r"^(?:(?:arn:aws[\w-]*:lambda:[\w-]+:)?\d{12}:function:)?(?P<name>[\w-]+)(?::[\w$-]+)?$")
@@ -56,7 +61,7 @@ class LambdaEndpoint:
         if invocation_type == "DryRun":
             return Response(status=204)
         if invocation_type == "Event":
-            threading.Thread(target=function.invoke, args=(event,), daemon=True).start()
+            threading.Thread(target=run_event, args=(function, event), daemon=True).start()
             return Response(status=202)
         if invocation_type != "RequestResponse":
             return _client_error(400, "InvalidParameterValueException", f"Unknown invocation type {invocation_type}")
@@ -65,6 +70,17 @@ class LambdaEndpoint:
         if outcome.failed:
             headers["X-Amz-Function-Error"] = "Unhandled"
         return Response(outcome.payload, status=200, headers=headers, content_type="application/json")
+
+
+def run_event(function: LambdaFunction, event: object, pauses: tuple[float, ...] = EVENT_RETRY_PAUSES) -> bool:
+    """An asynchronous invocation: run, and run again after each pause while it fails; False if it never
+    succeeded (Lambda would then drop the event; the failure was logged each time)."""
+    for pause in (*pauses, None):
+        if not function.invoke(event).failed:
+            return True
+        if pause is not None:
+            time.sleep(pause)
+    return False
 
 
 def _client_error(status: int, error_type: str, message: str) -> Response:

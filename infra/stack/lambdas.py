@@ -3,8 +3,9 @@
 Each function gets its own role, log group and environment, holding only what its FunctionSpec asks
 for: the tables it reads or writes, its secrets (by ARN, never a value), the channel secrets' prefix,
 the state machine's ARN and actions on that one state machine, SES sending, Cognito admin actions on
-the pool. Active X-Ray tracing; python3.13 on arm64 with the shared layer, plus the images layer
-(Pillow) for the functions the catalog marks ``images=True``.
+the pool, and the invoke of the functions it hands work on to (by name in its environment). Active
+X-Ray tracing; python3.13 on arm64 with the shared layer, plus the images layer (Pillow) for the
+functions the catalog marks ``images=True``.
 """
 
 from __future__ import annotations
@@ -54,6 +55,20 @@ class Functions(Construct):
             spec.name: self._function(spec, layer) for spec in specs
         }
         self.specs = {spec.name: spec for spec in specs}
+        self._asynchronous_invokes(specs)
+
+    def _asynchronous_invokes(self, specs: tuple[catalog.FunctionSpec, ...]) -> None:
+        """Each function that hands work on (``invokes``) may invoke exactly its targets, found by name in
+        its environment; each target retries a failed asynchronous run twice (Lambda's default, said here)."""
+        targets = sorted({target for spec in specs for target in spec.invokes})
+        for target in targets:
+            self.functions[target].configure_async_invoke(retry_attempts=2)
+        for spec in specs:
+            for target in spec.invokes:
+                invoker, invoked = self.functions[spec.name], self.functions[target]
+                invoker.add_environment(catalog.invoke_variable(target), invoked.function_name)
+                invoker.role.add_to_principal_policy(iam.PolicyStatement(
+                    actions=["lambda:InvokeFunction"], resources=[invoked.function_arn]))
 
     def __getitem__(self, name: str) -> lambda_.Function:
         return self.functions[name]

@@ -12,7 +12,7 @@ import requests
 from infra.sandbox.client import Api, Sandbox, SandboxError, start_sandbox
 
 ADMIN, REVIEWER, AUTHOR = "admin@example.org", "reviewer@example.org", "author@example.org"
-FINAL = ("published", "failed", "expired", "rejected", "withdrawn")
+FINAL = ("published", "partly_published", "failed", "expired", "rejected", "withdrawn")
 
 
 @pytest.fixture(scope="module")

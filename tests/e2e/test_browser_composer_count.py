@@ -78,20 +78,36 @@ def test_the_count_switches_rule_with_the_chosen_channel(sandbox, open_page, wat
     page.route("**/channels", with_extra_channels)
     sign_in(page, base, TRAINEE)
     composer, post, submit, count = composer_parts(page)
-    channel = composer.get_by_label("Channel")
+    channels = composer.get_by_role("group", name="Post to")
+
+    def only(label: str) -> None:
+        for box in channels.get_by_role("checkbox").all():
+            box.set_checked(False)
+        channels.get_by_label(label).check()
+
     text = "Caf\u00e9 \u65e5\u672c \U0001F468\u200d\U0001F469\u200d\U0001F467 https://example.org/" + "a" * 40
 
     post.fill(text)
     expect(count).to_have_text(f"{280 - (4 + 1 + 4 + 1 + 2 + 1 + 23)} characters left")  # X: CJK and emoji 2, URL 23
-    channel.select_option(label="Test Mastodon (mastodon)")
+    only("Test Mastodon (mastodon)")
     expect(count).to_have_text(f"{600 - (4 + 1 + 2 + 1 + 1 + 1 + 23)} characters left")  # the instance's 600
-    channel.select_option(label="Test Bluesky (bluesky)")
+    only("Test Bluesky (bluesky)")
     expect(count).to_have_text(f"{300 - (4 + 1 + 2 + 1 + 1 + 1 + 20 + 40)} characters left")  # graphemes, URL in full
 
     post.fill("x" * 301)
     expect(count).to_have_text("1 character over the limit of 300 on Bluesky")
     expect(submit).to_be_disabled()
-    channel.select_option(label="Test Mastodon (mastodon)")
+    only("Test Mastodon (mastodon)")
     expect(count).to_have_text("299 characters left")
     expect(submit).to_be_enabled()
+
+    # Several channels: the text must fit them all, so the tightest one counts.
+    post.fill("x" * 250)
+    channels.get_by_label("Test Bluesky (bluesky)").check()
+    expect(count).to_have_text("50 characters left on Bluesky, the tightest of your channels")
+    channels.get_by_label("Demo timeline (local)").check()
+    expect(count).to_have_text("30 characters left on X, the tightest of your channels")
+    post.fill("x" * 290)
+    expect(count).to_have_text("10 characters over the limit of 280 on X")
+    expect(submit).to_be_disabled()
     watch.assert_quiet()

@@ -51,7 +51,7 @@ def server(body: str, shown: dict) -> dict:
     channel = as_channel(shown)
     normalized = text.normalized(body)
     try:
-        fits = len(body) <= text.TEXT_CAP and lengths.post_text(body, channel) == normalized
+        fits = len(body) <= text.TEXT_CAP and lengths.post_text(body, [channel]) == normalized
     except BadInput:
         fits = False
     return {"normalized": normalized, "count": lengths.measure(normalized, channel).count, "fits": fits}

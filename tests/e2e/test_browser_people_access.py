@@ -65,7 +65,8 @@ def test_an_admin_deactivates_someone_who_left_and_reactivates_them(sandbox, ope
     expect(listed).to_contain_text(f"by {ADMIN}")
     expect(listed.get_by_role("rowheader")).to_have_text(name)  # the name shown as text, not markup
     expect(people.get_by_role("row").filter(has_text=email)).to_have_count(0)
-    expect(page.locator("#announce")).to_have_text(f"{name} was deactivated. Their waiting posts were withdrawn.")
+    expect(page.locator("#announce")).to_have_text(f"{name} was deactivated. Their waiting posts are being withdrawn "
+                                                   "and they are being taken off mentor lists.")
     assert person(admin_api, email)["active"] is False
     assert_accessible(page)
     screenshot(page, "41-people-deactivated")

@@ -43,6 +43,10 @@ def execution_status(sandbox, post_id: str) -> str:
     return sfn.describe_execution(executionArn=arn)["status"]
 
 
+def mentors_of(admin, email: str) -> list[str]:
+    return next(p for p in admin.get("/users").json()["items"] if p["email"] == email)["mentors"]
+
+
 def test_a_demoted_reviewers_link_and_token_stop_working_and_nothing_is_published(sandbox, unique_text):
     admin = sandbox.api(sandbox.sign_in(ADMIN))
     reviewer, reviewer_api = invite(sandbox, admin, "rowan", roles=["reviewers"], trainingMode=False)
@@ -86,7 +90,12 @@ def test_deactivation_end_to_end(sandbox, unique_text):
                                                "AuthParameters": {"REFRESH_TOKEN": refresh}})
     assert renewed.status_code == 400 and "revoked" in renewed.json()["message"]  # signed out everywhere
     people = {p["email"]: p for p in admin.get("/users").json()["items"]}
-    assert people[reviewer]["active"] is False and people[trainee]["mentors"] == []
+    assert people[reviewer]["active"] is False
+    # What they leave behind is settled just after the answer (notify, invoked asynchronously).
+    sandbox.wait_for(lambda: not mentors_of(admin, trainee), timeout=30)
+    [dropped] = admin.get("/audit", params={"action": "mentors_changed", "user": ADMIN}).json()["items"][:1]
+    assert dropped["details"] == {"person": trainee, "before": reviewer, "after": "",
+                                  "reason": f"Riley was deactivated by {ADMIN}"}
     second = submit(trainee_api, f"{unique_text} second")
     review_request(sandbox, REVIEWER, f"{unique_text} second")  # the remaining reviewers are asked instead
     assert emails_about(sandbox, reviewer, f"{unique_text} second") == []

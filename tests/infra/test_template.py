@@ -95,6 +95,19 @@ def test_the_state_machine_may_invoke_only_the_workflow_tasks(synth, state_machi
         ({"Fn::GetAtt": [ids[spec.name], "Arn"]} for spec in catalog.FUNCTIONS if spec.workflow_task), key=str)
 
 
+def test_the_api_hands_work_to_notify_by_name_and_lambda_retries_it_twice(synth):
+    """Deactivating someone hands what they leave behind to notify (an asynchronous invoke): the API finds
+    it through NOTIFY_FUNCTION (understudy.config), and a failed run is retried twice before its errors alarm
+    is all that is left (the README says to deactivate again)."""
+    ids = function_ids(synth)
+    api = synth.resources[ids["api"]]["Properties"]["Environment"]["Variables"]
+    assert api[catalog.invoke_variable("notify")] == {"Ref": ids["notify"]}
+    assert catalog.invoke_variable("notify") == "NOTIFY_FUNCTION"
+    (config,) = synth.of_type("AWS::Lambda::EventInvokeConfig").values()
+    assert config["Properties"]["FunctionName"] == {"Ref": ids["notify"]}
+    assert config["Properties"]["MaximumRetryAttempts"] == 2
+
+
 def test_functions_find_the_state_machine_by_the_name_it_is_given(synth, state_machine):
     name = names.state_machine_name(synth.stack.stack_name)
     assert state_machine["StateMachineName"] == name
@@ -185,7 +198,12 @@ def test_each_function_is_granted_what_the_catalog_says_and_no_more(synth, spec)
         expected.add("cognito-idp")
     if spec.media:
         expected.add("s3")
+    if spec.invokes:
+        expected.add("lambda")
     assert services == expected
+    ids = function_ids(synth)
+    assert sorted((r for s in granted if s["Action"] == "lambda:InvokeFunction" for r in as_list(s["Resource"])),
+                  key=str) == sorted(({"Fn::GetAtt": [ids[target], "Arn"]} for target in spec.invokes), key=str)
     assert {a for a in actions if a.startswith("states:")} == {f"states:{a}" for a in spec.states_actions}
     assert {a for a in actions if a.startswith("cognito-idp:")} == {f"cognito-idp:{a}" for a in spec.cognito_actions}
     writes = {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"}
@@ -277,6 +295,7 @@ def _expected_environment(spec) -> set[str]:
         keys.add("USER_POOL_ID")
     if spec.media:
         keys.add("MEDIA_BUCKET")
+    keys |= {catalog.invoke_variable(target) for target in spec.invokes}
     return keys
 
 

@@ -1,18 +1,23 @@
 """Handlers under moto (decorator mode): real DynamoDB, SES, Secrets Manager, Cognito and Step
 Functions APIs in memory. The workflow itself does not run here (see tests/e2e for that); starting
-an execution is recorded and can be inspected."""
+an execution is recorded and can be inspected. Nor does Lambda's queue of asynchronous invokes (moto
+would need Docker to run a function): an Event invoke our code makes is taken at the botocore client,
+before it is sent, and kept in ``Aws.handed_off``; ``Aws.run_handed_off`` runs the real handlers on
+those events afterwards, as Lambda would (tests/e2e run the whole path in the sandbox)."""
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import email
 import importlib.util
 import json
 import os
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 import boto3
 import pytest
@@ -85,6 +90,17 @@ def http_event(method: str, path: str, *, body=None, claims: dict | None = None,
 @dataclass
 class Aws:
     pool_id: str
+    # Asynchronous invokes made so far and not yet run: {"function": name, "event": payload}.
+    handed_off: list[dict] = field(default_factory=list)
+
+    def run_handed_off(self) -> list:
+        """Run each asynchronous invoke made so far, oldest first, once, as Lambda would; their answers."""
+        answers = []
+        while self.handed_off:
+            call = self.handed_off.pop(0)
+            handler = load_handler(call["function"].removeprefix("understudy-"))
+            answers.append(handler.lambda_handler(call["event"], Context()))
+        return answers
 
     def sent_emails(self) -> list[dict]:
         """Every email SES accepted, parsed from the raw MIME we send."""
@@ -120,8 +136,37 @@ def _seed_cognito() -> str:
     return pool
 
 
+def _keep_asynchronous_invokes(kept: list[dict]):
+    """A ``before-call`` hook that keeps each Event invoke of a Lambda function instead of sending it, and
+    answers as Lambda does when it has queued the event (202)."""
+    from botocore.awsrequest import AWSResponse
+
+    def before_call(params: dict, **_):
+        if params["headers"].get("X-Amz-Invocation-Type") != "Event":
+            return None  # sent on to moto as usual
+        kept.append({"function": unquote(params["url_path"].split("/")[3]), "event": json.loads(params["body"])})
+        return AWSResponse(params["url"], 202, {}, None), {"StatusCode": 202}
+
+    return before_call
+
+
 @pytest.fixture
 def aws(monkeypatch):
+    from understudy import aws as understudy_aws
+
+    handed_off: list[dict] = []
+    keep = _keep_asynchronous_invokes(handed_off)
+    # Clients copy their session's hooks when made: the hook is in place before any lambda client is.
+    understudy_aws.session().register("before-call.lambda.Invoke", keep)
+    try:
+        with _mocked(monkeypatch) as pool:
+            yield Aws(pool_id=pool, handed_off=handed_off)
+    finally:
+        understudy_aws.session().unregister("before-call.lambda.Invoke", keep)
+
+
+@contextlib.contextmanager
+def _mocked(monkeypatch):
     with mock_aws():
         from understudy import data
         from understudy.config import config
@@ -144,15 +189,16 @@ def aws(monkeypatch):
         sfn.create_state_machine(name="understudy-review-post", roleArn="arn:aws:iam::123456789012:role/sfn",
                                  definition=json.dumps({"StartAt": "S", "States": {"S": {"Type": "Succeed"}}}))
         _clear_caches()
-        yield Aws(pool_id=pool)
+        yield pool
         _clear_caches()
 
 
 def _clear_caches() -> None:
     """Clients and cached secrets are per mock: forget them between tests."""
-    from understudy import directory, emails, media, secrets, workflow
+    from understudy import directory, emails, leavers, media, secrets, workflow
 
-    for cached in (workflow._client, emails._ses, directory._cognito, secrets._client, media._s3, media._signer):
+    for cached in (workflow._client, emails._ses, directory._cognito, secrets._client, media._s3, media._signer,
+                   leavers._lambda):
         cached.cache_clear()
     secrets.forget()
 

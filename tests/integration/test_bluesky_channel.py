@@ -210,7 +210,7 @@ def test_publish_creates_the_record_at_a_key_made_from_post_and_revision(aws, ap
     assert create_call.request.headers["Authorization"] == "Bearer access-jwt-1"
     assert answer == {"url": f"https://bsky.app/profile/{HANDLE}/post/{rkey}", "retryAt": None}
     saved = api("GET", f"/posts/{post['id']}", who=ADMIN).body
-    assert saved["status"] == "published" and saved["publishedId"] == f"at://{DID}/app.bsky.feed.post/{rkey}"
+    assert saved["status"] == "published" and saved["deliveries"][0]["externalId"] == f"at://{DID}/app.bsky.feed.post/{rkey}"
     assert record_key(post["id"], 2) != rkey
 
 

@@ -30,8 +30,10 @@ def test_deactivating_a_trainee_withdraws_their_waiting_posts_with_a_reason_and_
                body={"decision": "request_changes", "feedback": "Shorter"}).status == 200
 
     answer = api("DELETE", f"/users/{TRAINEE}", who=ADMIN)
+    settled = aws.run_handed_off()
 
     assert answer.status == 200 and answer.body["active"] is False and answer.body["deactivatedBy"] == ADMIN
+    assert settled == [{"withdrawn": 2, "mentorListsChanged": 0}]
     for post in (waiting, asked):
         seen = api("GET", f"/posts/{post['id']}", who=ADMIN).body
         assert seen["status"] == "withdrawn"
@@ -45,10 +47,52 @@ def test_deactivating_a_trainee_withdraws_their_waiting_posts_with_a_reason_and_
     assert entry["user"] == ADMIN and entry["details"]["person"] == TRAINEE
 
 
+def test_the_request_hands_what_they_leave_behind_to_notify(aws, api, task):
+    """The answer comes before the waiting posts are withdrawn: those are one asynchronous invoke of
+    notify, however many there are (tests/e2e: the workflows end too)."""
+    post = submit_and_request_review(api, task)
+
+    assert api("DELETE", f"/users/{TRAINEE}", who=ADMIN).status == 200
+
+    assert aws.handed_off == [{"function": "understudy-notify",
+                               "event": {"event": "deactivated", "person": TRAINEE, "by": ADMIN}}]
+    assert api("GET", f"/posts/{post['id']}", who=ADMIN).body["status"] == "pending_review"
+    aws.run_handed_off()
+    assert api("GET", f"/posts/{post['id']}", who=ADMIN).body["status"] == "withdrawn"
+
+
+def test_settling_twice_changes_nothing_more(aws, api, task):
+    """Lambda may deliver an event twice, and deactivating again hands it on again."""
+    assert api("PATCH", f"/users/{TRAINEE}", who=ADMIN, body={"mentors": [REVIEWER]}).status == 200
+    reviewer_post = api("POST", "/posts", who=REVIEWER, body={"channel": "demo", "text": "Mine"}).body
+    assert api("PATCH", f"/users/{REVIEWER}", who=ADMIN, body={"trainingMode": True}).status == 200
+    waiting = api("POST", "/posts", who=REVIEWER, body={"channel": "demo", "text": "Waiting"}).body
+    assert api("DELETE", f"/users/{REVIEWER}", who=ADMIN).status == 200
+    assert api("DELETE", f"/users/{REVIEWER}", who=ADMIN).status == 200
+
+    assert aws.run_handed_off() == [{"withdrawn": 1, "mentorListsChanged": 1},
+                                    {"withdrawn": 0, "mentorListsChanged": 0}]
+    assert api("GET", f"/posts/{waiting['id']}", who=ADMIN).body["status"] == "withdrawn"
+    assert api("GET", f"/posts/{reviewer_post['id']}", who=ADMIN).body["status"] != "withdrawn"
+    assert len(api("GET", "/audit", who=ADMIN, query={"action": "withdrawn"}).body["items"]) == 1
+    assert len(api("GET", "/audit", who=ADMIN, query={"action": "mentors_changed"}).body["items"]) == 2  # set, dropped
+    assert len(api("GET", "/audit", who=ADMIN, query={"action": "deactivated"}).body["items"]) == 1
+
+
+def test_nothing_is_settled_for_someone_reactivated_before_it_ran(aws, api, task):
+    post = submit_and_request_review(api, task)
+    assert api("DELETE", f"/users/{TRAINEE}", who=ADMIN).status == 200
+    assert api("POST", f"/users/{TRAINEE}/reactivate", who=ADMIN).status == 200
+
+    assert aws.run_handed_off() == [{"withdrawn": 0, "mentorListsChanged": 0}]
+    assert api("GET", f"/posts/{post['id']}", who=ADMIN).body["status"] == "pending_review"
+
+
 def test_a_deactivated_reviewer_loses_roles_leaves_mentor_lists_and_is_asked_nothing(aws, api, task):
     assert api("PATCH", f"/users/{TRAINEE}", who=ADMIN, body={"mentors": [REVIEWER]}).status == 200
 
     assert api("DELETE", f"/users/{REVIEWER}", who=ADMIN).status == 200
+    aws.run_handed_off()
     submit_and_request_review(api, task)
 
     assert person(api, REVIEWER)["roles"] == []
@@ -135,6 +179,7 @@ def test_deactivating_again_finishes_what_an_earlier_attempt_left(aws, api, task
     data.save_user(trainee)
 
     answer = api("DELETE", f"/users/{TRAINEE}", who=ADMIN)
+    aws.run_handed_off()
 
     assert answer.status == 200 and cognito_user(aws, TRAINEE)["enabled"] is False
     assert api("GET", f"/posts/{post['id']}", who=ADMIN).body["status"] == "withdrawn"

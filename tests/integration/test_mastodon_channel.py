@@ -135,7 +135,7 @@ def test_publish_sends_the_text_with_an_idempotency_key_of_post_and_revision(aws
     assert parse_qs(call.request.body)["status"] == [post["text"]]
     assert answer == {"url": STATUS["url"], "retryAt": None}
     saved = api("GET", f"/posts/{post['id']}", who=ADMIN).body
-    assert saved["status"] == "published" and saved["publishedId"] == STATUS_ID
+    assert saved["status"] == "published" and saved["deliveries"][0]["externalId"] == STATUS_ID
 
 
 def test_a_timeout_after_the_instance_took_the_post_is_retried_with_the_same_key(aws, api, task, x_api,

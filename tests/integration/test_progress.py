@@ -26,7 +26,7 @@ def history(start: datetime, *rounds: tuple[str | None, float], status: str, aut
         feedback = Feedback(decision, "why", REVIEWER, stamp(decided)) if decision else None
         revisions.append(Revision(number, f"text {number}", "", stamp(at), feedback))
         at = decided + timedelta(hours=1)
-    post = Post(id=uuid.uuid4().hex, author=author, author_name="T", channel="demo", status=Status(status),
+    post = Post(id=uuid.uuid4().hex, author=author, author_name="T", channels=["demo"], status=Status(status),
                 revisions=revisions, history=[], created_at=stamp(start), updated_at=stamp(at))
     data.create_post(post)
     return post
@@ -85,7 +85,7 @@ def test_guideline_items_are_counted_when_feedback_names_them(aws, api):
     def post(*items):
         feedback = Feedback("request_changes", "", REVIEWER, stamp(NOW))
         feedback.guidelines = list(items)  # the field feedback gains; read defensively
-        return Post(id="p", author=TRAINEE, author_name="T", channel="demo", status=Status.CHANGES_REQUESTED,
+        return Post(id="p", author=TRAINEE, author_name="T", channels=["demo"], status=Status.CHANGES_REQUESTED,
                     revisions=[Revision(1, "t", "", stamp(NOW - timedelta(hours=1)), feedback)],
                     history=[], created_at=stamp(NOW), updated_at=stamp(NOW))
 

@@ -64,7 +64,9 @@ def test_publish_sends_one_oauth1_signed_json_request_and_stores_the_url(aws, ap
     url = f"https://x.com/{X_HANDLE}/status/{TWEET_ID}"
     assert answer == {"url": url, "retryAt": None}
     saved = stored(api, post["id"])
-    assert saved["status"] == "published" and saved["publishedUrl"] == url and saved["publishedId"] == TWEET_ID
+    assert saved["status"] == "published" and saved["publishedUrl"] == url
+    assert saved["deliveries"] == [{"channel": saved["channel"], "state": "published", "url": url,
+                                    "externalId": TWEET_ID, "error": None}]
     assert saved["needsCheck"] is False
 
 
@@ -102,7 +104,8 @@ def test_a_rate_limit_answers_the_reset_time_and_a_later_call_publishes(aws, api
     retry_at = datetime.fromtimestamp(reset + 1, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert waiting == {"url": None, "retryAt": retry_at}
     saved = stored(api, post["id"])
-    assert saved["status"] == "publishing" and saved["publishedUrl"] is None and saved["publishedId"] is None
+    assert saved["status"] == "publishing" and saved["publishedUrl"] is None
+    assert saved["deliveries"][0]["state"] == "waiting" and saved["deliveries"][0]["externalId"] is None
 
     published = task("publish", {"postId": post["id"]})
 

@@ -19,7 +19,7 @@ def count(body, channel):
 def test_the_text_is_normalised_before_it_is_counted_or_stored():
     # NFC, one newline for \r\n and \r, and str.strip()'s whitespace (U+0085 and U+3000 among it) at both ends.
     assert text.normalized("\u3000 Cafe\u0301\r\nopens\rtoday\x85 ") == "Caf\u00e9\nopens\ntoday"
-    assert lengths.post_text("  Cafe\u0301 opens\r\n", MASTODON) == "Caf\u00e9 opens"
+    assert lengths.post_text("  Cafe\u0301 opens\r\n", [MASTODON]) == "Caf\u00e9 opens"
 
 
 def test_mastodon_counts_links_as_23_and_remote_mentions_as_the_user():
@@ -31,23 +31,23 @@ def test_mastodon_counts_links_as_23_and_remote_mentions_as_the_user():
 
 
 def test_mastodon_limit_is_the_instances_and_500_when_unknown():
-    assert lengths.post_text("x" * 500, MASTODON) == "x" * 500
+    assert lengths.post_text("x" * 500, [MASTODON]) == "x" * 500
     with pytest.raises(BadInput, match="501 characters as Mastodon counts them; the limit is 500"):
-        lengths.post_text("x" * 501, MASTODON)
+        lengths.post_text("x" * 501, [MASTODON])
     roomy = Channel(id="m2", name="Roomy", kind="mastodon", details={"maxCharacters": 1000})
-    assert lengths.post_text("x" * 1000, roomy) == "x" * 1000
+    assert lengths.post_text("x" * 1000, [roomy]) == "x" * 1000
     for odd in ("1000", -5, True, None):
         assert lengths.rule_for(MASTODON).measure("x", {"maxCharacters": odd}).limit == 500
 
 
 def test_bluesky_counts_300_graphemes_and_3000_bytes():
     family = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"  # one grapheme, 25 bytes
-    assert lengths.post_text("x" * 300, BLUESKY) == "x" * 300
+    assert lengths.post_text("x" * 300, [BLUESKY]) == "x" * 300
     with pytest.raises(BadInput, match="301 characters as Bluesky counts them; the limit is 300"):
-        lengths.post_text("x" * 301, BLUESKY)
-    assert lengths.post_text(family * 120, BLUESKY)  # 120 graphemes, 3000 bytes
+        lengths.post_text("x" * 301, [BLUESKY])
+    assert lengths.post_text(family * 120, [BLUESKY])  # 120 graphemes, 3000 bytes
     with pytest.raises(BadInput, match="at most 3000 bytes"):
-        lengths.post_text(family * 121, BLUESKY)
+        lengths.post_text(family * 121, [BLUESKY])
 
 
 def test_the_sandbox_channel_and_a_missing_channel_count_as_x():
@@ -57,7 +57,7 @@ def test_the_sandbox_channel_and_a_missing_channel_count_as_x():
 @pytest.mark.parametrize("channel", [MASTODON, BLUESKY, LOCAL])
 def test_characters_that_are_never_posted_are_refused_on_every_network(channel):
     with pytest.raises(BadInput, match=r"cannot be posted \(U\+FFFE, U\+FEFF\b"):
-        lengths.post_text("a\ufffeb\ufeffc\ufffe", channel)
+        lengths.post_text("a\ufffeb\ufeffc\ufffe", [channel])
 
 
 def test_graphemes_are_unicodes_extended_grapheme_clusters_as_regex_finds_them():

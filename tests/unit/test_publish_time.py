@@ -42,7 +42,7 @@ def test_no_time_is_none():
 
 
 def _post(publish_at: str | None) -> Post:
-    return Post(id="p", author="a@example.org", author_name="A", channel="demo", status=Status.PENDING_REVIEW,
+    return Post(id="p", author="a@example.org", author_name="A", channels=["demo"], status=Status.PENDING_REVIEW,
                 revisions=[Revision(number=1, text="t", note="", submitted_at="x")], history=[], created_at="x",
                 updated_at="x", publish_at=publish_at)
 

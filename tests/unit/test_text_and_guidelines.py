@@ -5,13 +5,13 @@ from understudy.org import guideline_items
 
 
 def test_post_text_is_normalised_and_trimmed():
-    assert lengths.post_text("  Cafe\u0301 opens  ", None) == "Caf\u00e9 opens"
+    assert lengths.post_text("  Cafe\u0301 opens  ", []) == "Caf\u00e9 opens"
 
 
 @pytest.mark.parametrize("body", ["", "   ", None, "x" * 281])
 def test_empty_or_too_long_post_is_bad_input(body):
     with pytest.raises(BadInput):
-        lengths.post_text(body, None)
+        lengths.post_text(body, [])
 
 
 def test_note_limit():

@@ -17,7 +17,7 @@ X = Channel(id="x", name="X", kind="x")
 
 
 def post_text(body):
-    return lengths.post_text(body, X)
+    return lengths.post_text(body, [X])
 
 
 SAMPLES = {

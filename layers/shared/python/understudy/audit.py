@@ -33,6 +33,7 @@ class Action(StrEnum):
     CANCELLED = "cancelled"
     PUBLISHED = "published"
     FAILED = "failed"
+    NOT_PUBLISHED_TO = "not_published_to"  # one of a post's channels did not take it (the others go on)
     EXPIRED = "expired"
     PUBLISH_RETRIED = "publish_retried"
     MARKED_LIVE = "marked_live"

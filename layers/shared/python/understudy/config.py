@@ -35,6 +35,8 @@ class Config:
     # The same for Mastodon (every instance) and Bluesky (the PDS); empty means the network itself.
     mastodon_api_url: str
     bluesky_api_url: str
+    # The notify function, to which deactivating someone hands what they leave behind (understudy.leavers).
+    notify_function: str = "understudy-notify"
     # How soon a post's time to go live may be, in seconds (60; the sandbox's tests set a few seconds).
     publish_at_soonest_seconds: int = 60
 
@@ -57,6 +59,7 @@ def config() -> Config:
         local_fail_next_path=env("LOCAL_FAIL_NEXT_PATH", ""),
         channel_secret_prefix=env("CHANNEL_SECRET_PREFIX", "understudy/channels/"),
         x_api_url=env("X_API_URL", "").rstrip("/"),
+        notify_function=env("NOTIFY_FUNCTION", "understudy-notify"),
         publish_at_soonest_seconds=int(env("PUBLISH_AT_SOONEST_SECONDS", "60")),
         media_bucket=env("MEDIA_BUCKET", "understudy-media"),
         media_public_url=env("MEDIA_PUBLIC_URL", "").rstrip("/"),

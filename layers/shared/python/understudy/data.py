@@ -47,12 +47,14 @@ from understudy.model import (
     AuditEntry,
     Channel,
     ChannelMedia,
+    Delivery,
     Feedback,
     Guidelines,
     Image,
     Page,
     Post,
     Revision,
+    Sent,
     Settings,
     Status,
     StatusChange,
@@ -127,13 +129,16 @@ class PostItem(Model):
     org = UnicodeAttribute()
     author = UnicodeAttribute()
     author_name = UnicodeAttribute(attr_name="authorName", default="")
-    channel = UnicodeAttribute()
+    channel = UnicodeAttribute()  # the first of ``channels``; the only one on posts stored before there were several
+    channels = JSONAttribute(null=True)
     status = UnicodeAttribute()
     review = BooleanAttribute(default=True)
     revisions = JSONAttribute()
     history = JSONAttribute()
     created_at = UnicodeAttribute(attr_name="createdAt")
     updated_at = UnicodeAttribute(attr_name="updatedAt")
+    deliveries = JSONAttribute(null=True)
+    # How posts stored before there were several channels kept their one channel's outcome (read only).
     published_url = UnicodeAttribute(attr_name="publishedUrl", null=True)
     published_revision = NumberAttribute(attr_name="publishedRevision", null=True)
     published_id = UnicodeAttribute(attr_name="publishedId", null=True)
@@ -421,21 +426,44 @@ def _revision(stored: dict) -> Revision:
                        "media": [Image(**image) for image in stored.get("media") or ()]})
 
 
+def _delivery(stored: dict) -> Delivery:
+    return Delivery(**{**stored, "state": Sent(stored["state"]),
+                       "media": {key: ChannelMedia(**value) for key, value in (stored.get("media") or {}).items()}})
+
+
+def _single_channel_delivery(item: PostItem, status: Status, history: list[StatusChange]) -> Delivery:
+    """The one channel's outcome of a post stored before posts had several, from its old attributes."""
+    revision = len(item.revisions)
+    if item.published_url:
+        state = Sent.PUBLISHED
+    elif item.needs_check or (item.publish_claim is not None and int(item.publish_claim) == revision):
+        state = Sent.UNKNOWN
+    elif status == Status.FAILED and len(history) > 1 and history[-2].status in (Status.PUBLISHING, Status.SCHEDULED):
+        state = Sent.FAILED
+    else:
+        state = Sent.WAITING
+    return Delivery(
+        channel=item.channel, state=state, url=item.published_url, external_id=item.published_id,
+        revision=int(item.published_revision) if item.published_revision is not None else None,
+        claim=int(item.publish_claim) if item.publish_claim is not None else None,
+        error=item.error if state == Sent.FAILED else None,
+        media={key: ChannelMedia(**value) for key, value in (item.channel_media or {}).items()})
+
+
 def _post(item: PostItem) -> Post:
+    status, history = Status(item.status), [StatusChange(**h) for h in item.history]
+    if item.deliveries is not None:
+        deliveries = {stored["channel"]: _delivery(stored) for stored in item.deliveries}
+    else:
+        deliveries = {item.channel: _single_channel_delivery(item, status, history)}
     return Post(
-        id=item.id, author=item.author, author_name=item.author_name, channel=item.channel,
-        status=Status(item.status), review=item.review,
-        revisions=[_revision(r) for r in item.revisions],
-        history=[StatusChange(**h) for h in item.history],
+        id=item.id, author=item.author, author_name=item.author_name, channels=item.channels or [item.channel],
+        status=status, review=item.review, deliveries=deliveries,
+        revisions=[_revision(r) for r in item.revisions], history=history,
         created_at=item.created_at, updated_at=item.updated_at,
-        published_url=item.published_url,
-        published_revision=int(item.published_revision) if item.published_revision is not None else None,
-        published_id=item.published_id,
-        publish_claim=int(item.publish_claim) if item.publish_claim is not None else None,
-        needs_check=bool(item.needs_check), error=item.error, closed=item.closed or None,
+        error=item.error, closed=item.closed or None,
         publish_attempts=int(item.publish_attempts or 0), task_token=item.task_token, version=item.version,
         publish_at=item.publish_at, late=bool(item.late), reply_to=item.reply_to, reply_kind=item.reply_kind,
-        channel_media={key: ChannelMedia(**value) for key, value in (item.channel_media or {}).items()},
     )
 
 
@@ -444,12 +472,10 @@ def _post_item(post: Post) -> PostItem:
 
     item = PostItem(
         post.id, org=ORG, author=post.author, author_name=post.author_name, channel=post.channel,
-        status=post.status.value, review=post.review,
+        channels=list(post.channels), status=post.status.value, review=post.review,
         revisions=[asdict(r) for r in post.revisions], history=[asdict(h) for h in post.history],
-        created_at=post.created_at, updated_at=post.updated_at, published_url=post.published_url,
-        published_revision=post.published_revision, published_id=post.published_id,
-        publish_claim=post.publish_claim, needs_check=post.needs_check or None,
-        channel_media={key: asdict(value) for key, value in post.channel_media.items()} or None,
+        created_at=post.created_at, updated_at=post.updated_at,
+        deliveries=[asdict(d) for d in post.deliveries.values()],
         error=post.error, closed=post.closed or None, publish_attempts=post.publish_attempts or None,
         attention=ORG if post.needs_attention else None, task_token=post.task_token,
         publish_at=post.publish_at, late=post.late or None, reply_to=post.reply_to, reply_kind=post.reply_kind,
@@ -565,27 +591,28 @@ def _org_value(found: dict, key: str) -> OrgItem | None:
 
 
 class ReviewContext(NamedTuple):
-    channel: Channel | None
+    channels: dict[str, Channel]  # the post's channels that still exist, by id
     guidelines: Guidelines | None
     decider: User | None  # whoever decided the revision, if anyone has
     holder: User | None  # the person the review link was sent to
     settings: Settings
 
 
-def review_context(channel_id: str, decider: str | None, holder: str) -> ReviewContext:
-    """What showing a post for review needs (its channel, the guidelines, who decided it, the link's
+def review_context(channel_ids: list[str], decider: str | None, holder: str) -> ReviewContext:
+    """What showing a post for review needs (its channels, the guidelines, who decided it, the link's
     holder as they are now and the settings), in one call."""
-    wanted = [("org", f"channel#{channel_id}"), ("org", "guidelines"), ("org", "settings"), ("users", holder)]
+    wanted = [*(("org", f"channel#{c}") for c in channel_ids), ("org", "guidelines"), ("org", "settings"),
+              ("users", holder)]
     found = _batch_get(wanted + ([("users", decider)] if decider else []))
-    channel, guidelines = _org_value(found, f"channel#{channel_id}"), _org_value(found, "guidelines")
-    settings = _org_value(found, "settings")
+    guidelines, settings = _org_value(found, "guidelines"), _org_value(found, "settings")
+    channels = {c: _channel(item) for c in channel_ids if (item := _org_value(found, f"channel#{c}"))}
 
     def person(email: str | None) -> User | None:
         raw = found.get(("users", email)) if email else None
         return _user(UserItem.from_raw_data(raw)) if raw else None
 
     return ReviewContext(
-        _channel(channel) if channel else None,
+        channels,
         Guidelines(markdown=guidelines.value["markdown"], updated_at=guidelines.updated_at,
                    updated_by=guidelines.updated_by) if guidelines else None,
         person(decider), person(holder), Settings.from_stored(settings.value) if settings else Settings())
@@ -677,18 +704,25 @@ def put_settings(settings: Settings, by: str, at: str) -> None:
     _put_org("settings", asdict(settings), by, at)
 
 
-def get_settings_and_channel(channel_id: str) -> tuple[Settings, Channel | None]:
-    """Both in one BatchGetItem (they share the organisation's partition): for routes on a call budget."""
-    wanted = {"settings", f"channel#{channel_id}"}
+def get_settings_and_channels(channel_ids: list[str]) -> tuple[Settings, dict[str, Channel]]:
+    """The settings and those channels (the ones that exist, by id) in one BatchGetItem (they share the
+    organisation's partition): for routes on a call budget."""
+    wanted = {"settings", *(f"channel#{channel_id}" for channel_id in channel_ids)}
     found = {item.key: item for item in OrgItem.batch_get([(ORG, key) for key in sorted(wanted)])}
     settings = found.get("settings")
-    channel = found.get(f"channel#{channel_id}")
     return (Settings.from_stored(settings.value) if settings else Settings(),
-            _channel(channel) if channel else None)
+            {channel_id: _channel(found[f"channel#{channel_id}"]) for channel_id in channel_ids
+             if f"channel#{channel_id}" in found})
 
 
 def _channel(item: OrgItem) -> Channel:
     return Channel(id=item.key.removeprefix("channel#"), **item.value)
+
+
+def get_channels(channel_ids: list[str]) -> dict[str, Channel]:
+    """Those channels that exist, by id, in one BatchGetItem."""
+    found = {item.key: item for item in OrgItem.batch_get([(ORG, f"channel#{c}") for c in dict.fromkeys(channel_ids)])}
+    return {c: _channel(found[f"channel#{c}"]) for c in channel_ids if f"channel#{c}" in found}
 
 
 def get_channel(channel_id: str) -> Channel | None:

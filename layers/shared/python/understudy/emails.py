@@ -6,6 +6,7 @@ Mail goes out as raw MIME (multipart/alternative) so both parts arrive as writte
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.mime.image import MIMEImage
@@ -173,15 +174,20 @@ OUTCOMES = {
                 "Nothing was published. Submit it again if it is still relevant."),
     "failed": ("Your post could not be published", "Your post was approved but could not be published",
                "Nothing was published. An admin has been told and will look into it."),
+    "partly_published": ("Your post went out on some of its channels only",
+                         "Your post was approved but only some of its channels published it",
+                         "An admin has been told and will look into the channels that did not take it."),
 }
 
 
-def outcome(post: Post, event: str, channel_name: str, to: list[str] | None = None) -> Email:
+def outcome(post: Post, event: str, channel_name: str, to: list[str] | None = None,
+            live: Sequence[tuple[str, str]] = ()) -> Email:
+    """``live``: (channel name, address) of each channel that has the post."""
     subject, headline, next_step = OUTCOMES[event]
     feedback = post.last_feedback if event != "expired" else None
     return render("outcome", to or [post.author], subject, post=post, headline=headline,
-                  next_step=next_step, channel_name=channel_name, feedback=feedback,
-                  error=post.error if event == "failed" else None,
+                  next_step=next_step, channel_name=channel_name, feedback=feedback, live=list(live),
+                  error=post.error if event in ("failed", "partly_published") else None,
                   reason="You got this email because you wrote this post in Understudy, or you are "
                          "an admin who is told when a post fails.")
 
@@ -197,9 +203,9 @@ RESOLUTIONS = {
 }
 
 
-def resolution(post: Post, action: str, channel_name: str, note: str) -> Email:
+def resolution(post: Post, action: str, channel_name: str, note: str, live: Sequence[tuple[str, str]] = ()) -> Email:
     """The author's email for an admin's action on a post that needed attention (attention.py)."""
     subject, headline, next_step = RESOLUTIONS[action]
     return render("resolution", [post.author], subject, post=post, headline=headline, next_step=next_step,
-                  channel_name=channel_name, note=note,
+                  channel_name=channel_name, note=note, live=list(live),
                   reason="You got this email because you wrote this post in Understudy.")

@@ -22,7 +22,7 @@ Unicode 17.0); ``grapheme`` 0.6 (Unicode 13.0) misses the Indic conjunct rule (G
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from understudy import text as texts
@@ -116,8 +116,9 @@ def measure(text: str, channel: Channel | None) -> Length:
     return rule_for(channel).measure(text, channel.details if channel else {})
 
 
-def post_text(text: str | None, channel: Channel | None) -> str:
-    """The post's text normalised (understudy.text.normalized), or BadInput saying why it cannot go."""
+def post_text(text: str | None, channels: Sequence[Channel | None]) -> str:
+    """The post's text normalised (understudy.text.normalized), or BadInput saying why it cannot go: it
+    must fit every one of the post's ``channels``, each counted by its own network's rule."""
     text = texts.normalized(text)
     if not text:
         raise BadInput("Write something before submitting: the post is empty.")
@@ -125,11 +126,19 @@ def post_text(text: str | None, channel: Channel | None) -> str:
     if invalid:
         raise BadInput(f"The post contains a character that cannot be posted ({', '.join(invalid)}: an invisible "
                        "byte-order mark or a non-character); remove it and try again.")
-    rule = rule_for(channel)
-    length = measure(text, channel)
-    if length.problem:
-        raise BadInput(length.problem)
-    if length.count > length.limit:
-        raise BadInput(f"The post counts {length.count} characters as {rule.network} counts them; the limit is "
-                       f"{length.limit} ({rule.how}).")
+    for channel in channels or (None,):
+        problem = _too_long(text, channel)
+        if problem:
+            where = f"For {channel.name}: " if channel is not None and len(channels) > 1 else ""
+            raise BadInput(where + problem)
     return text
+
+
+def _too_long(text: str, channel: Channel | None) -> str | None:
+    rule, length = rule_for(channel), measure(text, channel)
+    if length.problem:
+        return length.problem
+    if length.count > length.limit:
+        return (f"The post counts {length.count} characters as {rule.network} counts them; the limit is "
+                f"{length.limit} ({rule.how}).")
+    return None

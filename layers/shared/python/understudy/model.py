@@ -20,15 +20,18 @@ class Status(StrEnum):
     SCHEDULED = "scheduled"  # approved (or by an author out of training), waiting for its publishAt
     PUBLISHING = "publishing"
     PUBLISHED = "published"
+    # Approved for several channels and published to some of them only (see Delivery).
+    PARTLY_PUBLISHED = "partly_published"
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
     EXPIRED = "expired"
     FAILED = "failed"
 
 
-FINAL = frozenset({Status.PUBLISHED, Status.REJECTED, Status.WITHDRAWN, Status.EXPIRED, Status.FAILED})
+FINAL = frozenset({Status.PUBLISHED, Status.PARTLY_PUBLISHED, Status.REJECTED, Status.WITHDRAWN, Status.EXPIRED,
+                   Status.FAILED})
 # Ends an admin should look at (see understudy/attention.py), unless an admin has closed them.
-ATTENTION = frozenset({Status.FAILED, Status.EXPIRED})
+ATTENTION = frozenset({Status.FAILED, Status.PARTLY_PUBLISHED, Status.EXPIRED})
 
 
 class Decision(StrEnum):
@@ -112,6 +115,39 @@ class ChannelMedia:
     expires_at: int  # epoch seconds
 
 
+class Sent(StrEnum):
+    """Where a post stands on one of its channels."""
+
+    WAITING = "waiting"      # not published there yet (not approved, waiting for its time, or on its way)
+    PUBLISHED = "published"  # the channel took it: url and external_id say where
+    FAILED = "failed"        # the channel said it was not created (or it was never reached)
+    UNKNOWN = "unknown"      # an attempt may have reached the channel: an admin checks before anything is re-posted
+
+
+@dataclass
+class Delivery:
+    """One channel of a post, published independently of the others."""
+
+    channel: str
+    state: Sent = Sent.WAITING
+    url: str | None = None
+    external_id: str | None = None  # the channel's id for the published post (the tweet id on X)
+    revision: int | None = None     # the revision published there
+    # The revision whose publishing to this channel began and has no recorded outcome yet: set
+    # (conditionally, with the post's version) just before the channel is called, cleared when the
+    # channel says the post was not created, left in place once it was. A retry that finds it cannot
+    # know whether the first attempt reached the channel, so it never posts again blindly.
+    claim: int | None = None
+    error: str | None = None
+    # Image key -> what the channel gave for it on an earlier attempt: a retry reuses it while valid, so
+    # an upload is never repeated needlessly (an upload is not a post: repeating it is harmless).
+    media: dict[str, ChannelMedia] = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {"channel": self.channel, "state": self.state.value, "url": self.url,
+                "externalId": self.external_id, "error": self.error}
+
+
 @dataclass
 class StatusChange:
     status: str
@@ -128,28 +164,15 @@ class Post:
     id: str
     author: str
     author_name: str
-    channel: str
+    channels: list[str]
     status: Status
     revisions: list[Revision]
     history: list[StatusChange]
     created_at: str
     updated_at: str
     review: bool = True
-    published_url: str | None = None
-    published_revision: int | None = None
-    # The channel's id for the published post (the tweet id on X).
-    published_id: str | None = None
-    # The revision whose publishing began and has no recorded outcome yet: set (conditionally, with the
-    # post's version) just before the channel is called, cleared when the channel says the post was
-    # not created, left in place once it was. A retry that finds it cannot know whether the first
-    # attempt reached the channel, so it never posts again blindly.
-    publish_claim: int | None = None
-    # Publishing ended in doubt (an interrupted attempt, or a duplicate by the channel's account):
-    # an admin should look at the channel before anything is re-posted.
-    needs_check: bool = False
-    # Image key -> what the channel gave for it on an earlier attempt: a retry reuses it while valid, so
-    # an upload is never repeated needlessly (an upload is not a post: repeating it is harmless).
-    channel_media: dict[str, ChannelMedia] = field(default_factory=dict)
+    # Channel id -> how publishing there went; one for each of ``channels``, in their order.
+    deliveries: dict[str, Delivery] = field(default_factory=dict)
     error: str | None = None
     # An admin looked at this post's failure or expiry and closed it: {"by", "at", "note"}.
     closed: dict | None = None
@@ -168,6 +191,34 @@ class Post:
     # The workflow's task token for the wait the post is in; never leaves the backend.
     task_token: str | None = None
     version: int | None = None
+
+    def __post_init__(self) -> None:
+        for channel_id in self.channels:
+            self.deliveries.setdefault(channel_id, Delivery(channel=channel_id))
+
+    @property
+    def channel(self) -> str:
+        """The first channel: the one a reply answers on (a reply goes to one channel only)."""
+        return self.channels[0]
+
+    @property
+    def published_url(self) -> str | None:
+        """The address of the post on its first channel that has it."""
+        return next((d.url for d in self.deliveries.values() if d.state == Sent.PUBLISHED), None)
+
+    @property
+    def needs_check(self) -> bool:
+        """Publishing to some channel ended in doubt: an admin should look there before anything is re-posted."""
+        return any(d.state == Sent.UNKNOWN for d in self.deliveries.values())
+
+    def waiting(self) -> list[Delivery]:
+        """The channels the post has still to go to, in order."""
+        return [d for d in self.deliveries.values() if d.state == Sent.WAITING]
+
+    def publishing_outcome(self) -> Status:
+        """Published to all its channels, some, or none (once none is waiting)."""
+        sent = [d.state == Sent.PUBLISHED for d in self.deliveries.values()]
+        return Status.PUBLISHED if all(sent) else Status.PARTLY_PUBLISHED if any(sent) else Status.FAILED
 
     @property
     def revision(self) -> int:
@@ -198,12 +249,14 @@ class Post:
         last = self.last_feedback
         return {
             "id": self.id, "author": self.author, "authorName": self.author_name,
-            "channel": self.channel, "status": self.status.value, "revision": self.revision,
+            "channel": self.channel, "channels": list(self.channels), "status": self.status.value,
+            "revision": self.revision,
             "text": self.current.text, "note": self.current.note,
             "media": [m.as_json() for m in self.current.media],
             "review": self.review,
             "createdAt": self.created_at, "updatedAt": self.updated_at,
-            "publishedUrl": self.published_url, "publishedId": self.published_id,
+            "publishedUrl": self.published_url,
+            "deliveries": [d.as_json() for d in self.deliveries.values()],
             "needsCheck": self.needs_check, "error": self.error, "closed": self.closed,
             "publishAt": self.publish_at, "late": self.late, "replyTo": self.reply_to,
             "feedback": last.as_json() if last else None,

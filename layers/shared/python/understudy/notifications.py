@@ -17,7 +17,7 @@ from understudy.errors import (
     PublishUncertain,
     RateLimited,
 )
-from understudy.model import ADMINS, REVIEWERS, Channel, Decision, Post, Status
+from understudy.model import ADMINS, REVIEWERS, Channel, Decision, Post, Sent, Status
 from understudy.observability import logger
 
 
@@ -73,7 +73,7 @@ def request_review(post_id: str, task_token: str, phase: str = "request", expire
     expires, waited = submitted + int(expire_after), max(0, int(time.time()) - submitted)
     keys = links.signing_keys()
     guidelines = org.guideline_items(org.guidelines().markdown)[:5]
-    name, mail_from = posts.channel_name(post.channel), sender()
+    name, mail_from = posts.channel_names(post.channels), sender()
     people = admins_for(post) if phase == "escalate" else reviewers_for(post)
     if not people:
         logger.warning("Nobody can review this post", extra={"post_id": post.id, "phase": phase})
@@ -93,63 +93,105 @@ def _published(url: str | None) -> dict:
 
 
 def publish(post_id: str) -> dict:
-    """Publish the post's current revision at most once; the answer is ``{"url", "retryAt"}``.
+    """Publish the post's current revision to each of its channels still waiting, at most once on each;
+    the answer is ``{"url", "retryAt"}``.
 
-    ``retryAt`` (an ISO timestamp) means the channel rate-limited us: nothing was posted and the
-    workflow waits until then and calls again. Every other failure is raised by name (see errors.py).
+    Each channel goes independently: one that refuses or may already have the post is recorded as such
+    and the others carry on. Then, in this order: a channel that could not be reached raises
+    ChannelUnavailable (the workflow retries, and only the channels still waiting are tried again); a
+    rate limit answers ``retryAt`` (the latest asked for: the workflow waits until then and calls again);
+    every channel published answers the first one's URL; otherwise PublishUncertain (some channel may
+    have it) or PublishFailed names what did not go out, and the post ends partly published or failed.
     """
     post = posts.get_existing(post_id)
-    if post.status == Status.PUBLISHED and post.published_revision == post.revision:
+    if post.status == Status.PUBLISHED:
         return _published(post.published_url)
     if post.status != Status.PUBLISHING:
         raise NotPublishable(f"Post {post_id} is {post.status}, not waiting to be published.")
-    channel = data.get_channel(post.channel)
+    found = data.get_channels(post.channels)
+    retry_at, unreachable = None, []
+    for delivery in post.waiting():
+        channel = found.get(delivery.channel)
+        try:
+            _publish_to(post, delivery.channel, channel)
+        except RateLimited as exc:
+            retry_at = max(retry_at or 0, exc.reset_at)
+        except ChannelUnavailable as exc:
+            unreachable.append(exc.message)
+        except PublishUncertain as exc:
+            posts.settle_unsent(post.id, delivery.channel, Sent.UNKNOWN, exc.message)
+        except PublishFailed as exc:
+            posts.settle_unsent(post.id, delivery.channel, Sent.FAILED, exc.message)
+    if unreachable:
+        raise ChannelUnavailable(" ".join(unreachable))
+    if retry_at:
+        at = datetime.fromtimestamp(retry_at + 1, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        logger.info("Rate-limited; the workflow waits", extra={"post_id": post.id, "retry_at": at})
+        return {"url": None, "retryAt": at}
+    post = posts.get_existing(post_id)
+    if post.status == Status.PUBLISHED:
+        return _published(post.published_url)
+    raise (PublishUncertain if post.needs_check else PublishFailed)(_unsent(post, found))
+
+
+def _unsent(post: Post, found: dict[str, Channel]) -> str:
+    """What did not go out, channel by channel, in the channels' own words."""
+    def name(channel_id: str) -> str:
+        return found[channel_id].name if channel_id in found else channel_id
+
+    parts = [f"{name(d.channel)}: {d.error}" for d in post.deliveries.values() if d.state != Sent.PUBLISHED]
+    sent = [name(d.channel) for d in post.deliveries.values() if d.state == Sent.PUBLISHED]
+    if len(post.channels) == 1:
+        return post.deliveries[post.channel].error or "The post was not published."
+    return (f"Published to {', '.join(sent)}; not to " if sent else "Not published to ") + "; ".join(parts)
+
+
+def _publish_to(post: Post, channel_id: str, channel: Channel | None) -> None:
+    """Publish to one channel at most once: claim it on the post, call the network, record the outcome.
+    Raises RateLimited or ChannelUnavailable (nothing was posted: the claim is released), PublishFailed
+    (refused: nothing was posted) or PublishUncertain (the channel may have it: the claim stays)."""
     if channel is None:
-        raise PublishFailed(f"The channel {post.channel!r} no longer exists.")
+        raise PublishFailed(f"The channel {channel_id!r} no longer exists.")
     client = channels.client_for(channel)
     try:
         reply_to = replies.target_id(channel, post)
     except InvalidValue as exc:
         raise PublishFailed(f"The post this one answers is no longer there to answer: {exc.message}") from exc
 
-    post, claim = posts.claim_for_publishing(post_id, retry_safe=client.idempotent)
+    post, claim = posts.claim_delivery(post.id, channel_id, retry_safe=client.idempotent)
     if claim == posts.Claim.DONE:
-        return _published(post.published_url)
+        return
     if claim == posts.Claim.INTERRUPTED:
-        logger.warning("An earlier publishing attempt left no outcome", extra={"post_id": post_id})
+        logger.warning("An earlier publishing attempt left no outcome", extra={"post_id": post.id,
+                                                                               "channel": channel_id})
         raise PublishUncertain(
             f"An earlier attempt to publish revision {post.revision} to {channel.name} stopped before its outcome "
             "was recorded, so it is not known whether the post went out. Nothing was re-posted; an admin "
             f"should check {_account(channel)} and publish it by hand if it is missing.")
 
-    def remember(key: str, channel_id: str, expires_at: int) -> None:
-        posts.remember_channel_media(post.id, key, channel_id, expires_at)
+    def remember(key: str, media_id: str, expires_at: int) -> None:
+        posts.remember_channel_media(post.id, channel_id, key, media_id, expires_at)
 
     try:
-        published = client.publish(post.id, post.revision, post.current.text, attachments(post), remember,
-                                   reply_to=reply_to)
-    except RateLimited as exc:
-        posts.release_claim(post.id, post.revision)
-        retry_at = datetime.fromtimestamp(exc.reset_at + 1, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        logger.info("Rate-limited; the workflow waits", extra={"post_id": post.id, "retry_at": retry_at})
-        return {"url": None, "retryAt": retry_at}
-    except PublishUncertain:
-        posts.hold_for_check(post.id)
+        published = client.publish(post.id, post.revision, post.current.text, attachments(post, channel_id),
+                                   remember, reply_to=reply_to)
+    except (RateLimited, ChannelUnavailable):
+        posts.release_claim(post.id, channel_id, post.revision)  # not created: a retry may post
         raise
-    except (ChannelUnavailable, PublishFailed):
-        posts.release_claim(post.id, post.revision)  # the channel said: not created (or ask again)
+    except (PublishUncertain, PublishFailed):
         raise
-    except Exception:
+    except Exception as exc:
         # Nobody knows what happened: keep the claim so that no retry posts again, and ask an admin.
-        posts.hold_for_check(post.id)
-        raise
+        logger.exception("Publishing ended in an unexpected error", extra={"post_id": post.id, "channel": channel_id})
+        raise PublishUncertain(f"Publishing to {channel.name} stopped with an unexpected error "
+                               f"({type(exc).__name__}), so it is not known whether the post went out; an admin "
+                               f"should check {_account(channel)}.") from exc
     try:
-        posts.mark_published(post.id, post.revision, published.url, published.external_id)
+        posts.mark_published(post.id, channel_id, post.revision, published.url, published.external_id)
     except Exception as exc:
         logger.exception("Published but not recorded", extra={"post_id": post.id, "url": published.url})
         raise PublishUncertain(f"{channel.name} took the post ({published.url}) but Understudy could not record "
                                "it; an admin should check the post is there.") from exc
-    return _published(published.url)
 
 
 # A media id this close to X forgetting it is uploaded again rather than risk a refused post.
@@ -167,12 +209,12 @@ def _loader(key: str):
     return load
 
 
-def attachments(post: Post) -> list[channels.Attachment]:
+def attachments(post: Post, channel_id: str) -> list[channels.Attachment]:
     """The current revision's images for the channel, each with the id an earlier attempt got, if still valid."""
     soon = int(time.time()) + MEDIA_ID_MARGIN
-    found = []
+    found, given = [], post.deliveries[channel_id].media
     for image in post.current.media:
-        earlier = post.channel_media.get(image.key)
+        earlier = given.get(image.key)
         found.append(channels.Attachment(
             key=image.key, alt=image.alt, content_type=image.content_type, load=_loader(image.key),
             channel_id=earlier.id if earlier and earlier.expires_at > soon else None))
@@ -199,7 +241,9 @@ def _account(channel: Channel) -> str:
 
 
 def _tell(post: Post, event: str, to: list[str] | None = None) -> None:
-    emails.send(emails.outcome(post, event, posts.channel_name(post.channel), to), sender())
+    found = data.get_channels(post.channels)
+    emails.send(emails.outcome(post, event, posts.channel_names(post.channels, found), to,
+                               live=posts.live_on(post, found)), sender())
 
 
 def _error_text(error: dict | None) -> str:
@@ -229,7 +273,7 @@ def notify(event: str, post_id: str, task_token: str | None = None, error: dict 
         if failed:
             posts.release_images(post)
             admins = [u.email for u in data.users_in_role(ADMINS)]
-            _tell(post, event, to=sorted({post.author, *admins}))
+            _tell(post, post.status.value, to=sorted({post.author, *admins}))  # failed or partly_published
         return {"status": post.status.value}
     if event == "when_to_publish":
         return schedule.when_to_publish(post_id, execution)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from understudy import audit, data, directory, mfa, posts, progress
+from understudy import audit, data, directory, leavers, mfa, progress
 from understudy.auth import Caller
 from understudy.errors import BadInput, Conflict, NotFound
 from understudy.model import ADMINS, GROUPS, Page, User, normal_email, now_iso
@@ -132,9 +132,10 @@ def deactivate(caller: Caller, email: str) -> User:
     waiting posts are withdrawn; their record and history stay.
 
     Their record goes first (the API and review links check it on every request, so from that moment
-    nothing they hold works), then Cognito (sign-in refused, sessions ended), then their waiting posts
-    and the mentor lists that name them. Repeating it on someone already deactivated finishes any step
-    an earlier attempt did not reach."""
+    nothing they hold works), then Cognito (sign-in refused, sessions ended); their waiting posts and the
+    mentor lists that name them are handed on to be settled asynchronously (understudy.leavers), so this
+    makes three DynamoDB calls however much they leave behind. Repeating it on someone already
+    deactivated finishes any step an earlier attempt did not reach."""
     caller.require_admin()
     user = _existing(email)
     if user.email == caller.email:
@@ -146,12 +147,7 @@ def deactivate(caller: Caller, email: str) -> User:
         _save_vouched(user, caller, (audit.write_with(audit.Action.DEACTIVATED, caller.email, person=user.email,
                                                        roles=",".join(sorted(roles)) or None),))
     directory.disable(user.email)
-    reason = f"{user.name or user.email} was deactivated by {caller.email}"
-    posts.withdraw_all_by(user.email, caller.email, reason)
-    for mentee in data.mentees_of(user.email):
-        after = data.drop_mentor(mentee.email, user.email)
-        audit.record(audit.Action.MENTORS_CHANGED, caller.email, person=mentee.email,
-                     before=",".join(sorted(mentee.mentors)), after=",".join(sorted(after)), reason=reason)
+    leavers.hand_off(user.email, caller.email)
     return user
 
 

@@ -15,9 +15,10 @@ from typing import TypeVar
 
 from understudy import audit, channels, data, lengths, media, org, progress, publish_time, replies, text, workflow
 from understudy.auth import Caller
-from understudy.errors import BadInput, Conflict, Forbidden, NotFound, NotPublishable, TransientError
+from understudy.errors import BadInput, Conflict, Forbidden, InvalidValue, NotFound, NotPublishable, TransientError
 from understudy.model import (
     DECISION_STATUS,
+    Channel,
     ChannelMedia,
     Decision,
     Feedback,
@@ -25,6 +26,8 @@ from understudy.model import (
     Page,
     Post,
     Revision,
+    Sent,
+    Settings,
     Status,
     StatusChange,
     User,
@@ -40,6 +43,7 @@ ATTEMPTS = 5
 # What a wait should be told when the post has moved on before the wait began.
 REVIEW_OUTCOME = {
     Status.SCHEDULED: "approve", Status.PUBLISHING: "approve", Status.PUBLISHED: "approve",
+    Status.PARTLY_PUBLISHED: "approve",
     Status.CHANGES_REQUESTED: "request_changes", Status.REJECTED: "reject",
 }
 REVISION_OUTCOME = {Status.PENDING_REVIEW: "revised"}
@@ -82,9 +86,35 @@ def get_existing(post_id: str) -> Post:
     return post
 
 
-def channel_name(channel_id: str) -> str:
-    channel = data.get_channel(channel_id)
-    return channel.name if channel else channel_id
+def channel_names(channel_ids: list[str], found: dict[str, Channel] | None = None) -> str:
+    """Where a post goes, in words ("Our X and Our Mastodon"); ``found``: those channels already read."""
+    found = data.get_channels(channel_ids) if found is None else found
+    names = [found[c].name if c in found else c for c in channel_ids]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def live_on(post: Post, found: dict[str, Channel]) -> list[tuple[str, str]]:
+    """(channel name, address) of each of the post's channels that has it, for the author's emails."""
+    return [(found[d.channel].name if d.channel in found else d.channel, d.url)
+            for d in post.deliveries.values() if d.state == Sent.PUBLISHED and d.url]
+
+
+# One post goes to at most this many channels (an organisation has a handful of accounts).
+MAX_CHANNELS = 10
+
+
+def _targets(channel_ids: list[str]) -> tuple[Settings, list[Channel]]:
+    """The settings and the post's channels, in the author's order (each once), or BadInput."""
+    ids = list(dict.fromkeys(channel_ids))
+    if not ids:
+        raise InvalidValue("channels", "Choose at least one channel to post to.")
+    if len(ids) > MAX_CHANNELS:
+        raise InvalidValue("channels", f"A post goes to at most {MAX_CHANNELS} channels.")
+    settings, found = data.get_settings_and_channels(ids)
+    missing = [c for c in ids if c not in found]
+    if missing:
+        raise BadInput(f"There is no channel {missing[0]!r} to post to.")
+    return settings, [found[c] for c in ids]
 
 
 # --- the author's side ---------------------------------------------------------------------------
@@ -110,19 +140,19 @@ def _with_images(caller: Caller, post_id: str, wanted: list[media.Wanted], curre
     return post
 
 
-def submit(caller: Caller, channel_id: str, body: str, note: str | None,
+def submit(caller: Caller, channel_ids: list[str], body: str, note: str | None,
            images: list[dict] | None = None, *, publish_at: str | None = None, reply_to: str | None = None) -> Post:
-    """A new post; ``publish_at`` (ISO 8601 with an offset) holds it until then once approved, and
-    ``reply_to`` (a post's address on the channel's network) makes it an answer to that post."""
+    """A new post to one or several channels (one review covers them all); ``publish_at`` (ISO 8601 with
+    an offset) holds it until then once approved, and ``reply_to`` (a post's address on the channel's
+    network) makes it an answer to that post."""
     publish_at = publish_time.parse(publish_at)
     wanted = media.wanted(images)
-    settings, channel = data.get_settings_and_channel(channel_id)
-    if channel is None:
-        raise BadInput(f"There is no channel {channel_id!r} to post to.")
-    body = lengths.post_text(body, channel)
-    channels.check_image_count(channel, len(wanted))
+    settings, targets = _targets(channel_ids)
+    body = lengths.post_text(body, targets)
+    channels.check_image_count(targets, len(wanted))
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
-    reply_to = replies.checked(channel, reply_to)
+    reply_to = replies.checked(targets, reply_to)
+    ids = [channel.id for channel in targets]
     in_training = caller.training_mode  # from the record the request already read
     post_id = uuid.uuid4().hex
 
@@ -130,15 +160,15 @@ def submit(caller: Caller, channel_id: str, body: str, note: str | None,
         at = now_iso()
         post = Post(
             id=post_id, author=caller.email, author_name=caller.name,
-            channel=channel_id, status=Status.PENDING_REVIEW, review=in_training,
+            channels=ids, status=Status.PENDING_REVIEW, review=in_training,
             revisions=[Revision(number=1, text=body, note=note, submitted_at=at, media=attached)],
             history=[], created_at=at, updated_at=at, publish_at=publish_at, reply_to=reply_to,
-            reply_kind=channel.kind if reply_to else None,
+            reply_kind=targets[0].kind if reply_to else None,
         )
         post.status = Status.PENDING_REVIEW if in_training else publish_time.after_approval(post)
         post.history.append(StatusChange(status=post.status.value, at=at, by=caller.email, detail="submitted"))
         return data.create_post(post, also=(
-            audit.write_with(audit.Action.SUBMITTED, caller.email, post=post.id, revision=1, channel=channel_id,
+            audit.write_with(audit.Action.SUBMITTED, caller.email, post=post.id, revision=1, channels=ids,
                              review=in_training, images=_images(attached), publishAt=publish_at, replyTo=reply_to),
             *progress.on_submit(post)))
 
@@ -199,18 +229,18 @@ def revise(caller: Caller, post_id: str, body: str, note: str | None, images: li
            publish_at=KEEP) -> Post:
     """A new revision. ``images`` None keeps the current images; a list (even empty) replaces them;
     ``publish_at`` KEEP keeps the time to go live, None clears it.
-    Four DynamoDB calls: the caller, the post, its channel (whose rule measures the text), the write."""
+    Four DynamoDB calls: the caller, the post, its channels (whose rules measure the text), the write."""
     note = text.optional_text(note, "note", text.NOTE_LIMIT)
     if publish_at is not KEEP:
         publish_at = publish_time.parse(publish_at)
     wanted = None if images is None else media.wanted(images)
     current = get_existing(post_id)
     _revisable(caller, current)  # before any image is copied
-    channel = data.get_channel(current.channel)
-    checked = lengths.post_text(body, channel)
+    targets = list(data.get_channels(current.channels).values())
+    checked = lengths.post_text(body, targets)
     if wanted is None:
         wanted = [media.Wanted(key=image.key, alt=image.alt) for image in current.current.media]
-    channels.check_image_count(channel, len(wanted))
+    channels.check_image_count(targets, len(wanted))
     token: str | None = None
 
     def save(attached: list[Image]) -> Post:
@@ -280,7 +310,8 @@ def release_images(post: Post) -> None:
     """Start the 30 days after which the bucket deletes the images nobody will see: every image of a
     post that ended unpublished; those of earlier revisions only, once a post is published (whose own
     images are kept for good, even if an earlier end had tagged them)."""
-    kept = {image.key for image in post.current.media} if post.status == Status.PUBLISHED else set()
+    live = post.status in (Status.PUBLISHED, Status.PARTLY_PUBLISHED)
+    kept = {image.key for image in post.current.media} if live else set()
     unshown = [image for image in media.all_images(post) if image.key not in kept]
     try:
         if unshown:
@@ -325,8 +356,8 @@ def _suggests(suggestion: str | None, decision: Decision) -> bool:
 
 
 def _text_for(post: Post, body: str | None) -> str:
-    """``body`` normalised and measured by the rule of the post's channel (understudy.lengths)."""
-    return lengths.post_text(body, data.get_channel(post.channel))
+    """``body`` normalised and measured by the rules of the post's channels (understudy.lengths)."""
+    return lengths.post_text(body, list(data.get_channels(post.channels).values()))
 
 
 def _suggested_text(post: Post, suggestion: str) -> str:
@@ -452,77 +483,96 @@ def expire(post_id: str) -> tuple[Post, bool]:
 
 
 class Claim(StrEnum):
-    """What claiming a post for publishing found."""
+    """What claiming one of a post's channels for publishing found."""
 
     CLAIMED = "claimed"          # this attempt may call the channel
-    DONE = "done"                # an earlier attempt published this revision; answer with its result
+    DONE = "done"                # an earlier attempt published this revision there; answer with its result
     INTERRUPTED = "interrupted"  # an earlier attempt began and left no outcome: do not post again
 
 
-def claim_for_publishing(post_id: str, *, retry_safe: bool = False) -> tuple[Post, Claim]:
-    """Claim the post's current revision for publishing, before the channel is called.
+def claim_delivery(post_id: str, channel_id: str, *, retry_safe: bool = False) -> tuple[Post, Claim]:
+    """Claim the post's current revision for publishing to one of its channels, before that channel is called.
 
     The claim is a conditional write (the post's version), so of two invocations racing for the same
-    revision only one gets CLAIMED; the other re-reads and finds the claim. A claim found without a
+    channel only one gets CLAIMED; the other re-reads and finds the claim. A claim found without a
     recorded outcome means an earlier attempt stopped after it may have reached the channel (a Lambda
-    timeout or crash): the post is marked for an admin to check and INTERRUPTED is returned, unless the
-    channel itself makes a repeated call harmless (``retry_safe``, as the local timeline does).
+    timeout or crash): INTERRUPTED is returned (the caller marks the channel for an admin to check),
+    unless the channel itself makes a repeated call harmless (``retry_safe``, as the local timeline does).
     """
     def apply(post: Post) -> Claim:
-        if post.status == Status.PUBLISHED and post.published_revision == post.revision:
+        delivery = post.deliveries[channel_id]
+        if delivery.state == Sent.PUBLISHED and delivery.revision == post.revision:
             return Claim.DONE
-        if post.status != Status.PUBLISHING:
-            raise NotPublishable(f"Post {post_id} is {post.status}, not waiting to be published.")
-        if post.publish_claim == post.revision and not retry_safe:
-            post.needs_check = True
+        if post.status != Status.PUBLISHING or delivery.state != Sent.WAITING:
+            raise NotPublishable(f"Post {post_id} is {post.status} ({delivery.state} on {channel_id}), not "
+                                 "waiting to be published there.")
+        if delivery.claim == post.revision and not retry_safe:
             return Claim.INTERRUPTED
-        post.publish_claim = post.revision
+        delivery.claim = post.revision
         return Claim.CLAIMED
 
     post = get_existing(post_id)
-    if post.status == Status.PUBLISHED and post.published_revision == post.revision:
+    delivery = post.deliveries[channel_id]
+    if delivery.state == Sent.PUBLISHED and delivery.revision == post.revision:
         return post, Claim.DONE  # nothing to write
-    return _change(post_id, apply)
+    return _change(post_id, apply, read=post)
 
 
-def release_claim(post_id: str, revision: int) -> None:
-    """The channel said the post was not created (or asked us to come back later): a retry may post."""
+def release_claim(post_id: str, channel_id: str, revision: int) -> None:
+    """The channel asked us to come back later, or could not be reached: a retry may post there."""
     def apply(post: Post) -> None:
-        if post.publish_claim == revision and post.status == Status.PUBLISHING:
-            post.publish_claim = None
+        delivery = post.deliveries[channel_id]
+        if delivery.claim == revision and delivery.state == Sent.WAITING and post.status == Status.PUBLISHING:
+            delivery.claim = None
 
     _change(post_id, apply)
 
 
-def hold_for_check(post_id: str) -> None:
-    """Keep the claim and mark the post for an admin: the channel may already have it."""
-    def apply(post: Post) -> None:
-        post.needs_check = True
+def settle_unsent(post_id: str, channel_id: str, state: Sent, error: str) -> None:
+    """One channel's publishing ended without the post there: FAILED (the channel said it was not
+    created; the claim goes, so an admin may publish again) or UNKNOWN (it may have it: the claim stays and
+    an admin checks the network). The other channels carry on."""
+    def apply(post: Post) -> bool:
+        delivery = post.deliveries[channel_id]
+        if delivery.state != Sent.WAITING or post.status != Status.PUBLISHING:
+            return False
+        delivery.state, delivery.error = state, error
+        if state == Sent.FAILED:
+            delivery.claim = None
+        return True
 
-    _change(post_id, apply)
+    def audited(post: Post, settled: bool) -> tuple[dict, ...]:
+        return (audit.write_with(audit.Action.NOT_PUBLISHED_TO, WORKFLOW, post=post.id, revision=post.revision,
+                                 channel=channel_id, outcome=state.value, error=error),) if settled else ()
+
+    _change(post_id, apply, audited)
 
 
-def remember_channel_media(post_id: str, key: str, channel_id: str, expires_at: int) -> None:
+def remember_channel_media(post_id: str, channel_id: str, key: str, media_id: str, expires_at: int) -> None:
     """Keep what the channel gave for an image (before the post is created), for a retry to reuse."""
     def apply(post: Post) -> None:
-        post.channel_media[key] = ChannelMedia(id=channel_id, expires_at=expires_at)
+        post.deliveries[channel_id].media[key] = ChannelMedia(id=media_id, expires_at=expires_at)
 
     _change(post_id, apply)
 
 
-def mark_published(post_id: str, revision: int, url: str, published_id: str | None = None) -> Post:
+def mark_published(post_id: str, channel_id: str, revision: int, url: str, published_id: str | None = None) -> Post:
+    """The channel took the post; once every channel has it, the post is published."""
     def apply(post: Post) -> bool:
-        if post.status == Status.PUBLISHED and post.published_revision == revision:
+        delivery = post.deliveries[channel_id]
+        if delivery.state == Sent.PUBLISHED and delivery.revision == revision:
             return False
         if post.status != Status.PUBLISHING:
             raise NotPublishable(f"Post {post_id} is {post.status}, not waiting to be published.")
-        post.published_url, post.published_revision, post.published_id = url, revision, published_id
-        post.move_to(Status.PUBLISHED, WORKFLOW)
+        delivery.state, delivery.url, delivery.external_id = Sent.PUBLISHED, url, published_id
+        delivery.revision, delivery.error = revision, None
+        if all(d.state == Sent.PUBLISHED for d in post.deliveries.values()):
+            post.move_to(Status.PUBLISHED, WORKFLOW)
         return True
 
     post, published = _change(post_id, apply)
     if published:
-        audit.record(audit.Action.PUBLISHED, WORKFLOW, post=post.id, revision=revision, url=url)
+        audit.record(audit.Action.PUBLISHED, WORKFLOW, post=post.id, revision=revision, channel=channel_id, url=url)
     return post
 
 
@@ -540,21 +590,28 @@ def start_new_execution(post: Post, failure: str, refusal: str) -> None:
 
 
 def mark_failed(post_id: str, error: str, *, execution: str | None = None) -> tuple[Post, bool]:
-    """Fail the post, unless it is already published or failed, or ``execution`` (the failing workflow
-    execution's name) is no longer the post's current one: an admin has sent it to be published again."""
+    """End the post's workflow in failure, unless it already ended, or ``execution`` (the failing workflow
+    execution's name) is no longer the post's current one: an admin has sent it to be published again.
+    An approved post ends ``partly_published`` when some of its channels have it: those still waiting are
+    failed (or, where an attempt may have reached the channel, left for an admin to check)."""
     def apply(post: Post) -> bool:
-        if post.status in (Status.PUBLISHED, Status.FAILED):
+        if post.status in (Status.PUBLISHED, Status.PARTLY_PUBLISHED, Status.FAILED):
             return False
         if execution is not None and execution != workflow.execution_name(post):
             logger.warning("An earlier execution tried to fail the post", extra={"post_id": post_id,
                                                                                  "execution": execution})
             return False
+        approved = post.status in (Status.PUBLISHING, Status.SCHEDULED)
+        for delivery in post.waiting() if approved else ():
+            delivery.state = Sent.UNKNOWN if delivery.claim == post.revision else Sent.FAILED
+            delivery.error = error
         post.task_token = None
         post.error = error
-        post.move_to(Status.FAILED, WORKFLOW, error)
+        post.move_to(post.publishing_outcome() if approved else Status.FAILED, WORKFLOW, error)
         return True
 
     post, failed = _change(post_id, apply)
     if failed:
-        audit.record(audit.Action.FAILED, WORKFLOW, post=post.id, revision=post.revision, error=error)
+        audit.record(audit.Action.FAILED, WORKFLOW, post=post.id, revision=post.revision, error=error,
+                     status=post.status.value)
     return post, failed

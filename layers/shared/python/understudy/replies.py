@@ -11,6 +11,8 @@ it or refuses the reply, the post fails with the network's message through the u
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from understudy import channels
 from understudy.errors import InvalidValue
 from understudy.model import Channel, Post
@@ -19,12 +21,16 @@ from understudy.observability import logger
 FIELD = "replyTo"
 
 
-def checked(channel: Channel, url: str | None) -> str | None:
-    """The address of the post to answer, if it is one on ``channel``'s network; None when none is given."""
+def checked(targets: Sequence[Channel], url: str | None) -> str | None:
+    """The address of the post to answer, if it is one on the network of the post's one channel (a reply
+    answers a post where it is, so it goes to one channel only); None when none is given."""
     if url is None or not str(url).strip():
         return None
+    if len(targets) != 1:
+        raise InvalidValue(FIELD, "A reply answers a post on one network, so it goes to one channel only: "
+                                  "choose just the channel of the post it answers.")
     try:
-        return channels.client_for(channel).reply_target(str(url).strip()).url
+        return channels.client_for(targets[0]).reply_target(str(url).strip()).url
     except InvalidValue as exc:
         raise InvalidValue(FIELD, f"This is not a post this channel can answer. {exc.message}") from exc
 

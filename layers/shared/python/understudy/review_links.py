@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from understudy import data, links, org, posts, replies
 from understudy.auth import MFA_NEEDED, Caller, caller_from_record
 from understudy.errors import BadInput, Forbidden
-from understudy.model import Decision, Post, Settings, Status, User, normal_email
+from understudy.model import Channel, Decision, Post, Settings, Status, User, normal_email
 from understudy.text import FEEDBACK_LIMIT
 
 TOKEN_LIMIT = 2000
@@ -56,10 +56,13 @@ def parse(body: object, *, deciding: bool) -> LinkRequest:
                        suggestion=suggestion, publish_at=publish_at)
 
 
-def _shown(post: Post, channel_name: str | None = None) -> dict:
-    name = channel_name or posts.channel_name(post.channel)
+def _shown(post: Post, found: dict[str, Channel] | None = None) -> dict:
+    """The post as its reviewer sees it, with where it will go (``found``: its channels already read)."""
+    found = data.get_channels(post.channels) if found is None else found
     return {"id": post.id, "author": post.author, "authorName": post.author_name,
-            "channel": post.channel, "channelName": name,
+            "channel": post.channel, "channelName": posts.channel_names(post.channels, found),
+            "channels": [{"id": c, "name": found[c].name if c in found else c,
+                          "kind": found[c].kind if c in found else None} for c in post.channels],
             "text": post.current.text, "note": post.current.note, "revision": post.revision,
             "status": post.status.value, "media": _images(post), "publishAt": post.publish_at, "late": post.late,
             "replyTo": post.reply_to}
@@ -111,13 +114,13 @@ def view(token: str) -> dict:
     claim = links.verify(token)
     post = posts.get_existing(claim.post_id)
     feedback = post.current.feedback
-    context = data.review_context(post.channel, feedback.reviewer if feedback else None, claim.reviewer)
+    context = data.review_context(post.channels, feedback.reviewer if feedback else None, claim.reviewer)
     person = _holder(claim.reviewer, context.holder, context.settings, deciding=False)
     reason = posts.OWN_POST if posts.is_author(post, person.email) else _closed_reason(post, claim.revision,
                                                                                          context.decider)
     markdown = context.guidelines.markdown if context.guidelines else ""
-    shown = _shown(post, context.channel.name if context.channel else post.channel)
-    answered = replies.answered(post, context.channel) if reason is None else None
+    shown = _shown(post, context.channels)
+    answered = replies.answered(post, context.channels.get(post.channel)) if reason is None else None
     return {"post": shown, "guidelines": markdown, "guidelineItems": org.guideline_items(markdown),
             "answers": answered,
             "reviewer": claim.reviewer,

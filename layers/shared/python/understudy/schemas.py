@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, StrictBool, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, StrictBool, create_model, model_validator
 
 from understudy.text import CONTROL_IN_TEXT, FEEDBACK_LIMIT, LINE_BREAKING, NOT_ONE_LINE, NOTE_LIMIT, TEXT_CAP
 
@@ -45,14 +45,31 @@ class AttachedImage(_Body):
     alt: str = Field(default="", max_length=2000, description="Alt text, 1 to 1000 characters (checked on submit).")
 
 
+ChannelId = Annotated[str, Field(min_length=1, max_length=100)]
+
+
 class NewPost(_Body):
-    channel: str = Field(min_length=1, max_length=100)
+    channels: list[ChannelId] | None = Field(
+        default=None, min_length=1, max_length=10,
+        description="Where the post goes (channel ids): one review covers them all, and each is published on its "
+                    "own. Give this or channel.")
+    channel: str | None = Field(default=None, min_length=1, max_length=100,
+                                description="One channel: the same as channels with one id.")
     text: str = Field(max_length=TEXT_CAP, description="Checked against the channel's length rules.")
     note: str | None = Field(default=None, max_length=NOTE_LIMIT, description="For the reviewer.")
     publish_at: str | None = _publish_at()
     reply_to: str | None = Field(default=None, alias="replyTo", max_length=500,
                                  description="The address of a public post on the channel's network to answer.")
     media: list[AttachedImage] = Field(default_factory=list, max_length=10, description="Up to 4 images.")
+
+    @model_validator(mode="after")
+    def _one_way_to_say_where(self) -> NewPost:
+        if (self.channel is None) == (self.channels is None):
+            raise ValueError("give channels (a list of channel ids) or channel (one id), not both and not neither")
+        return self
+
+    def channel_ids(self) -> list[str]:
+        return list(self.channels) if self.channels is not None else [self.channel]
 
 
 class RevisedPost(_Body):
@@ -91,6 +108,9 @@ class AttentionAction(_Body):
     """What an admin does about a post that needs attention (see understudy/attention.py)."""
 
     action: Literal["publish_again", "mark_live", "close"]
+    channel: str | None = Field(default=None, min_length=1, max_length=100,
+                                description="publish_again, mark_live: which of the post's channels; left out, "
+                                            "every channel the action fits (mark_live: the only one).")
     url: str | None = Field(default=None, max_length=500,
                             description="mark_live: the post's address, as the admin found it on the network.")
     note: str | None = Field(default=None, max_length=NOTE_LIMIT,

@@ -81,16 +81,15 @@ def connectable() -> dict[str, ConnectForm]:
     return {kind: form for kind, form in forms.items() if form is not None}
 
 
-def check_image_count(channel: Channel | None, count: int) -> None:
-    """Unprocessable when the channel's network takes fewer images per post than ``count``."""
-    if channel is None or not count:
-        return
-    module = kind_module(channel.kind)
-    limit = channel.details.get("maxImages") or getattr(module, "MAX_IMAGES", None)
-    if isinstance(limit, int) and count > limit:
-        network = getattr(getattr(module, "CONNECT", None), "label", channel.kind)
-        raise Unprocessable(f"{network} takes at most {limit} image{'s' if limit != 1 else ''} in a post; "
-                            f"this one has {count}. Remove {count - limit} to post it to {channel.name!r}.")
+def check_image_count(channels: Sequence[Channel], count: int) -> None:
+    """Unprocessable when one of the post's channels takes fewer images per post than ``count``."""
+    for channel in channels if count else ():
+        module = kind_module(channel.kind)
+        limit = channel.details.get("maxImages") or getattr(module, "MAX_IMAGES", None)
+        if isinstance(limit, int) and count > limit:
+            network = getattr(getattr(module, "CONNECT", None), "label", channel.kind)
+            raise Unprocessable(f"{network} takes at most {limit} image{'s' if limit != 1 else ''} in a post; "
+                                f"this one has {count}. Remove {count - limit} to post it to {channel.name!r}.")
 
 
 def utc_time(epoch: float) -> str:
