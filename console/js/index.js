@@ -275,7 +275,7 @@ function channelName(id) {
   return channel ? channel.name : id;
 }
 
-/** The names of channels by id, in words: "Our X and Our Mastodon". */
+/** The names of channels by id, in words: "News desk and Library". */
 function channelNames(ids) {
   return listOf((ids || []).map(channelName));
 }

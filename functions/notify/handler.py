@@ -8,7 +8,9 @@ from understudy import cold_start  # first: see understudy/cold_start.py
 # isort: split
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from understudy import leavers, notifications
-from understudy.observability import POSTS_FAILED, count, logger, metrics
+from understudy.observability import POSTS_FAILED, POSTS_PARTLY_PUBLISHED, count, logger, metrics
+
+ENDS = {"failed": POSTS_FAILED, "partly_published": POSTS_PARTLY_PUBLISHED}
 
 
 @cold_start.first_answer
@@ -19,6 +21,6 @@ def lambda_handler(event: dict, context: LambdaContext) -> dict:
         return leavers.settle(event["person"], event["by"])
     answer = notifications.notify(event["event"], event["postId"], event.get("taskToken"), event.get("error"),
                                   execution=event.get("execution"))
-    if event["event"] == "failed" and answer["status"] == "failed":
-        count(POSTS_FAILED)
+    if event["event"] == "failed" and answer["status"] in ENDS:
+        count(ENDS[answer["status"]])
     return answer

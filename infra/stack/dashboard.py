@@ -15,7 +15,7 @@ from infra.stack.lambdas import Functions
 DAY = Duration.days(1)
 FUNNEL = ((o.POSTS_SUBMITTED, "submitted"), (o.REVIEWS_REQUESTED, "in review"),
           (o.POSTS_PUBLISHED, "published"), (o.POSTS_FAILED, "failed"),
-          (o.POSTS_NEEDING_ATTENTION, "needing an admin"))
+          (o.POSTS_PARTLY_PUBLISHED, "partly published"), (o.POSTS_NEEDING_ATTENTION, "needing an admin"))
 
 
 class Dashboard(Construct):

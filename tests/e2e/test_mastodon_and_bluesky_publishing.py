@@ -93,6 +93,21 @@ def test_the_demo_with_stand_ins_has_a_mastodon_and_a_bluesky_channel_that_publi
     assert [s["content"] for s in sent["mastodon"]] == [f"{unique_text} to demo-mastodon"]
     assert [r["value"]["text"] for r in sent["bluesky"]] == [f"{unique_text} to demo-bluesky"]
 
+    # One post to the timeline and both stand-ins at once: each has it once, each with its own address.
+    everywhere = author.post("/posts", json={"channels": ["demo", "demo-mastodon", "demo-bluesky"],
+                                             "text": f"{unique_text} everywhere"})
+    assert everywhere.status_code == 201, everywhere.text
+    final = published(sandbox, author, everywhere.json()["id"])
+    assert final["status"] == "published", final
+    addresses = {d["channel"]: d["url"] for d in final["deliveries"] if d["state"] == "published"}
+    assert set(addresses) == {"demo", "demo-mastodon", "demo-bluesky"}
+    sent = requests.get(f"{stand_ins_url}/_posts", timeout=10).json()
+    assert [s["url"] for s in sent["mastodon"] if s["content"] == f"{unique_text} everywhere"] == \
+        [addresses["demo-mastodon"]]
+    assert len([r for r in sent["bluesky"] if r["value"]["text"] == f"{unique_text} everywhere"]) == 1
+    assert [e["text"] for e in sandbox.timeline() if e["postId"] == everywhere.json()["id"]] == \
+        [f"{unique_text} everywhere"]
+
 
 def test_a_reply_on_each_network_is_reviewed_with_the_answered_text_and_goes_out_as_an_answer(
         launch_sandbox, stand_ins, unique_text):  # noqa: F811

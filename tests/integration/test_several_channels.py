@@ -13,6 +13,7 @@ import pytest
 from understudy.errors import ChannelUnavailable, PublishFailed, PublishUncertain
 
 from tests.integration.conftest import X_HANDLE, X_TWEETS
+from tests.integration.test_funnel_metrics import emitted
 
 AUTHOR, TRAINEE, ADMIN, REVIEWER = "author@example.org", "trainee@example.org", "admin@example.org", \
     "reviewer@example.org"
@@ -84,7 +85,7 @@ def test_one_review_covers_every_channel_and_each_gets_the_post(aws, api, task, 
     assert f"See the live post on Our X account: {TWEET_URL}" in told["text"]
 
 
-def test_a_channel_that_refuses_neither_blocks_nor_repeats_the_others(aws, api, task, x_api, x_channel):
+def test_a_channel_that_refuses_neither_blocks_nor_repeats_the_others(aws, api, task, x_api, x_channel, capsys):
     x_api.post(X_TWEETS, status=403, json=REFUSED)
     post = submit(api)
 
@@ -93,7 +94,9 @@ def test_a_channel_that_refuses_neither_blocks_nor_repeats_the_others(aws, api, 
 
     assert len(timeline(post["id"])) == 1  # the local channel has it
     assert "Published to Demo timeline; not to Our X account" in str(refused.value)
+    capsys.readouterr()
     task("notify", failed_event(post["id"], refused.value))
+    assert emitted(capsys).get("PostsPartlyPublished") == [1]  # the dashboard's funnel, not PostsFailed
     saved = stored(api, post["id"])
     assert saved["status"] == "partly_published" and states(saved) == {"demo": "published", "x-main": "failed"}
     told = [m for m in aws.sent_emails() if m["subject"] == "Your post went out on some of its channels only"]

@@ -15,6 +15,7 @@ POSTS_SUBMITTED = "PostsSubmitted"
 REVIEWS_REQUESTED = "ReviewsRequested"
 POSTS_PUBLISHED = "PostsPublished"
 POSTS_FAILED = "PostsFailed"
+POSTS_PARTLY_PUBLISHED = "PostsPartlyPublished"  # on some of their channels only
 POSTS_NEEDING_ATTENTION = "PostsNeedingAttention"
 REVIEW_TURNAROUND = "ReviewTurnaroundSeconds"
 

@@ -87,7 +87,7 @@ def get_existing(post_id: str) -> Post:
 
 
 def channel_names(channel_ids: list[str], found: dict[str, Channel] | None = None) -> str:
-    """Where a post goes, in words ("Our X and Our Mastodon"); ``found``: those channels already read."""
+    """Where a post goes, in words ("News desk and Library"); ``found``: those channels already read."""
     found = data.get_channels(channel_ids) if found is None else found
     names = [found[c].name if c in found else c for c in channel_ids]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
