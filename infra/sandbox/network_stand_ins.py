@@ -9,7 +9,15 @@ each checks the credentials it was given. Images too: Mastodon's stand-in takes 
 description and answers, as a real instance may, that it is still processing (202, no url) until the
 upload is looked at once more; Bluesky's takes blobs of at most 1 MB and refuses a record whose embed
 names a blob it was never sent. ``lose_next_bluesky_answer`` makes the next createRecord keep
-the record but drop the connection before answering, as a network failure after the post was made."""
+the record but drop the connection before answering, as a network failure after the post was made.
+
+Replies: each knows a post by someone else that can be answered, besides the posts made through it.
+Mastodon's is on another instance (``REMOTE_STATUS_URL``): the instance's search finds it with
+``resolve`` (and any status made here, by its url or uri), GET /api/v1/statuses/:id reads any by its id
+here, and a status answering an id the instance does not know is refused as Mastodon refuses it (404).
+Bluesky's (``COUNCIL_POST_URL``) is itself an answer in a thread, so a reply to it must name the
+thread's root: resolveHandle knows the two handles, and app.bsky.feed.getPosts shows that post and the
+records made here."""
 
 from __future__ import annotations
 
@@ -29,6 +37,20 @@ BLUESKY_DID = "did:plc:e2estandin0000000000000"
 BLUESKY_JWT = "jwt-e2e"  # noqa: S105
 BLOB_LIMIT = 1_000_000
 INSTANCE_HOST = "social.example.org"
+# Posts by someone else, to answer: a status on another instance, a Bluesky post in a thread.
+REMOTE_STATUS_URL = "https://town.example/@council/42"
+REMOTE_STATUS = {"id": "9042", "url": REMOTE_STATUS_URL, "uri": "https://town.example/users/council/statuses/42",
+                 "content": "<p>The bins are late &lt;again&gt;<br>Third week running</p>", "media_attachments": []}
+REMOTE_STATUS_TEXT = "The bins are late <again>\nThird week running"
+COUNCIL_HANDLE = "council.example.gov"
+COUNCIL_DID = "did:plc:e2ecouncil000000000000"
+COUNCIL_POST_URL = f"https://bsky.app/profile/{COUNCIL_HANDLE}/post/3lbcouncil2k2"
+COUNCIL_THREAD_ROOT = {"uri": f"at://{COUNCIL_DID}/app.bsky.feed.post/3lbthreadroot", "cid": "bafyreiroot"}
+COUNCIL_POST = {"uri": f"at://{COUNCIL_DID}/app.bsky.feed.post/3lbcouncil2k2", "cid": "bafyreicouncil",
+                "value": {"$type": "app.bsky.feed.post", "text": "Bins: collections resume on Monday <3",
+                          "createdAt": "2026-11-30T09:00:00Z",
+                          "reply": {"root": COUNCIL_THREAD_ROOT, "parent": COUNCIL_THREAD_ROOT}}}
+HANDLES = {"library.bsky.social": BLUESKY_DID, COUNCIL_HANDLE: COUNCIL_DID}
 
 
 class StandIns(BaseHTTPRequestHandler):
@@ -66,6 +88,15 @@ class StandIns(BaseHTTPRequestHandler):
         if path.rstrip("/") == "/api/v2/instance":
             return self._answer(200, {"domain": INSTANCE_HOST, "configuration": {
                 "statuses": {"max_characters": 500, "max_media_attachments": 4}}})
+        if path.startswith("/api/v1/statuses/"):
+            found = self._known_status(lambda s: s["id"] == path.rstrip("/").rsplit("/", 1)[1])
+            return self._answer(200, found) if found else self._answer(404, {"error": "Record not found"})
+        if path == "/api/v2/search":
+            wanted, resolve = query.get("q", [""])[0], query.get("resolve", [""])[0] in ("1", "true")
+            found = self._known_status(lambda s: wanted in (s["url"], s["uri"]))
+            if found is REMOTE_STATUS and not resolve:  # only fetched from its instance when asked to
+                found = None
+            return self._answer(200, {"accounts": [], "statuses": [found] if found else [], "hashtags": []})
         if path.startswith("/api/v1/media/"):
             with StandIns.lock:
                 found = StandIns.media.get(path.rsplit("/", 1)[1])
@@ -76,6 +107,16 @@ class StandIns(BaseHTTPRequestHandler):
         if path == "/_posts":  # what the stand-ins were sent, for a person trying the demo
             return self._answer(200, {"mastodon": list(StandIns.statuses.values()),
                                       "bluesky": list(StandIns.records.values())})
+        if path == "/xrpc/com.atproto.identity.resolveHandle":
+            did = HANDLES.get(query.get("handle", [""])[0])
+            return self._answer(200, {"did": did}) if did else self._answer(
+                400, {"error": "InvalidRequest", "message": "Unable to resolve handle"})
+        if path == "/xrpc/app.bsky.feed.getPosts":
+            if self.headers.get("Authorization") != f"Bearer {BLUESKY_JWT}":
+                return self._answer(401, {"error": "AuthenticationRequired", "message": "Invalid token"})
+            known = {r["uri"]: r for r in [COUNCIL_POST, *StandIns.records.values()]}
+            return self._answer(200, {"posts": [{"uri": uri, "cid": known[uri]["cid"], "record": known[uri]["value"]}
+                                                for uri in query.get("uris", []) if uri in known]})
         if path == "/xrpc/com.atproto.repo.getRecord":
             record = StandIns.records.get(query.get("rkey", [""])[0])
             if record is None:
@@ -112,13 +153,14 @@ class StandIns(BaseHTTPRequestHandler):
                 if sent["rkey"] in StandIns.records:
                     return self._answer(400, {"error": "InvalidRequest", "message": "Record already exists"})
                 uri = f"at://{BLUESKY_DID}/{sent['collection']}/{sent['rkey']}"
-                StandIns.records[sent["rkey"]] = {"uri": uri, "value": sent["record"]}
+                cid = "bafyrei" + hashlib.sha256(uri.encode()).hexdigest()[:40]
+                StandIns.records[sent["rkey"]] = {"uri": uri, "cid": cid, "value": sent["record"]}
                 lose = StandIns.lose_next_bluesky_answer
                 StandIns.lose_next_bluesky_answer = False
             if lose:
                 self.close_connection = True  # the record is made; its answer never arrives
                 return None
-            return self._answer(200, {"uri": uri, "cid": "bafyreie2e"})
+            return self._answer(200, {"uri": uri, "cid": cid})
         return self._answer(404, {"error": "Not found"})
 
     def _media(self, body: bytes):
@@ -142,12 +184,20 @@ class StandIns(BaseHTTPRequestHandler):
             if any(media is None or media["url"] is None for media in attached):
                 return self._answer(422, {"error": "Cannot attach files that have not finished processing. "
                                                    "Try again in a moment!"})
+            answers = form.get("in_reply_to_id", [None])[0]
+            if key not in StandIns.statuses and answers and not self._known_status(lambda s: s["id"] == answers):
+                return self._answer(404, {"error": "Record not found"})  # Mastodon's answer to an unknown thread
             number = str(1000 + len(StandIns.statuses))
             status = StandIns.statuses.setdefault(key, {
                 "id": number, "url": f"https://{INSTANCE_HOST}/@library/{number}",
                 "uri": f"https://{INSTANCE_HOST}/users/library/statuses/{number}",
-                "content": form["status"][0], "media_attachments": attached})
+                "content": form["status"][0], "media_attachments": attached, "in_reply_to_id": answers})
         return self._answer(200, status)
+
+    @staticmethod
+    def _known_status(match) -> dict | None:
+        """A status made here, or the one on another instance this one has fetched (by its id here)."""
+        return next((status for status in [*StandIns.statuses.values(), REMOTE_STATUS] if match(status)), None)
 
     def _blob(self, body: bytes):
         if self.headers.get("Authorization") != f"Bearer {BLUESKY_JWT}":
@@ -193,7 +243,7 @@ def connect_demo_channels(aws_endpoint: str) -> None:
     for channel, secret in (
         (Channel("demo-mastodon", "Demo Mastodon", "mastodon",
                  {"handle": f"library@{INSTANCE_HOST}", "instance": f"https://{INSTANCE_HOST}", "maxCharacters": 500}),
-         {"accessToken": MASTODON_TOKEN}),
+         {"accessToken": MASTODON_TOKEN, "instance": f"https://{INSTANCE_HOST}"}),
         (Channel("demo-bluesky", "Demo Bluesky", "bluesky", {"handle": "library.bsky.social", "did": BLUESKY_DID}),
          {"handle": "library.bsky.social", "appPassword": BLUESKY_PASSWORD}),
     ):

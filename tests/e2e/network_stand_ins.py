@@ -8,8 +8,14 @@ import pytest
 
 from infra.sandbox.network_stand_ins import (  # noqa: F401 re-exported for the tests
     BLUESKY_PASSWORD,
+    COUNCIL_POST,
+    COUNCIL_POST_URL,
+    COUNCIL_THREAD_ROOT,
     INSTANCE_HOST,
     MASTODON_TOKEN,
+    REMOTE_STATUS,
+    REMOTE_STATUS_TEXT,
+    REMOTE_STATUS_URL,
     StandIns,
     serve,
 )

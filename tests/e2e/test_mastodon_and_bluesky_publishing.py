@@ -5,10 +5,21 @@ back once: the workflow's retry finds the record at its key and no second post i
 
 from __future__ import annotations
 
+import network_stand_ins as known
 import requests
 from network_stand_ins import BLUESKY_PASSWORD, INSTANCE_HOST, MASTODON_TOKEN, stand_ins  # noqa: F401 fixture
 
 SECRETS = (MASTODON_TOKEN, BLUESKY_PASSWORD)
+
+
+def connected(admin) -> tuple[str, str]:
+    """The ids of a Mastodon and a Bluesky channel the admin connects to the stand-ins."""
+    mastodon = admin.post("/channels", json={"kind": "mastodon", "name": "Library on Mastodon",
+                                             "instance": INSTANCE_HOST, "accessToken": MASTODON_TOKEN})
+    bluesky = admin.post("/channels", json={"kind": "bluesky", "name": "Library on Bluesky",
+                                            "handle": "library.bsky.social", "appPassword": BLUESKY_PASSWORD})
+    assert mastodon.status_code == bluesky.status_code == 201, (mastodon.text, bluesky.text)
+    return mastodon.json()["id"], bluesky.json()["id"]
 
 
 def published(sandbox, author, post_id: str) -> dict:
@@ -98,6 +109,63 @@ def test_the_demo_with_stand_ins_has_a_mastodon_and_a_bluesky_channel_that_publi
         [f"{unique_text} everywhere"]
 
 
+def test_a_reply_on_each_network_is_reviewed_with_the_answered_text_and_goes_out_as_an_answer(
+        launch_sandbox, stand_ins, unique_text):  # noqa: F811
+    """A trainee answers a status on another Mastodon instance (found through the instance's search) and a
+    Bluesky post that is itself in a thread (the reply names the thread's root); the reviewer sees each
+    answered text, approves, and each network gets the reply with its reference."""
+    sandbox = launch_sandbox().client()
+    admin = sandbox.api(sandbox.sign_in("admin@example.org"))
+    trainee = sandbox.api(sandbox.sign_in("trainee@example.org"))
+    reviewer = sandbox.api(sandbox.sign_in("reviewer@example.org"))
+    mastodon, bluesky = connected(admin)
+
+    answers = {}
+    for channel, address, text in ((mastodon, known.REMOTE_STATUS_URL, known.REMOTE_STATUS_TEXT),
+                                   (bluesky, known.COUNCIL_POST_URL, known.COUNCIL_POST["value"]["text"])):
+        refused = trainee.post("/posts", json={"channel": channel, "text": "x", "replyTo": "https://x.com/a/status/1"})
+        assert refused.status_code == 422 and "replyTo" in refused.text
+        post = trainee.post("/posts", json={"channel": channel, "text": f"{unique_text} sorry, on their way",
+                                            "replyTo": address})
+        assert post.status_code == 201 and post.json()["status"] == "pending_review", post.text
+        shown = reviewer.get(f"/posts/{post.json()['id']}/reply-to").json()["replyTo"]
+        assert shown == {"url": address, "text": text}
+        sandbox.wait_for(lambda: [m for m in sandbox.outbox() if "reviewer@example.org" in m["to"]  # noqa: B023
+                                  and f"In reply to: {address}" in m["text"]], timeout=30)  # noqa: B023
+        decided = reviewer.post(f"/posts/{post.json()['id']}/decision", json={"decision": "approve"})
+        assert decided.status_code == 200, decided.text
+        answers[channel] = published(sandbox, trainee, post.json()["id"])
+        assert answers[channel]["status"] == "published", answers[channel]
+
+    [status] = stand_ins.statuses.values()
+    assert status["in_reply_to_id"] == known.REMOTE_STATUS["id"] and answers[mastodon]["publishedUrl"] == status["url"]
+    searched = [r for r in stand_ins.requests if r["path"].startswith("/api/v2/search")]
+    assert searched and all("resolve=1" in r["path"] for r in searched)
+    [record] = stand_ins.records.values()
+    assert record["value"]["reply"] == {"root": known.COUNCIL_THREAD_ROOT,
+                                        "parent": {"uri": known.COUNCIL_POST["uri"], "cid": known.COUNCIL_POST["cid"]}}
+
+
+def test_a_reply_to_a_post_the_network_cannot_find_fails_with_its_words_and_people_are_told(
+        launch_sandbox, stand_ins, unique_text):  # noqa: F811
+    sandbox = launch_sandbox().client()
+    admin = sandbox.api(sandbox.sign_in("admin@example.org"))
+    author = sandbox.api(sandbox.sign_in("author@example.org"))
+    mastodon, bluesky = connected(admin)
+
+    for channel, gone, said in (
+            (mastodon, f"https://{INSTANCE_HOST}/@council/404404", "Record not found"),
+            (bluesky, "https://bsky.app/profile/nobody.example.gov/post/3lbgone22222", "Unable to resolve handle")):
+        post = author.post("/posts", json={"channel": channel, "text": f"{unique_text} to {channel}", "replyTo": gone})
+        assert post.status_code == 201, post.text
+        final = published(sandbox, author, post.json()["id"])
+        assert final["status"] == "failed" and said in final["error"], final
+        told = sandbox.wait_for(lambda: [m for m in sandbox.outbox() if f"{unique_text} to {channel}" in m["text"]  # noqa: B023
+                                         and "could not be published" in m["subject"]], timeout=30)
+        assert {"author@example.org", "admin@example.org"} <= set(told[0]["to"]) and said in told[0]["text"]
+    assert stand_ins.statuses == {} and stand_ins.records == {}  # nothing went out as a new post
+
+
 def uploaded(author, data: bytes) -> str:
     """An image sent as the composer sends it: the presigned POST from /uploads, straight to S3."""
     form = author.post("/uploads", json={"contentType": "image/png", "size": len(data)}).json()
@@ -122,11 +190,7 @@ def test_a_post_with_an_image_reaches_mastodon_and_bluesky_with_its_alt_text(lau
     sandbox = launch_sandbox().client()
     admin = sandbox.api(sandbox.sign_in("admin@example.org"))
     author = sandbox.api(sandbox.sign_in("author@example.org"))
-    mastodon = admin.post("/channels", json={"kind": "mastodon", "name": "Library on Mastodon",
-                                             "instance": INSTANCE_HOST, "accessToken": MASTODON_TOKEN}).json()["id"]
-    bluesky = admin.post("/channels", json={"kind": "bluesky", "name": "Library on Bluesky",
-                                            "handle": "library.bsky.social",
-                                            "appPassword": BLUESKY_PASSWORD}).json()["id"]
+    mastodon, bluesky = connected(admin)
 
     for channel, text in ((mastodon, f"{unique_text} toot"), (bluesky, f"{unique_text} skeet")):
         post = author.post("/posts", json={"channel": channel, "text": text, "media": [

@@ -44,7 +44,7 @@ def mastodon_channel(aws):
                       {"handle": "library@social.example.org", "instance": INSTANCE, "maxCharacters": 500})
     data.put_channel(channel, "test", now_iso())
     boto3.client("secretsmanager").create_secret(Name=secret_name(channel.id),
-                                                 SecretString=json.dumps({"accessToken": TOKEN}))
+                                                 SecretString=json.dumps({"accessToken": TOKEN, "instance": INSTANCE}))
     return channel
 
 
@@ -71,7 +71,7 @@ def test_an_admin_connects_an_account_checked_with_the_instance_and_its_limit_is
                            "handle": "library@social.example.org", "maxCharacters": 1000}
     assert x_api.calls[0].request.headers["Authorization"] == f"Bearer {TOKEN}"
     stored = boto3.client("secretsmanager").get_secret_value(SecretId="understudy/channels/library-on-mastodon")
-    assert json.loads(stored["SecretString"]) == {"accessToken": TOKEN}
+    assert json.loads(stored["SecretString"]) == {"accessToken": TOKEN, "instance": INSTANCE}  # the token's home
     listed = api("GET", "/channels", who=AUTHOR)
     assert TOKEN not in json.dumps(listed.body) + json.dumps(answer.body)
     from understudy import data
@@ -261,11 +261,119 @@ def test_an_instance_address_that_is_not_an_https_origin_is_refused(typed):
     assert refused.value.field == "instance"
 
 
-def test_a_reply_is_refused_on_mastodon_for_now_and_nothing_is_kept(aws, api, mastodon_channel):
-    refused = api("POST", "/posts", who=AUTHOR, body={"channel": "masto", "text": "Thanks!",
-                                                      "replyTo": "https://mastodon.social/@council/1234"})
-    assert refused.status == 422 and "not supported yet" in refused.body["message"]
+# --- replies ------------------------------------------------------------------------------------
+
+STATUS_BY_ID = re.compile(rf"{re.escape(INSTANCE)}/api/v1/statuses/(\d+)/?$")
+SEARCH = re.compile(rf"{re.escape(INSTANCE)}/api/v2/search/?(\?.*)?$")
+ANSWERED = {**STATUS, "id": "109", "url": f"{INSTANCE}/@council/109", "uri": f"{INSTANCE}/users/council/statuses/109",
+            "content": '<p>Bins are late &lt;again&gt;<br>Third week <a href="https://town.example/bins" '
+                       'rel="nofollow"><span class="invisible">https://</span><span>town.example/bins</span></a>'
+                       '</p><p>Anyone?</p>'}
+ANSWERED_TEXT = "Bins are late <again>\nThird week https://town.example/bins\n\nAnyone?"
+REMOTE = "https://town.example/@council/42"  # a post on another instance: known here by another id
+REMOTE_HERE = {**ANSWERED, "id": "113000000000000042", "url": REMOTE, "uri": "https://town.example/users/council/statuses/42"}
+
+
+def reply(api, address: str) -> dict:
+    answer = api("POST", "/posts", who=AUTHOR, body={"channel": "masto", "text": "Sorry, on their way",
+                                                      "replyTo": address})
+    assert answer.status == 201, answer.body
+    return answer.body
+
+
+def search_answer(found: list) -> dict:
+    return {"accounts": [], "statuses": found, "hashtags": []}
+
+
+def test_a_reply_to_a_post_on_the_own_instance_is_found_by_its_id_and_sent_in_reply_to_it(aws, api, task, x_api,
+                                                                                          mastodon_channel):
+    x_api.get(STATUS_BY_ID, json=ANSWERED)
+    x_api.post(STATUSES, json=STATUS)
+    post = reply(api, f"{INSTANCE}/@council/109")
+
+    assert task("publish", {"postId": post["id"]})["url"] == STATUS["url"]
+
+    [looked_up] = [c for c in x_api.calls if STATUS_BY_ID.match(c.request.url)]
+    assert looked_up.request.url.endswith("/api/v1/statuses/109")
+    assert looked_up.request.headers["Authorization"] == f"Bearer {TOKEN}"
+    [call] = creates(x_api)
+    sent = parse_qs(call.request.body)
+    assert sent["in_reply_to_id"] == ["109"] and sent["status"] == ["Sorry, on their way"]
+    assert call.request.headers["Idempotency-Key"] == f"understudy-{post['id']}-1"
+
+
+def test_a_reply_to_a_post_on_another_instance_is_found_through_the_instances_search(aws, api, task, x_api,
+                                                                                     mastodon_channel):
+    x_api.get(SEARCH, json=search_answer([REMOTE_HERE]))
+    x_api.post(STATUSES, json=STATUS)
+    post = reply(api, REMOTE)
+
+    task("publish", {"postId": post["id"]})
+
+    [searched] = [c for c in x_api.calls if SEARCH.match(c.request.url)]
+    query = parse_qs(searched.request.url.split("?", 1)[1])
+    assert query["q"] == [REMOTE] and query["resolve"] == ["1"] and query["type"] == ["statuses"]
+    [call] = creates(x_api)
+    assert parse_qs(call.request.body)["in_reply_to_id"] == [REMOTE_HERE["id"]]  # the id on our instance
+
+
+@pytest.mark.parametrize(("address", "lookup", "answer", "said"), [
+    (f"{INSTANCE}/@council/109", STATUS_BY_ID, (404, {"error": "Record not found"}), "Record not found"),
+    (REMOTE, SEARCH, (200, search_answer([])), "could not find the post this one answers at " + REMOTE),
+])
+def test_a_post_the_instance_cannot_find_fails_the_reply_with_its_words_and_posts_nothing(
+        aws, api, task, x_api, mastodon_channel, address, lookup, answer, said):
+    x_api.get(lookup, status=answer[0], json=answer[1])
+    post = reply(api, address)
+
+    with pytest.raises(PublishFailed, match=re.escape(said)) as raised:
+        task("publish", {"postId": post["id"]})
+    assert "deleted" in str(raised.value) and creates(x_api) == []
+
+
+def test_a_server_error_while_finding_the_answered_post_is_retried_and_nothing_is_posted(aws, api, task, x_api,
+                                                                                        mastodon_channel):
+    x_api.get(SEARCH, status=502, json={"error": "Bad Gateway"})
+    x_api.get(SEARCH, json=search_answer([REMOTE_HERE]))
+    x_api.post(STATUSES, json=STATUS)
+    post = reply(api, REMOTE)
+
+    with pytest.raises(ChannelUnavailable, match="502"):
+        task("publish", {"postId": post["id"]})
+    assert creates(x_api) == []
+    assert task("publish", {"postId": post["id"]})["url"] == STATUS["url"]  # the workflow's retry
+    assert parse_qs(creates(x_api)[0].request.body)["in_reply_to_id"] == [REMOTE_HERE["id"]]
+
+
+def test_the_reviewer_sees_the_answered_posts_text_without_its_html(aws, api, x_api, mastodon_channel):
+    x_api.get(STATUS_BY_ID, json=ANSWERED)
+    post = reply(api, f"{INSTANCE}/@council/109#top")
+
+    answered = api("GET", f"/posts/{post['id']}/reply-to", who="reviewer@example.org").body["replyTo"]
+
+    assert answered == {"url": f"{INSTANCE}/@council/109", "text": ANSWERED_TEXT}
+
+
+def test_the_reviewer_sees_the_address_only_when_the_instance_does_not_show_the_post(aws, api, x_api,
+                                                                                   mastodon_channel):
+    x_api.get(SEARCH, status=503, json={"error": "Service Unavailable"})
+    post = reply(api, REMOTE)
+
+    answered = api("GET", f"/posts/{post['id']}/reply-to", who="reviewer@example.org")
+
+    assert answered.status == 200 and answered.body["replyTo"] == {"url": REMOTE, "text": None}
+
+
+@pytest.mark.parametrize("address", ["https://x.com/council/status/1234", "http://town.example/@council/42",
+                                     f"{INSTANCE}/about", "https://town.example/@council", "https://localhost/@a/1",
+                                     "https://user:pw@town.example/@council/42", "javascript:alert(1)"])
+def test_an_address_that_is_not_a_mastodon_post_is_refused_at_submit_and_nothing_is_kept(aws, api, x_api,
+                                                                                          mastodon_channel, address):
+    refused = api("POST", "/posts", who=AUTHOR, body={"channel": "masto", "text": "Thanks!", "replyTo": address})
+
+    assert refused.status == 422 and "replyTo" in json.dumps(refused.body), refused.body
     assert api("GET", "/posts", who=AUTHOR, query={"mine": "true"}).body["items"] == []
+    assert len(x_api.calls) == 0  # the shape is checked here; nothing asked of the instance
 
 
 # --- images -------------------------------------------------------------------------------------

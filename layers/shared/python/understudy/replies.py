@@ -1,10 +1,12 @@
 """Replies: a post that answers a public post on the same network, given that post's address.
 
-The address is checked by the channel's kind (X: a status URL on x.com or twitter.com; the local
-channel: a post's place on its timeline) and kept on the post as ``reply_to``. The reviewer is shown
-what it answers: the address, and the text where the network lets us read it (never blocking the
-review). Publishing passes the answered post's id to the channel; if the network refuses the reply,
-the post fails with the network's message through the usual failed path.
+The address is checked by the channel's kind, by its shape only (X: a status URL on x.com or
+twitter.com; Mastodon: a status's page on any instance; Bluesky: a post on bsky.app; the local channel:
+a post's place on its timeline) and kept on the post as ``reply_to``. The reviewer is shown what it
+answers: the address, and the text where the network lets us read it (never blocking the review).
+Publishing passes what the channel's ``reply_target`` gave to the channel, which finds the post on the
+network (Mastodon through the account's instance, Bluesky through its PDS); if the network cannot find
+it or refuses the reply, the post fails with the network's message through the usual failed path.
 """
 
 from __future__ import annotations

@@ -106,9 +106,11 @@ def secret_name(channel_id: str) -> str:
     return f"{config().channel_secret_prefix}{channel_id}"
 
 
-def stored_secret(channel: Channel, keys: tuple[str, ...], network: str, *, fresh: bool = False) -> dict:
-    """The channel's credentials: ``keys`` of its secret, each a non-empty string. PublishFailed when they
-    are missing or incomplete (an admin must reconnect), ChannelUnavailable when they cannot be read."""
+def stored_secret(channel: Channel, keys: tuple[str, ...], network: str, *, fresh: bool = False,
+                  optional: tuple[str, ...] = ()) -> dict:
+    """The channel's credentials: ``keys`` of its secret, each a non-empty string, and those of ``optional``
+    it holds. PublishFailed when they are missing or incomplete (an admin must reconnect),
+    ChannelUnavailable when they cannot be read."""
     from understudy import secrets
     from understudy.errors import ChannelUnavailable, PublishFailed
 
@@ -126,7 +128,7 @@ def stored_secret(channel: Channel, keys: tuple[str, ...], network: str, *, fres
     if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value[k] for k in keys):
         raise PublishFailed(f"The credentials of channel {channel.name!r} are incomplete; an admin needs to "
                             f"reconnect the {network} account.") from error
-    return {k: value[k] for k in keys}
+    return {k: value[k] for k in keys + optional if isinstance(value.get(k), str) and value[k]}
 
 
 @dataclass(frozen=True)
@@ -187,20 +189,24 @@ class ChannelClient(Protocol):
         ...
 
     def reply_target(self, url: str) -> Published:
-        """The post at ``url`` that a post may answer (its address and its id on the network): raises
-        InvalidValue("url") unless it is a post on this channel's network."""
+        """The post at ``url`` that a post may answer: its address, and what ``publish`` (as ``reply_to``)
+        and ``replied_text`` take to find it (its id, or where the network has to look it up). Raises
+        InvalidValue("url") unless the address has the shape of a post on this channel's network; it makes
+        no call, so whether the post is still there is learnt when publishing (a refusal fails the post)."""
         ...
 
     def replied_text(self, external_id: str) -> str | None:
-        """The text of the post with that id, where the network lets us read it; None otherwise."""
+        """The text of the post ``reply_target`` named, where the network lets us read it; None otherwise
+        (never raises: the review goes on without it)."""
         ...
 
 
 URL_LIMIT = 500
 
 
-def checked_url(url: str, *, scheme: str, hosts: frozenset[str], network: str) -> SplitResult:
-    """``url`` split, if it is a ``scheme`` URL on one of ``hosts`` with no credentials in it."""
+def checked_url(url: str, *, scheme: str, hosts: frozenset[str] | None, network: str) -> SplitResult:
+    """``url`` split, if it is a ``scheme`` URL on one of ``hosts`` (any named host, for None) with no
+    credentials in it."""
     text = (url or "").strip()
     try:
         parts = urlsplit(text)
@@ -209,9 +215,10 @@ def checked_url(url: str, *, scheme: str, hosts: frozenset[str], network: str) -
     except ValueError:
         parts, host = None, ""
     if not text or len(text) > URL_LIMIT or parts is None or parts.scheme.lower() != scheme \
-            or parts.username or parts.password or host not in hosts:
-        raise InvalidValue("url", f"Give the post's address on {network}: a {scheme} URL on "
-                                  f"{' or '.join(sorted(hosts))}, as the browser shows it.")
+            or parts.username or parts.password or (host not in hosts if hosts is not None else "." not in host):
+        where = f" on {' or '.join(sorted(hosts))}" if hosts is not None else ""
+        raise InvalidValue("url", f"Give the post's address on {network}: a {scheme} URL{where}, as the "
+                                  "browser shows it.")
     return parts
 
 

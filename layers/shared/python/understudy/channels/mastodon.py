@@ -17,6 +17,13 @@ Mastodon answers a repeated key with the status it already made (it keeps keys f
 retry after a timeout, a 5xx or an interrupted function finds the first status instead of posting a
 second; the client is therefore ``idempotent`` and the workflow retries such failures.
 
+Replies: the author gives a public post's address. One on the account's own instance names its id there
+(``/@user/<id>``, ``/users/<user>/statuses/<id>``), which is looked up (GET /api/v1/statuses/:id); one on
+another instance is found through the instance's own search (``resolve``: it fetches the post over
+ActivityPub), which gives its local id. The status is created with ``in_reply_to_id``; a post the
+instance cannot find or show (deleted, not visible to the account) fails with the instance's words.
+The reviewer sees the post's content as plain text (its HTML read with the standard library's parser).
+
 How the instance's answers become the domain's errors (the workflow acts on the names):
 - 429                                  -> RateLimited(reset_at = the ``X-RateLimit-Reset`` header)
 - 5xx, connection errors, timeouts     -> ChannelUnavailable (retried; the key prevents a second status)
@@ -29,6 +36,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from understudy.channels import (
@@ -58,6 +66,7 @@ from understudy.observability import logger
 
 NETWORK = "Mastodon"
 TIMEOUT = (5, 20)  # seconds to connect, seconds to wait for an answer; well inside the function's 30 s
+READ_TIMEOUT = (2, 5)  # reading an answered post for a reviewer: the page must not wait long
 DEFAULT_WAIT = 5 * 60  # when a 429 carries no usable reset time: Mastodon's windows are 5 minutes
 DEFAULT_LIMIT = 500  # characters, when the instance does not say (Mastodon's own default)
 MAX_IMAGES = 4  # Mastodon's default; an instance's configuration.statuses.max_media_attachments wins
@@ -77,6 +86,9 @@ CONNECT = ConnectForm(
     ),
 )
 SECRET_KEYS = ("accessToken",)
+# The secret also keeps the instance the token belongs to, so that a client made without the channel's
+# details (showing what a post answers reads only the post) still knows where to ask.
+INSTANCE_KEY = "instance"
 
 # A status's page: /@user/<id> (or /@user@domain/<id> for a remote account), or /users/<user>/statuses/<id>.
 STATUS_PATH = re.compile(r"^/(?:@[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]{1,253})?|users/[A-Za-z0-9_]{1,30}/statuses)"
@@ -104,14 +116,57 @@ def idempotency_key(post_id: str, revision: int) -> str:
     return f"understudy-{post_id}-{revision}"
 
 
-def _client(instance: str, token: str):
+def _client(instance: str, token: str, timeout: tuple[int, int] = TIMEOUT):
     from mastodon import Mastodon
 
     # Mastodon.py would sleep through a rate limit ("wait"): a Lambda never sleeps waiting for a network.
     # The version given (checked against when each method appeared) saves a request for the instance's.
     return Mastodon(access_token=token, api_base_url=config().mastodon_api_url or instance,
-                    ratelimit_method="throw", request_timeout=TIMEOUT, mastodon_version=MASTODON_VERSION,
+                    ratelimit_method="throw", request_timeout=timeout, mastodon_version=MASTODON_VERSION,
                     version_check_mode="created")
+
+
+class _PlainText(HTMLParser):
+    """A status's HTML content as the text a reader sees: paragraphs and line breaks as new lines."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag == "p" and self.parts:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(content: str) -> str:
+    reader = _PlainText()
+    reader.feed(content or "")
+    reader.close()
+    return "".join(reader.parts).strip()
+
+
+def _answered(client, url: str, own_host: str) -> dict:
+    """The status at ``url`` as the account's instance knows it: by id on its own pages, else found by
+    the instance's search. PublishFailed when the instance cannot find or show it."""
+    from mastodon import errors
+
+    parts = urlsplit(url)
+    try:
+        if (parts.hostname or "").lower() == own_host:
+            return client.status(STATUS_PATH.match(parts.path)[1])
+        found = client.search_v2(url, resolve=True, result_type="statuses")["statuses"]
+    except errors.MastodonNotFoundError as exc:  # Mastodon answers 404 for a post the account may not see
+        raise PublishFailed(f"{own_host} could not find the post this one answers ({_status(exc)}: "
+                            f"{_message(exc)}); it may have been deleted, or not be visible to the account.") from exc
+    if not found:
+        raise PublishFailed(f"{own_host} could not find the post this one answers at {url}; it may have been "
+                            "deleted, or not be public.")
+    return found[0]
 
 
 def _status(error: Exception) -> int | None:
@@ -154,28 +209,36 @@ class MastodonChannel:
         self.channel = channel
         self.instance = channel.details.get("instance", "")
 
+    def _account(self, *, fresh: bool = False) -> tuple[str, str]:
+        """(the instance, the access token), the instance from the channel's details or else its secret."""
+        secret = stored_secret(self.channel, SECRET_KEYS, NETWORK, fresh=fresh, optional=(INSTANCE_KEY,))
+        return self.instance or secret.get(INSTANCE_KEY, ""), secret["accessToken"]
+
     def publish(self, post_id: str, revision: int, text: str, images: Sequence[Attachment] = (),
                 remember: Remember = remember_nothing, reply_to: str | None = None) -> Published:
-        if reply_to:  # reply_target refuses such posts at submit; never post an answer as a new post
-            raise PublishFailed("Answering posts on Mastodon is not supported yet.")
         from mastodon import errors
 
-        token = stored_secret(self.channel, SECRET_KEYS, NETWORK)["accessToken"]
-        client = _client(self.instance, token)
+        instance, token = self._account()
+        client = _client(instance, token)
         key = idempotency_key(post_id, revision)
-        host = urlsplit(self.instance).hostname
+        host = urlsplit(instance).hostname or ""
         size_limit = self.channel.details.get("imageSizeLimit")
+
+        def send(client):
+            answers = str(_answered(client, reply_to, host)["id"]) if reply_to else None
+            return _post(client, host, text, key, images, remember, size_limit, answers)
+
         try:
             try:
-                status = _post(client, host, text, key, images, remember, size_limit)
+                status = send(client)
             except errors.MastodonUnauthorizedError:
                 # An admin may have reconnected the account since the token was cached: a 401 means
                 # nothing was posted, so one more try with the stored token is safe.
-                fresh = stored_secret(self.channel, SECRET_KEYS, NETWORK, fresh=True)["accessToken"]
+                fresh = self._account(fresh=True)[1]
                 if fresh == token:
                     raise
-                client = _client(self.instance, fresh)
-                status = _post(client, host, text, key, images, remember, size_limit)
+                client = _client(instance, fresh)
+                status = send(client)
         except Exception as exc:
             translated = _translate(exc, client, self.instance)
             if translated is None:
@@ -187,11 +250,25 @@ class MastodonChannel:
         return Published(url=str(status["url"] or status["uri"]), external_id=str(status["id"]))
 
     def reply_target(self, url: str) -> Published:
-        """Answering a post is not supported on Mastodon yet: refused when the post is submitted."""
-        raise InvalidValue("url", "Answering posts on Mastodon is not supported yet; post it as a new post.")
+        """A status's address on any instance (its own pages: /@user/<id>, /@user@domain/<id> or
+        /users/<user>/statuses/<id>), kept as given; the instance finds it when publishing."""
+        parts = checked_url(url, scheme="https", hosts=None, network=NETWORK)
+        if not STATUS_PATH.match(parts.path):
+            raise InvalidValue("url", "Give the address of the post itself, as its instance shows it, such as "
+                                      "https://mastodon.social/@account/1234567890.")
+        address = parts._replace(fragment="").geturl()
+        return Published(url=address, external_id=address)
 
     def replied_text(self, external_id: str) -> str | None:
-        return None
+        """The answered status's content, as the account's instance shows it to the account."""
+        try:
+            instance, token = self._account()
+            status = _answered(_client(instance, token, READ_TIMEOUT), external_id, urlsplit(instance).hostname or "")
+        except Exception as exc:
+            logger.info("Mastodon did not let us read the answered post", extra={"status": _status(exc),
+                                                                                "error": type(exc).__name__})
+            return None
+        return plain_text(status.get("content") or "")
 
     def live_post(self, post_id: str, revision: int, url: str) -> Published:
         host = urlsplit(self.instance).hostname or ""
@@ -222,8 +299,9 @@ def _upload(client, image: Attachment, host: str | None, deadline: float, size_l
 
 
 def _post(client, host: str | None, text: str, key: str, images: Sequence[Attachment], remember: Remember,
-          size_limit: int | None):
-    """Upload the images not uploaded yet (remembering each id once processed), then create the status."""
+          size_limit: int | None, in_reply_to: str | None = None):
+    """Upload the images not uploaded yet (remembering each id once processed), then create the status
+    (as an answer to the status with id ``in_reply_to`` there, when given)."""
     media_ids = []
     deadline = time.monotonic() + PROCESSING_WAIT  # for all the images: the function's time is bounded
     for image in images:
@@ -232,7 +310,7 @@ def _post(client, host: str | None, text: str, key: str, images: Sequence[Attach
             media_id = _upload(client, image, host, deadline, size_limit)
             remember(image.key, media_id, int(time.time()) + MEDIA_LIFE)
         media_ids.append(media_id)
-    return client.status_post(text, idempotency_key=key, media_ids=media_ids or None)
+    return client.status_post(text, idempotency_key=key, media_ids=media_ids or None, in_reply_to_id=in_reply_to)
 
 
 def _limit(info) -> int:
@@ -288,4 +366,4 @@ def connect(values: dict[str, str]) -> Connected:
         raise translated from exc
     return Connected(details={"handle": f"{account['acct']}@{host}", "instance": instance,
                               "maxCharacters": _limit(info), **_image_limits(info)},
-                     secret={"accessToken": token})
+                     secret={"accessToken": token, INSTANCE_KEY: instance})
