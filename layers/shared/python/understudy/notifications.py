@@ -109,11 +109,11 @@ def publish(post_id: str) -> dict:
     if post.status != Status.PUBLISHING:
         raise NotPublishable(f"Post {post_id} is {post.status}, not waiting to be published.")
     found = data.get_channels(post.channels)
-    retry_at, unreachable = None, []
+    retry_at, unreachable, read, latest = None, [], post, None
     for delivery in post.waiting():
         channel = found.get(delivery.channel)
         try:
-            _publish_to(post, delivery.channel, channel)
+            latest = _publish_to(post, delivery.channel, channel, read)
         except RateLimited as exc:
             retry_at = max(retry_at or 0, exc.reset_at)
         except ChannelUnavailable as exc:
@@ -122,13 +122,14 @@ def publish(post_id: str) -> dict:
             posts.settle_unsent(post.id, delivery.channel, Sent.UNKNOWN, exc.message)
         except PublishFailed as exc:
             posts.settle_unsent(post.id, delivery.channel, Sent.FAILED, exc.message)
+        read = None  # written since: the next channel's claim reads the post afresh
     if unreachable:
         raise ChannelUnavailable(" ".join(unreachable))
     if retry_at:
         at = datetime.fromtimestamp(retry_at + 1, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         logger.info("Rate-limited; the workflow waits", extra={"post_id": post.id, "retry_at": at})
         return {"url": None, "retryAt": at}
-    post = posts.get_existing(post_id)
+    post = latest if latest and latest.status == Status.PUBLISHED else posts.get_existing(post_id)
     if post.status == Status.PUBLISHED:
         return _published(post.published_url)
     raise (PublishUncertain if post.needs_check else PublishFailed)(_unsent(post, found))
@@ -146,8 +147,9 @@ def _unsent(post: Post, found: dict[str, Channel]) -> str:
     return (f"Published to {', '.join(sent)}; not to " if sent else "Not published to ") + "; ".join(parts)
 
 
-def _publish_to(post: Post, channel_id: str, channel: Channel | None) -> None:
-    """Publish to one channel at most once: claim it on the post, call the network, record the outcome.
+def _publish_to(post: Post, channel_id: str, channel: Channel | None, read: Post | None = None) -> Post:
+    """Publish to one channel at most once: claim it on the post (``read``: as just read, if it was),
+    call the network, record the outcome; answers the post as last written.
     Raises RateLimited or ChannelUnavailable (nothing was posted: the claim is released), PublishFailed
     (refused: nothing was posted) or PublishUncertain (the channel may have it: the claim stays)."""
     if channel is None:
@@ -158,9 +160,9 @@ def _publish_to(post: Post, channel_id: str, channel: Channel | None) -> None:
     except InvalidValue as exc:
         raise PublishFailed(f"The post this one answers is no longer there to answer: {exc.message}") from exc
 
-    post, claim = posts.claim_delivery(post.id, channel_id, retry_safe=client.idempotent)
+    post, claim = posts.claim_delivery(post.id, channel_id, retry_safe=client.idempotent, read=read)
     if claim == posts.Claim.DONE:
-        return
+        return post
     if claim == posts.Claim.INTERRUPTED:
         logger.warning("An earlier publishing attempt left no outcome", extra={"post_id": post.id,
                                                                                "channel": channel_id})
@@ -187,7 +189,8 @@ def _publish_to(post: Post, channel_id: str, channel: Channel | None) -> None:
                                f"({type(exc).__name__}), so it is not known whether the post went out; an admin "
                                f"should check {_account(channel)}.") from exc
     try:
-        posts.mark_published(post.id, channel_id, post.revision, published.url, published.external_id)
+        return posts.mark_published(post.id, channel_id, post.revision, published.url, published.external_id,
+                                    read=post)
     except Exception as exc:
         logger.exception("Published but not recorded", extra={"post_id": post.id, "url": published.url})
         raise PublishUncertain(f"{channel.name} took the post ({published.url}) but Understudy could not record "

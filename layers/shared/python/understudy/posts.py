@@ -490,7 +490,8 @@ class Claim(StrEnum):
     INTERRUPTED = "interrupted"  # an earlier attempt began and left no outcome: do not post again
 
 
-def claim_delivery(post_id: str, channel_id: str, *, retry_safe: bool = False) -> tuple[Post, Claim]:
+def claim_delivery(post_id: str, channel_id: str, *, retry_safe: bool = False,
+                   read: Post | None = None) -> tuple[Post, Claim]:
     """Claim the post's current revision for publishing to one of its channels, before that channel is called.
 
     The claim is a conditional write (the post's version), so of two invocations racing for the same
@@ -498,6 +499,7 @@ def claim_delivery(post_id: str, channel_id: str, *, retry_safe: bool = False) -
     recorded outcome means an earlier attempt stopped after it may have reached the channel (a Lambda
     timeout or crash): INTERRUPTED is returned (the caller marks the channel for an admin to check),
     unless the channel itself makes a repeated call harmless (``retry_safe``, as the local timeline does).
+    ``read``: the post as the caller just read it (see _change).
     """
     def apply(post: Post) -> Claim:
         delivery = post.deliveries[channel_id]
@@ -511,7 +513,7 @@ def claim_delivery(post_id: str, channel_id: str, *, retry_safe: bool = False) -
         delivery.claim = post.revision
         return Claim.CLAIMED
 
-    post = get_existing(post_id)
+    post = read or get_existing(post_id)
     delivery = post.deliveries[channel_id]
     if delivery.state == Sent.PUBLISHED and delivery.revision == post.revision:
         return post, Claim.DONE  # nothing to write
@@ -556,8 +558,10 @@ def remember_channel_media(post_id: str, channel_id: str, key: str, media_id: st
     _change(post_id, apply)
 
 
-def mark_published(post_id: str, channel_id: str, revision: int, url: str, published_id: str | None = None) -> Post:
-    """The channel took the post; once every channel has it, the post is published."""
+def mark_published(post_id: str, channel_id: str, revision: int, url: str, published_id: str | None = None, *,
+                   read: Post | None = None) -> Post:
+    """The channel took the post (recorded with its audit entry in one transaction); once every channel
+    has it, the post is published. ``read``: the post as the caller last wrote it (see _change)."""
     def apply(post: Post) -> bool:
         delivery = post.deliveries[channel_id]
         if delivery.state == Sent.PUBLISHED and delivery.revision == revision:
@@ -570,9 +574,11 @@ def mark_published(post_id: str, channel_id: str, revision: int, url: str, publi
             post.move_to(Status.PUBLISHED, WORKFLOW)
         return True
 
-    post, published = _change(post_id, apply)
-    if published:
-        audit.record(audit.Action.PUBLISHED, WORKFLOW, post=post.id, revision=revision, channel=channel_id, url=url)
+    def audited(post: Post, published: bool) -> tuple[dict, ...]:
+        return (audit.write_with(audit.Action.PUBLISHED, WORKFLOW, post=post.id, revision=revision,
+                                 channel=channel_id, url=url),) if published else ()
+
+    post, _ = _change(post_id, apply, audited, read=read)
     return post
 
 
