@@ -27,6 +27,11 @@ HEAVY = (
     "jinja2",  # emails, rendered when one is sent
     "tweepy", "requests", "twitter_text",  # X, and X's length rules
     "aws_xray_sdk",  # Tracer is left out of the handlers
+    # Powertools' other resolvers (AppSync brings asyncio): the event_handler package without its __init__
+    # (understudy.powertools).
+    "aws_lambda_powertools.event_handler.appsync", "aws_lambda_powertools.event_handler.bedrock_agent", "asyncio",
+    "email.mime.multipart",  # MIME, for the requests that send an email
+    "statistics",  # Progress's median
 )
 
 # Runs in the fresh interpreter: import the handler as Lambda does, answer the events, say what was loaded.
@@ -92,3 +97,22 @@ def test_the_api_imports_validation_with_the_first_route_that_validates_and_stil
     assert nothing_to_validate["status"] == 401 and "pydantic" not in nothing_to_validate["loaded"]
     assert validated["status"] == 422 and "pydantic" in validated["loaded"]
     assert [error["field"] for error in validated["body"]["errors"]] == ["text"]
+
+
+def test_the_powertools_event_handler_package_stays_whole_when_its_init_is_skipped():
+    script = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from understudy import powertools
+skipped = "aws_lambda_powertools.event_handler.appsync" not in sys.modules
+from aws_lambda_powertools.event_handler import AppSyncResolver, APIGatewayHttpResolver, content_types
+print(json.dumps({"skipped": skipped, "same": APIGatewayHttpResolver is powertools.APIGatewayHttpResolver,
+                  "whole": AppSyncResolver.__module__, "json": content_types.APPLICATION_JSON}))
+"""
+    finished = subprocess.run([sys.executable, "-P", "-c", script, str(LAYER_DIR / "python")], text=True,
+                              capture_output=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    facts = json.loads(finished.stdout)
+
+    assert facts == {"skipped": True, "same": True, "whole": "aws_lambda_powertools.event_handler.appsync",
+                     "json": "application/json"}
