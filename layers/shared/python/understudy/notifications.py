@@ -17,21 +17,17 @@ from understudy.errors import (
     PublishUncertain,
     RateLimited,
 )
-from understudy.model import ADMINS, REVIEWERS, Channel, Decision, Post, Status
+from understudy.model import ADMINS, REVIEWERS, Channel, Decision, Post, Status, User
 from understudy.observability import logger
 
 
-def sender() -> str:
-    return emails.sender(data.get_settings())
-
-
-def reviewers_for(post: Post) -> list[str]:
-    """The author's mentors who can still review (active, reviewer or admin); else every active reviewer but
-    the author; else the active admins. Someone deactivated is never asked."""
-    author = data.get_user(post.author)
+def reviewers_for(post: Post, author: User | None) -> list[str]:
+    """The author's (``author``: their record as it is now) mentors who can still review (active, reviewer
+    or admin); else every active reviewer but the author; else the active admins. Someone deactivated is
+    never asked."""
     if author and author.mentors:
-        mentors = [data.get_user(address) for address in sorted(author.mentors - {post.author})]
-        found = [m.email for m in mentors if m and m.active and m.roles & {REVIEWERS, ADMINS}]
+        mentors = data.get_users(sorted(author.mentors - {post.author}))  # one call however many
+        found = sorted(m.email for m in mentors.values() if m.active and m.roles & {REVIEWERS, ADMINS})
         if found:
             return found
     for role in (REVIEWERS, ADMINS):
@@ -67,14 +63,17 @@ def request_review(post_id: str, task_token: str, phase: str = "request", expire
     post, waiting = posts.await_review(post_id, task_token)
     if not waiting:
         return {"waiting": False, "status": post.status.value}
+    # The channel, the guidelines, the settings and the author as they are now: one BatchGetItem.
+    context = data.review_context(post.channel, None, post.author)
     if expire_after is None:
-        expire_after = data.get_settings().expire_after_seconds
+        expire_after = context.settings.expire_after_seconds
     submitted = _epoch(post.current.submitted_at)
     expires, waited = submitted + int(expire_after), max(0, int(time.time()) - submitted)
     keys = links.signing_keys()
-    guidelines = org.guideline_items(org.guidelines().markdown)[:5]
-    name, mail_from = posts.channel_name(post.channel), sender()
-    people = admins_for(post) if phase == "escalate" else reviewers_for(post)
+    guidelines = org.guideline_items(context.guidelines.markdown if context.guidelines else "")[:5]
+    name = _channel_name(context.channel, post.channel)
+    mail_from = emails.sender(context.settings)
+    people = admins_for(post) if phase == "escalate" else reviewers_for(post, context.holder)
     if not people:
         logger.warning("Nobody can review this post", extra={"post_id": post.id, "phase": phase})
     inline = thumbnails(post) if people and post.current.media else []
@@ -112,7 +111,7 @@ def publish(post_id: str) -> dict:
     except InvalidValue as exc:
         raise PublishFailed(f"The post this one answers is no longer there to answer: {exc.message}") from exc
 
-    post, claim = posts.claim_for_publishing(post_id, retry_safe=client.idempotent)
+    post, claim = posts.claim_for_publishing(post_id, retry_safe=client.idempotent, read=post)
     if claim == posts.Claim.DONE:
         return _published(post.published_url)
     if claim == posts.Claim.INTERRUPTED:
@@ -144,7 +143,7 @@ def publish(post_id: str) -> dict:
         posts.hold_for_check(post.id)
         raise
     try:
-        posts.mark_published(post.id, post.revision, published.url, published.external_id)
+        posts.mark_published(post.id, post.revision, published.url, published.external_id, read=post)
     except Exception as exc:
         logger.exception("Published but not recorded", extra={"post_id": post.id, "url": published.url})
         raise PublishUncertain(f"{channel.name} took the post ({published.url}) but Understudy could not record "
@@ -198,8 +197,14 @@ def _account(channel: Channel) -> str:
     return f"@{channel.handle} on {form.label}"
 
 
+def _channel_name(channel: Channel | None, channel_id: str) -> str:
+    """What emails call the channel: its name, or its id once it is gone."""
+    return channel.name if channel else channel_id
+
+
 def _tell(post: Post, event: str, to: list[str] | None = None) -> None:
-    emails.send(emails.outcome(post, event, posts.channel_name(post.channel), to), sender())
+    settings, channel = data.get_settings_and_channel(post.channel)  # one BatchGetItem
+    emails.send(emails.outcome(post, event, _channel_name(channel, post.channel), to), emails.sender(settings))
 
 
 def _error_text(error: dict | None) -> str:

@@ -459,7 +459,7 @@ class Claim(StrEnum):
     INTERRUPTED = "interrupted"  # an earlier attempt began and left no outcome: do not post again
 
 
-def claim_for_publishing(post_id: str, *, retry_safe: bool = False) -> tuple[Post, Claim]:
+def claim_for_publishing(post_id: str, *, retry_safe: bool = False, read: Post | None = None) -> tuple[Post, Claim]:
     """Claim the post's current revision for publishing, before the channel is called.
 
     The claim is a conditional write (the post's version), so of two invocations racing for the same
@@ -467,6 +467,7 @@ def claim_for_publishing(post_id: str, *, retry_safe: bool = False) -> tuple[Pos
     recorded outcome means an earlier attempt stopped after it may have reached the channel (a Lambda
     timeout or crash): the post is marked for an admin to check and INTERRUPTED is returned, unless the
     channel itself makes a repeated call harmless (``retry_safe``, as the local timeline does).
+    ``read``: the post as the caller just read it (see _change).
     """
     def apply(post: Post) -> Claim:
         if post.status == Status.PUBLISHED and post.published_revision == post.revision:
@@ -479,10 +480,10 @@ def claim_for_publishing(post_id: str, *, retry_safe: bool = False) -> tuple[Pos
         post.publish_claim = post.revision
         return Claim.CLAIMED
 
-    post = get_existing(post_id)
+    post = read or get_existing(post_id)
     if post.status == Status.PUBLISHED and post.published_revision == post.revision:
         return post, Claim.DONE  # nothing to write
-    return _change(post_id, apply)
+    return _change(post_id, apply, read=post)
 
 
 def release_claim(post_id: str, revision: int) -> None:
@@ -510,7 +511,10 @@ def remember_channel_media(post_id: str, key: str, channel_id: str, expires_at: 
     _change(post_id, apply)
 
 
-def mark_published(post_id: str, revision: int, url: str, published_id: str | None = None) -> Post:
+def mark_published(post_id: str, revision: int, url: str, published_id: str | None = None, *,
+                   read: Post | None = None) -> Post:
+    """Record what the channel published, with its audit entry in the same transaction. ``read``: the
+    post as the caller last wrote it (see _change)."""
     def apply(post: Post) -> bool:
         if post.status == Status.PUBLISHED and post.published_revision == revision:
             return False
@@ -520,10 +524,11 @@ def mark_published(post_id: str, revision: int, url: str, published_id: str | No
         post.move_to(Status.PUBLISHED, WORKFLOW)
         return True
 
-    post, published = _change(post_id, apply)
-    if published:
-        audit.record(audit.Action.PUBLISHED, WORKFLOW, post=post.id, revision=revision, url=url)
-    return post
+    def also(post: Post, published: bool) -> tuple[dict, ...]:
+        return (audit.write_with(audit.Action.PUBLISHED, WORKFLOW, post=post.id, revision=revision, url=url),
+                ) if published else ()
+
+    return _change(post_id, apply, also, read=read)[0]
 
 
 def start_new_execution(post: Post, failure: str, refusal: str) -> None:
