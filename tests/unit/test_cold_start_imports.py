@@ -24,7 +24,6 @@ HEAVY = (
     "pydantic",  # the API's validation, imported by the first route that validates
     "aws_lambda_powertools.event_handler.middlewares.openapi_validation",
     "aws_lambda_powertools.utilities.parameters",  # imports boto3 and every provider (understudy.secrets)
-    "jinja2",  # emails, rendered when one is sent
     "tweepy", "requests", "twitter_text",  # X, and X's length rules
     "aws_xray_sdk",  # Tracer is left out of the handlers
     # Powertools' other resolvers (AppSync brings asyncio): the event_handler package without its __init__
