@@ -26,9 +26,10 @@ HEAVY = (
     "aws_lambda_powertools.utilities.parameters",  # imports boto3 and every provider (understudy.secrets)
     "tweepy", "requests", "twitter_text",  # X, and X's length rules
     "aws_xray_sdk",  # Tracer is left out of the handlers
-    # Powertools' other resolvers (AppSync brings asyncio): the event_handler package without its __init__
-    # (understudy.powertools).
+    # Powertools' other resolvers (AppSync brings asyncio) and event classes: their packages without their
+    # __init__ (understudy.powertools).
     "aws_lambda_powertools.event_handler.appsync", "aws_lambda_powertools.event_handler.bedrock_agent", "asyncio",
+    "aws_lambda_powertools.utilities.data_classes.sqs_event",  # and every event class but the HTTP ones
     "email.mime.multipart",  # MIME, for the requests that send an email
     "statistics",  # Progress's median
 )
@@ -98,20 +99,26 @@ def test_the_api_imports_validation_with_the_first_route_that_validates_and_stil
     assert [error["field"] for error in validated["body"]["errors"]] == ["text"]
 
 
-def test_the_powertools_event_handler_package_stays_whole_when_its_init_is_skipped():
+def test_the_powertools_packages_stay_whole_when_their_init_is_skipped():
     script = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
 from understudy import powertools
-skipped = "aws_lambda_powertools.event_handler.appsync" not in sys.modules
+skipped = [name for name in ("aws_lambda_powertools.event_handler.appsync",
+                             "aws_lambda_powertools.utilities.data_classes.sqs_event") if name in sys.modules]
 from aws_lambda_powertools.event_handler import AppSyncResolver, APIGatewayHttpResolver, content_types
-print(json.dumps({"skipped": skipped, "same": APIGatewayHttpResolver is powertools.APIGatewayHttpResolver,
-                  "whole": AppSyncResolver.__module__, "json": content_types.APPLICATION_JSON}))
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2, SQSEvent
+from aws_lambda_powertools.utilities.data_classes.api_gateway_proxy_event import APIGatewayProxyEventV2 as defined
+print(json.dumps({"loaded": skipped, "same": APIGatewayHttpResolver is powertools.APIGatewayHttpResolver,
+                  "event": APIGatewayProxyEventV2 is defined,
+                  "whole": [AppSyncResolver.__module__, SQSEvent.__module__],
+                  "json": content_types.APPLICATION_JSON}))
 """
     finished = subprocess.run([sys.executable, "-P", "-c", script, str(LAYER_DIR / "python")], text=True,
                               capture_output=True, timeout=120)
     assert finished.returncode == 0, finished.stderr
     facts = json.loads(finished.stdout)
 
-    assert facts == {"skipped": True, "same": True, "whole": "aws_lambda_powertools.event_handler.appsync",
-                     "json": "application/json"}
+    assert facts == {"loaded": [], "same": True, "event": True, "json": "application/json",
+                     "whole": ["aws_lambda_powertools.event_handler.appsync",
+                               "aws_lambda_powertools.utilities.data_classes.sqs_event"]}
