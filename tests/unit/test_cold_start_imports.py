@@ -34,6 +34,11 @@ HEAVY = (
     "statistics",  # Progress's median
 )
 
+# The domain's modules that only some paths use (understudy.cold_start.lazy): the workflow's tasks and the
+# review links import them when a request needs them (publishing, images, scheduling, submitting).
+DEFERRED = ("understudy.channels", "understudy.media", "understudy.images", "understudy.lengths",
+            "understudy.progress", "understudy.schedule")
+
 # Runs in the fresh interpreter: import the handler as Lambda does, answer the events, say what was loaded.
 COLD_START = """
 import gc, json, sys
@@ -56,9 +61,9 @@ print(json.dumps(facts))
 """
 
 
-def cold_start(function: str, *events: dict) -> dict:
+def cold_start(function: str, *events: dict, heavy: tuple[str, ...] = HEAVY) -> dict:
     spec = next(spec for spec in FUNCTIONS if spec.name == function)
-    job = {"handler_dir": str(spec.code_dir), "layer_dir": str(LAYER_DIR / "python"), "heavy": HEAVY,
+    job = {"handler_dir": str(spec.code_dir), "layer_dir": str(LAYER_DIR / "python"), "heavy": heavy,
            "events": list(events)}
     finished = subprocess.run([sys.executable, "-P", "-c", COLD_START], input=json.dumps(job), text=True,
                               capture_output=True, timeout=120,
@@ -86,6 +91,13 @@ def test_a_handler_imports_no_heavy_library_and_gives_the_collector_back_after_i
     assert facts["answers"][0]["status"] in (401, 400, None)
     assert facts["collecting"], "lambda_handler is not wrapped in cold_start.first_answer: no collecting"
     assert facts["frozen"] > 10_000, "what the cold start made should be frozen out of the collector's way"
+
+
+@pytest.mark.parametrize("function", [spec.name for spec in FUNCTIONS if spec.name != "api"])
+def test_the_workflow_tasks_and_review_links_leave_what_their_first_request_does_not_use(function):
+    facts = cold_start(function, REFUSED[function], heavy=DEFERRED)
+
+    assert facts["loaded"] == [] and facts["answers"][0]["loaded"] == []
 
 
 def test_the_api_imports_validation_with_the_first_route_that_validates_and_still_refuses_bad_input():

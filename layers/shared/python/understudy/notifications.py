@@ -7,7 +7,8 @@ import json
 import time
 from datetime import UTC, datetime
 
-from understudy import audit, channels, data, emails, links, media, org, posts, replies, schedule
+from understudy import audit, data, emails, links, org, posts
+from understudy.cold_start import lazy
 from understudy.config import config
 from understudy.errors import (
     ChannelUnavailable,
@@ -19,6 +20,10 @@ from understudy.errors import (
 )
 from understudy.model import ADMINS, REVIEWERS, Channel, Decision, Post, Status, User
 from understudy.observability import logger
+
+# Each used by some of the tasks only (publishing, images, scheduling): see understudy.cold_start.lazy.
+channels, media, replies, schedule = (lazy(f"understudy.{name}") for name in
+                                      ("channels", "media", "replies", "schedule"))
 
 
 def reviewers_for(post: Post, author: User | None) -> list[str]:
