@@ -64,7 +64,9 @@ def _email(to: list[str] | tuple[str, ...], subject: str, text: str, content, re
 
 @cache
 def _ses():
-    return aws.client("sesv2")
+    # SES's first API, not v2: sending raw MIME is the same call to SES, and its smaller service model
+    # makes the client ~3 ms of CPU cheaper on the cold start that sends the first email.
+    return aws.client("ses")
 
 
 def sender(settings: Settings) -> str:
@@ -85,8 +87,7 @@ def send(email: Email, sender: str) -> None:
     message["To"] = ", ".join(one_line(address) for address in email.to)
     message.attach(MIMEText(email.text, "plain", "utf-8"))
     message.attach(_html_part(email))
-    _ses().send_email(FromEmailAddress=sender, Destination={"ToAddresses": list(email.to)},
-                      Content={"Raw": {"Data": message.as_bytes()}})
+    _ses().send_raw_email(Source=sender, Destinations=list(email.to), RawMessage={"Data": message.as_bytes()})
 
 
 def _html_part(email: Email):

@@ -7,7 +7,7 @@ import json
 import time
 from datetime import UTC, datetime
 
-from understudy import audit, data, emails, links, org, posts
+from understudy import audit, data, org, posts
 from understudy.cold_start import lazy
 from understudy.config import config
 from understudy.errors import (
@@ -21,9 +21,10 @@ from understudy.errors import (
 from understudy.model import ADMINS, REVIEWERS, Channel, Decision, Post, Status, User
 from understudy.observability import logger
 
-# Each used by some of the tasks only (publishing, images, scheduling): see understudy.cold_start.lazy.
-channels, media, replies, schedule = (lazy(f"understudy.{name}") for name in
-                                      ("channels", "media", "replies", "schedule"))
+# Each used by some of the tasks only (emails and links by all but publishing; channels and replies by
+# publishing; images; scheduling): see understudy.cold_start.lazy.
+channels, emails, links, media, replies, schedule = (lazy(f"understudy.{name}") for name in
+                                                     ("channels", "emails", "links", "media", "replies", "schedule"))
 
 
 def reviewers_for(post: Post, author: User | None) -> list[str]:
