@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import threading
 from types import ModuleType
 
 EVENT_HANDLER = "aws_lambda_powertools.event_handler"
@@ -37,14 +38,17 @@ def _without_init(name: str, provides: dict[str, str] | None = None) -> ModuleTy
         return sys.modules[name]
     spec = importlib.util.find_spec(name)
     package = importlib.util.module_from_spec(spec)
+    whole = threading.Lock()  # the sandbox answers requests in threads: the __init__ runs once
 
     def __getattr__(attr: str):
         # Dunders are the import system's questions, and a submodule's name is answered by importing
         # the submodule (``from package import submodule`` asks first): neither needs the __init__.
         if attr.startswith("__") or importlib.util.find_spec(f"{name}.{attr}") is not None:
             raise AttributeError(attr)
-        del package.__getattr__
-        spec.loader.exec_module(package)
+        with whole:
+            if "__getattr__" in vars(package):
+                del package.__getattr__
+                spec.loader.exec_module(package)
         return getattr(package, attr)
 
     package.__getattr__ = __getattr__
