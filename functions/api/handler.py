@@ -7,14 +7,19 @@ from understudy import cold_start  # first: see understudy/cold_start.py
 # isort: split
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import content_types
-from aws_lambda_powertools.event_handler.api_gateway import Response
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from understudy import attention, audit, channel_admin, media, mfa, org, people, posts, progress, replies, schedule
 from understudy.auth import Caller, caller_from_claims
+from understudy.cold_start import lazy
 from understudy.http import json_response, lazy_module, resolver
 from understudy.observability import POSTS_SUBMITTED, count, logger, metrics
+from understudy.powertools import Response, content_types
+
+# The domain's modules, each imported when a route first calls it (understudy.cold_start.lazy): a cold
+# start pays for what its own route uses (GET /me: people), not for every route's.
+attention, audit, channel_admin, media, mfa, org, people, posts, progress, replies, schedule = (
+    lazy(f"understudy.{name}") for name in ("attention", "audit", "channel_admin", "media", "mfa", "org", "people",
+                                            "posts", "progress", "replies", "schedule"))
 
 # Read only from routes' annotations, when a route that validates is first called (see understudy.http):
 # pydantic stays out of a cold start that calls a route with nothing to validate, such as GET /me.

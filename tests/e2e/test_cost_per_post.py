@@ -4,6 +4,7 @@ handlers make. These are the figures README's cost table is computed from (run w
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 from collections import Counter
@@ -59,6 +60,11 @@ def recorder(sandbox, action: str) -> requests.Response:
     return answer
 
 
+def _body(request: dict) -> str:
+    body = request.get("body") or ""
+    return base64.b64decode(body).decode("utf-8", "replace") if request.get("body_encoded") else body
+
+
 def measure(sandbox, post_id: str, http_requests: int) -> Cost:
     """Once the post's execution has ended: what it took, from the history and the recording."""
     sfn = boto3.client("stepfunctions", endpoint_url=sandbox.aws_endpoint, region_name="us-east-1",
@@ -75,7 +81,7 @@ def measure(sandbox, post_id: str, http_requests: int) -> Cost:
         service, _, action = request["headers"].get("X-Amz-Target", "").partition(".")
         if service.startswith("DynamoDB_"):
             calls["read" if action in READS else "write" if action in WRITES else action] += 1
-        elif request["url"].endswith("/v2/email/outbound-emails"):  # SES v2 SendEmail
+        elif "Action=SendRawEmail" in _body(request):  # SES's SendRawEmail (a query-protocol form)
             calls["email"] += 1
     return Cost(transitions=sum(n for kind, n in kinds.items() if kind.endswith("StateEntered")),
                 task_invocations=kinds["TaskScheduled"] + kinds["LambdaFunctionScheduled"],

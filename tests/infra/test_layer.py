@@ -15,7 +15,7 @@ def test_source_only_bundling_copies_the_understudy_package_and_nothing_compiled
     assert layer.PipBundling(layer.SHARED, install=False).try_bundle(str(tmp_path), None) is True
     package = tmp_path / "python" / "understudy"
     assert (package / "__init__.py").is_file() and (package / "data.py").is_file()
-    assert (package / "templates").is_dir()
+    assert (package / "channels" / "__init__.py").is_file()  # subpackages too
     assert not list(package.rglob("__pycache__")) and not list(package.rglob("*.pyc"))
 
 

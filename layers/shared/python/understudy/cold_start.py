@@ -12,12 +12,17 @@ long-lived objects made before the real work starts, there before fork()) and re
 
 Only on Lambda (which sets AWS_LAMBDA_FUNCTION_NAME): the sandbox and the tests load many handlers into
 one long-lived process, where freezing would also keep whatever their other objects leave behind.
+
+``lazy`` is for the domain modules that import a module only some of their functions use: the module
+is imported when one of its names is first read, so a cold start whose path never reads it does not
+pay for it.
 """
 
 from __future__ import annotations
 
 import functools
 import gc
+import importlib
 import os
 from collections.abc import Callable
 
@@ -42,3 +47,21 @@ def first_answer(handler: Callable) -> Callable:
                 gc.enable()
 
     return answer
+
+
+class lazy:  # noqa: N801 used as a module
+    """Stands for the module ``name`` and imports it when one of its names is first read.
+
+    Each read goes through the import system (a dictionary lookup once imported), so there is no
+    half-imported module for a second thread to see, unlike importlib's LazyLoader before Python 3.12.
+    Only for reading the module's names: setting one on this object does not reach the module.
+    """
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        return getattr(importlib.import_module(self._name), attr)
+
+    def __repr__(self) -> str:
+        return f"<lazy {self._name}>"

@@ -8,13 +8,9 @@ import json
 import sys
 from types import ModuleType
 
-from aws_lambda_powertools.event_handler import content_types
-from aws_lambda_powertools.event_handler.api_gateway import APIGatewayHttpResolver, Response
-from aws_lambda_powertools.event_handler.exceptions import NotFoundError
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
-
 from understudy.errors import UnderstudyError
 from understudy.observability import logger
+from understudy.powertools import APIGatewayHttpResolver, NotFoundError, RequestValidationError, Response, content_types
 
 
 def json_response(status: int, body: object) -> Response:

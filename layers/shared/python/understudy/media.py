@@ -21,11 +21,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from understudy import aws, images
+from understudy import aws
+from understudy.cold_start import lazy
 from understudy.config import config
 from understudy.errors import Forbidden, Unprocessable
 from understudy.model import Image, Post
 from understudy.observability import logger
+
+images = lazy("understudy.images")  # its checks are for uploads; reading and tagging images need none
 
 MAX_IMAGES = 4
 ALT_LIMIT = 1000

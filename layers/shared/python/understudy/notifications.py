@@ -7,7 +7,8 @@ import json
 import time
 from datetime import UTC, datetime
 
-from understudy import audit, channels, data, emails, links, media, org, posts, replies, schedule
+from understudy import audit, data, org, posts
+from understudy.cold_start import lazy
 from understudy.config import config
 from understudy.errors import (
     ChannelUnavailable,
@@ -17,21 +18,22 @@ from understudy.errors import (
     PublishUncertain,
     RateLimited,
 )
-from understudy.model import ADMINS, REVIEWERS, Channel, Decision, Post, Sent, Status
+from understudy.model import ADMINS, REVIEWERS, Channel, Decision, Post, Sent, Status, User
 from understudy.observability import logger
 
+# Each used by some of the tasks only (emails and links by all but publishing; channels and replies by
+# publishing; images; scheduling): see understudy.cold_start.lazy.
+channels, emails, links, media, replies, schedule = (lazy(f"understudy.{name}") for name in
+                                                     ("channels", "emails", "links", "media", "replies", "schedule"))
 
-def sender() -> str:
-    return emails.sender(data.get_settings())
 
-
-def reviewers_for(post: Post) -> list[str]:
-    """The author's mentors who can still review (active, reviewer or admin); else every active reviewer but
-    the author; else the active admins. Someone deactivated is never asked."""
-    author = data.get_user(post.author)
+def reviewers_for(post: Post, author: User | None) -> list[str]:
+    """The author's (``author``: their record as it is now) mentors who can still review (active, reviewer
+    or admin); else every active reviewer but the author; else the active admins. Someone deactivated is
+    never asked."""
     if author and author.mentors:
-        mentors = [data.get_user(address) for address in sorted(author.mentors - {post.author})]
-        found = [m.email for m in mentors if m and m.active and m.roles & {REVIEWERS, ADMINS}]
+        mentors = data.get_users(sorted(author.mentors - {post.author}))  # one call however many
+        found = sorted(m.email for m in mentors.values() if m.active and m.roles & {REVIEWERS, ADMINS})
         if found:
             return found
     for role in (REVIEWERS, ADMINS):
@@ -67,14 +69,17 @@ def request_review(post_id: str, task_token: str, phase: str = "request", expire
     post, waiting = posts.await_review(post_id, task_token)
     if not waiting:
         return {"waiting": False, "status": post.status.value}
+    # The channel, the guidelines, the settings and the author as they are now: one BatchGetItem.
+    context = data.review_context(post.channels, None, post.author)
     if expire_after is None:
-        expire_after = data.get_settings().expire_after_seconds
+        expire_after = context.settings.expire_after_seconds
     submitted = _epoch(post.current.submitted_at)
     expires, waited = submitted + int(expire_after), max(0, int(time.time()) - submitted)
     keys = links.signing_keys()
-    guidelines = org.guideline_items(org.guidelines().markdown)[:5]
-    name, mail_from = posts.channel_names(post.channels), sender()
-    people = admins_for(post) if phase == "escalate" else reviewers_for(post)
+    guidelines = org.guideline_items(context.guidelines.markdown if context.guidelines else "")[:5]
+    name = posts.channel_names(post.channels, context.channels)
+    mail_from = emails.sender(context.settings)
+    people = admins_for(post) if phase == "escalate" else reviewers_for(post, context.holder)
     if not people:
         logger.warning("Nobody can review this post", extra={"post_id": post.id, "phase": phase})
     inline = thumbnails(post) if people and post.current.media else []
@@ -244,9 +249,9 @@ def _account(channel: Channel) -> str:
 
 
 def _tell(post: Post, event: str, to: list[str] | None = None) -> None:
-    found = data.get_channels(post.channels)
+    settings, found = data.get_settings_and_channels(post.channels)  # one BatchGetItem
     emails.send(emails.outcome(post, event, posts.channel_names(post.channels, found), to,
-                               live=posts.live_on(post, found)), sender())
+                               live=posts.live_on(post, found)), emails.sender(settings))
 
 
 def _error_text(error: dict | None) -> str:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 
-from understudy import audit, data, directory, leavers, mfa, progress
+from understudy import audit, data, directory, mfa
 from understudy.auth import Caller
+from understudy.cold_start import lazy
 from understudy.errors import BadInput, Conflict, NotFound
 from understudy.model import ADMINS, GROUPS, Page, User, normal_email, now_iso
+
+# Only inviting and deactivating use these (understudy.cold_start.lazy): GET /me does not import them.
+# Only inviting and deactivating need these (and posts, through leavers): not GET /me's first answer.
+leavers, progress = lazy("understudy.leavers"), lazy("understudy.progress")
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

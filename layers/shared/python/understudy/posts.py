@@ -13,8 +13,9 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from understudy import audit, channels, data, lengths, media, org, progress, publish_time, replies, text, workflow
+from understudy import audit, data, org, publish_time, text, workflow
 from understudy.auth import Caller
+from understudy.cold_start import lazy
 from understudy.errors import BadInput, Conflict, Forbidden, InvalidValue, NotFound, NotPublishable, TransientError
 from understudy.model import (
     DECISION_STATUS,
@@ -35,6 +36,11 @@ from understudy.model import (
     now_iso,
 )
 from understudy.observability import POSTS_NEEDING_ATTENTION, count, logger, review_turnaround
+
+# Only submitting, revising and deciding (and images' paths) use these: a workflow task's cold start that
+# never does, such as asking for a review, does not import them (understudy.cold_start.lazy).
+channels, lengths, media, progress, replies = (lazy(f"understudy.{name}") for name in
+                                               ("channels", "lengths", "media", "progress", "replies"))
 
 T = TypeVar("T")
 WORKFLOW = "workflow"

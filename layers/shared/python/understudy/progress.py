@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from statistics import median
 
 from understudy import data
 from understudy.auth import Caller
@@ -122,6 +121,8 @@ def _hint(recent: list[int], settings: Settings) -> tuple[bool, str]:
 
 def report(email: str, summary: dict, settings: Settings, now: datetime | None = None) -> dict:
     """The progress answer from a summary."""
+    from statistics import median  # with fractions and decimal, ~1 ms: only Progress needs it
+
     now = now or datetime.now(UTC)
     first, approved = summary.get("firstDecided", 0), summary.get("firstApproved", 0)
     decided, hours = summary.get("decided", 0), summary.get("hours") or []

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from understudy import channels
+from understudy.cold_start import lazy
 from understudy.errors import InvalidValue
 from understudy.model import Channel, Post
 from understudy.observability import logger
+
+channels = lazy("understudy.channels")  # for a post that answers one; most answer none
 
 FIELD = "replyTo"
 
