@@ -35,6 +35,12 @@ def png(tmp_path, colour=(30, 110, 200)) -> str:
     return str(path)
 
 
+def loads(image) -> None:
+    """Wait until the image has loaded from its link, whole (120 pixels wide): shown is not yet loaded."""
+    image.page.wait_for_function("img => img.complete && img.naturalWidth === 120", arg=image.element_handle(),
+                                 timeout=SLOW)
+
+
 def test_a_trainee_attaches_an_image_needs_alt_text_and_the_reviewer_sees_both(sandbox, open_page, watch, tmp_path):
     base = sandbox.url.rstrip("/")
     marker = uuid.uuid4().hex[:8]
@@ -64,7 +70,7 @@ def test_a_trainee_attaches_an_image_needs_alt_text_and_the_reviewer_sees_both(s
     expect(post.get_by_role("heading")).to_contain_text("Waiting for review", timeout=SLOW)
     shown = post.get_by_role("img", name=alt)
     expect(shown).to_be_visible()
-    assert shown.evaluate("img => img.complete && img.naturalWidth") == 120, "the image loads from its link"
+    loads(shown)
     expect(composer.get_by_role("img", name="Preview of image 1")).to_have_count(0)  # the form is empty again
     assert_accessible(trainee)
     screenshot(trainee, "images-composer")
@@ -78,7 +84,7 @@ def test_a_trainee_attaches_an_image_needs_alt_text_and_the_reviewer_sees_both(s
     reviewer.goto(f"{base}/{LINK.search(mail['text'])[1]}")
     seen = reviewer.get_by_role("img", name=alt)
     expect(seen).to_be_visible(timeout=SLOW)
-    assert seen.evaluate("img => img.complete && img.naturalWidth") == 120
+    loads(seen)
     expect(reviewer.get_by_text(f"Alt text: {alt}")).to_be_visible()
     assert_accessible(reviewer)
     screenshot(reviewer, "images-review")
@@ -90,7 +96,7 @@ def test_a_trainee_attaches_an_image_needs_alt_text_and_the_reviewer_sees_both(s
     outbox.goto(f"{base}/outbox.html")
     on_timeline = outbox.locator(".timeline-entry").filter(has_text=marker).get_by_role("img", name=alt)
     expect(on_timeline).to_be_visible(timeout=SLOW)
-    assert on_timeline.evaluate("img => img.complete && img.naturalWidth") == 120
+    loads(on_timeline)
     watch.assert_quiet()
 
 
