@@ -43,12 +43,18 @@ async function upload(file) {
   return form.key;
 }
 
+/** How many images a post to `channels` ({maxImages?}, as GET /channels lists them) may carry: the fewest any takes. */
+export function imageLimit(channels) {
+  return Math.min(MAX_IMAGES, ...channels.map((c) => (c && c.maxImages) || MAX_IMAGES));
+}
+
 /**
- * The image picker of a form. `existing`: the post's current images ({key, alt, url}), kept unless removed.
- * Returns {node, check(), media(), reset()}: check() says what is missing (and focuses it), media()
- * uploads new files and gives the body's `media` list.
+ * The image picker of a form. `existing`: the post's current images ({key, alt, url}), kept unless removed;
+ * `limit()`: how many the post's channels take (imageLimit). Returns {node, check(), media(), reset(),
+ * refresh()}: check() says what is missing or too many (and focuses it), media() uploads new files and
+ * gives the body's `media` list, refresh() follows a change of `limit()`.
  */
-export function attachments({ existing = [], legend = "Images" } = {}) {
+export function attachments({ existing = [], legend = "Images", limit = () => MAX_IMAGES } = {}) {
   const items = existing.map((image) => ({ key: image.key, preview: image.url, alt: image.alt, file: null }));
   const inputId = nextId("attach");
   const hintId = nextId("attach-hint");
@@ -56,11 +62,12 @@ export function attachments({ existing = [], legend = "Images" } = {}) {
   const error = h("p", { class: "error", role: "alert", hidden: true });
   const input = h("input", { id: inputId, type: "file", accept: TYPES.join(","), multiple: true, "aria-describedby": hintId });
   const addLine = h("div", { class: "attach-add" }, h("label", { for: inputId, text: "Add images" }), input);
+  const hint = h("p", { id: hintId, class: "hint" });
   const node = h(
     "fieldset",
     { class: "field attach" },
     h("legend", {}, legend, " ", h("span", { class: "optional", text: "(optional)" })),
-    h("p", { id: hintId, class: "hint", text: `Up to ${MAX_IMAGES} JPEG, PNG, GIF or WebP images, 5 MB each. Each needs alt text: what someone who cannot see it should hear.` }),
+    hint,
     list,
     addLine,
     error,
@@ -98,7 +105,9 @@ export function attachments({ existing = [], legend = "Images" } = {}) {
         );
       }),
     );
-    addLine.hidden = items.length >= MAX_IMAGES;
+    const most = limit();
+    hint.textContent = `Up to ${most} JPEG, PNG, GIF or WebP image${most === 1 ? "" : "s"}, 5 MB each. Each needs alt text: what someone who cannot see it should hear.`;
+    addLine.hidden = items.length >= most;
   }
 
   function remove(index) {
@@ -114,7 +123,7 @@ export function attachments({ existing = [], legend = "Images" } = {}) {
     for (const file of input.files) {
       if (!TYPES.includes(file.type)) problems.push(`${file.name} is not a JPEG, PNG, GIF or WebP image.`);
       else if (file.size > MAX_BYTES) problems.push(`${file.name} is larger than 5 MB.`);
-      else if (items.length >= MAX_IMAGES) problems.push(`A post can have at most ${MAX_IMAGES} images; ${file.name} was left out.`);
+      else if (items.length >= limit()) problems.push(`This post can have at most ${limit()} image${limit() === 1 ? "" : "s"} on its channels; ${file.name} was left out.`);
       else items.push({ key: null, file, preview: URL.createObjectURL(file), alt: "" });
     }
     input.value = "";
@@ -129,6 +138,10 @@ export function attachments({ existing = [], legend = "Images" } = {}) {
     node,
     /** null when every image has alt text; otherwise a message, with the first empty field focused. */
     check() {
+      if (items.length > limit()) {
+        list.querySelector("li:last-child button")?.focus();
+        return `The channels you chose take at most ${limit()} image${limit() === 1 ? "" : "s"} in a post: remove ${items.length - limit()}.`;
+      }
       const missing = items.findIndex((item) => !item.alt.trim());
       if (missing < 0) return null;
       const field = items[missing].altField;
@@ -142,6 +155,7 @@ export function attachments({ existing = [], legend = "Images" } = {}) {
       }
       return items.map((item) => ({ key: item.key, alt: item.alt.trim() }));
     },
+    refresh: render,
     reset() {
       for (const item of items.splice(0)) if (item.file) URL.revokeObjectURL(item.preview);
       showError(error, null);

@@ -1,6 +1,6 @@
 // The console's home: sign in, write a post, see your posts and what reviewers said.
 
-import { attachments, imagesBlock } from "./images.js";
+import { attachments, imageLimit, imagesBlock } from "./images.js";
 import { answerMfaCode, setNewPassword, signIn, TotpSetup } from "./auth.js";
 import { api } from "./config.js";
 import { append, h, nextId, replace, showError, timeEl } from "./dom.js";
@@ -330,6 +330,7 @@ function restoreDraft(me) {
   $("compose-text").value = draft.text || "";
   $("compose-note").value = draft.note || "";
   if (Array.isArray(draft.channels)) for (const box of channelBoxes()) box.checked = draft.channels.includes(box.value);
+  $("compose-channels").dispatchEvent(new Event("change")); // count and allow images by the channels restored
   $("compose-text").dispatchEvent(new Event("input"));
   $("compose-status").textContent = "Your draft is back: nothing was sent while you were signed out.";
 }
@@ -340,12 +341,15 @@ function wireComposer() {
   const note = $("compose-note");
   const reply = $("compose-reply");
   const submit = $("compose-submit");
-  const images = attachments();
+  const images = attachments({ limit: () => imageLimit(chosenChannels().map((id) => state.channels.get(id))) });
   $("compose-images").replaceWith(images.node);
   const when = timeField({ label: "Go live at (optional)", id: "compose-publish-at" });
   $("compose-when").replaceChildren(when.node);
   const update = wireCounter(text, $("compose-count"), submit, () => chosenChannels().map((id) => state.channels.get(id)));
-  $("compose-channels").addEventListener("change", update);
+  $("compose-channels").addEventListener("change", () => {
+    update();
+    images.refresh();
+  });
   text.addEventListener("input", () => {
     $("compose-status").textContent = "";
   });
@@ -601,7 +605,7 @@ function openEditor(post, item, slot, errorSlot, actions) {
   const note = h("textarea", { id: noteId, rows: "2" });
   note.value = post.note || "";
   const count = h("p", { id: countId, class: "count" });
-  const images = attachments({ existing: post.media || [], legend: "Images of the revised post" });
+  const images = attachments({ existing: post.media || [], legend: "Images of the revised post", limit: () => imageLimit(postChannels(post).map((id) => state.channels.get(id))) });
   const submit = h("button", { type: "submit", class: "primary small", text: "Resubmit for review" });
   const formError = h("p", { class: "error", role: "alert", hidden: true });
   const when = timeField({ label: "Go live at (optional)" });

@@ -23,7 +23,8 @@ open_page = browser_support.open_page
 watch = browser_support.watch
 
 EXTRA_CHANNELS = [
-    {"id": "test-mastodon", "name": "Test Mastodon", "kind": "mastodon", "handle": None, "maxCharacters": 600},
+    {"id": "test-mastodon", "name": "Test Mastodon", "kind": "mastodon", "handle": None, "maxCharacters": 600,
+     "maxImages": 2},
     {"id": "test-bluesky", "name": "Test Bluesky", "kind": "bluesky", "handle": None},
 ]
 
@@ -110,4 +111,37 @@ def test_the_count_switches_rule_with_the_chosen_channel(sandbox, open_page, wat
     post.fill("x" * 290)
     expect(count).to_have_text("10 characters over the limit of 280 on X")
     expect(submit).to_be_disabled()
+
+
+def test_the_composer_allows_as_many_images_as_the_chosen_channels_take(sandbox, open_page, watch, tmp_path):
+    """An instance that takes 2 images a post (its maxImages) limits a post that goes there to 2."""
+    import io
+
+    from PIL import Image
+
+    paths = []
+    for n in range(3):
+        path, out = tmp_path / f"p{n}.png", io.BytesIO()
+        Image.new("RGB", (60, 40), (40 * n, 90, 160)).save(out, "PNG")
+        path.write_bytes(out.getvalue())
+        paths.append(str(path))
+    page = open_page()
+    page.route("**/channels", with_extra_channels)
+    sign_in(page, sandbox.url.rstrip("/"), TRAINEE)
+    composer, post, submit, _ = composer_parts(page)
+    images = composer.get_by_role("group", name="Images")
+    expect(images).to_contain_text("Up to 4 JPEG")
+
+    composer.get_by_role("group", name="Post to").get_by_label("Test Mastodon (mastodon)").check()
+    expect(images).to_contain_text("Up to 2 JPEG")
+    composer.get_by_label("Add images").set_input_files(paths)
+    expect(images.get_by_role("alert")).to_contain_text("at most 2 images on its channels; p2.png was left out")
+    expect(images.get_by_role("img")).to_have_count(2)
+    expect(composer.get_by_label("Add images")).to_be_hidden()
+
+    # Back to the demo timeline alone: room for more again.
+    composer.get_by_role("group", name="Post to").get_by_label("Test Mastodon (mastodon)").uncheck()
+    expect(images).to_contain_text("Up to 4 JPEG")
+    expect(composer.get_by_label("Add images")).to_be_visible()
+    assert_accessible(page)
     watch.assert_quiet()

@@ -68,7 +68,7 @@ def test_an_admin_connects_an_account_checked_with_the_instance_and_its_limit_is
 
     assert answer.status == 201, answer.body
     assert answer.body == {"id": "library-on-mastodon", "name": "Library on Mastodon", "kind": "mastodon",
-                           "handle": "library@social.example.org", "maxCharacters": 1000}
+                           "handle": "library@social.example.org", "maxCharacters": 1000, "maxImages": 6}
     assert x_api.calls[0].request.headers["Authorization"] == f"Bearer {TOKEN}"
     stored = boto3.client("secretsmanager").get_secret_value(SecretId="understudy/channels/library-on-mastodon")
     assert json.loads(stored["SecretString"]) == {"accessToken": TOKEN, "instance": INSTANCE}  # the token's home

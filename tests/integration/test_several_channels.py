@@ -225,6 +225,24 @@ def test_the_text_must_fit_every_channel_each_counted_its_own_way(aws, api):
     assert both.status == 400 and both.message.startswith("For Demo timeline: The post counts 399 characters")
 
 
+def test_the_images_must_be_within_every_channels_count(aws, api):
+    from understudy import data
+    from understudy.model import Channel, now_iso
+
+    from tests.integration.conftest import picture, uploaded
+
+    data.put_channel(Channel("m", "Our Mastodon", "mastodon", {"maxCharacters": 500, "maxImages": 2}), "test",
+                     now_iso())
+    media = [{"key": uploaded(AUTHOR, picture()), "alt": f"Picture {n}"} for n in range(3)]
+
+    listed = {c["id"]: c for c in api("GET", "/channels", who=AUTHOR).body["items"]}
+    refused = api("POST", "/posts", who=AUTHOR, body={"channels": ["demo", "m"], "text": "Three", "media": media})
+
+    assert listed["m"]["maxImages"] == 2  # what the composer allows
+    assert refused.status == 422 and "at most 2 images" in refused.message and "'Our Mastodon'" in refused.message
+    assert api("GET", "/posts", who=AUTHOR, query={"mine": "true"}).body["items"] == []
+
+
 def test_a_post_stored_before_posts_had_several_channels_reads_as_one_delivery(aws, api):
     from understudy.config import config
 

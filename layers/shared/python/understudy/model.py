@@ -305,10 +305,11 @@ class Channel:
 
     def as_json(self) -> dict:
         """What anyone signed in may see: never credentials, nor any other detail than the handle and,
-        where the network sets it per account (a Mastodon instance), the character limit."""
+        where the network sets them per account (a Mastodon instance), the character and image limits."""
         shown = {"id": self.id, "name": self.name, "kind": self.kind, "handle": self.handle}
-        if self.details.get("maxCharacters"):
-            shown["maxCharacters"] = self.details["maxCharacters"]
+        for limit in ("maxCharacters", "maxImages"):
+            if self.details.get(limit):
+                shown[limit] = self.details[limit]
         return shown
 
 
