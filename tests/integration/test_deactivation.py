@@ -61,6 +61,21 @@ def test_the_request_hands_what_they_leave_behind_to_notify(aws, api, task):
     assert api("GET", f"/posts/{post['id']}", who=ADMIN).body["status"] == "withdrawn"
 
 
+def test_a_post_of_someone_just_deactivated_cannot_be_decided_before_it_is_withdrawn(aws, api, task):
+    """Between the answer and the settling, a reviewer's decision is refused (checked in the decision's
+    own transaction), so nothing by someone who left is approved in that moment."""
+    post = submit_and_request_review(api, task)
+    assert api("DELETE", f"/users/{TRAINEE}", who=ADMIN).status == 200
+
+    refused = api("POST", f"/posts/{post['id']}/decision", who=REVIEWER, body={"decision": "approve"})
+
+    assert refused.status == 409 and f"{TRAINEE} has been deactivated" in refused.message
+    assert api("GET", f"/posts/{post['id']}", who=ADMIN).body["status"] == "pending_review"
+    assert not api("GET", "/audit", who=ADMIN, query={"action": "decided"}).body["items"]
+    aws.run_handed_off()
+    assert api("GET", f"/posts/{post['id']}", who=ADMIN).body["status"] == "withdrawn"
+
+
 def test_settling_twice_changes_nothing_more(aws, api, task):
     """Lambda may deliver an event twice, and deactivating again hands it on again."""
     assert api("PATCH", f"/users/{TRAINEE}", who=ADMIN, body={"mentors": [REVIEWER]}).status == 200

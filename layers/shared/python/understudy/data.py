@@ -77,7 +77,15 @@ class AlreadyExists(Exception):
     pass
 
 
-class NotAnActiveAdmin(Exception):
+class PersonCheckFailed(Exception):
+    """A check that a person is (still) as a change requires failed; ``args[0]`` is their address."""
+
+
+class AuthorNotActive(PersonCheckFailed):
+    """The post's author was deactivated: nothing more is decided on their waiting posts."""
+
+
+class NotAnActiveAdmin(PersonCheckFailed):
     """The admin a change depends on is no longer an active admin (checked in the same transaction)."""
 
 
@@ -233,9 +241,10 @@ def _connection():
     return PostItem._get_connection().connection
 
 
-def _transact(puts: list[dict], updates: list[dict] = (), checks: list[dict] = ()) -> None:
+def _transact(puts: list[dict], updates: list[dict] = (), checks: list[dict] = (),
+              check_failed: type[PersonCheckFailed] = NotAnActiveAdmin) -> None:
     """One TransactWriteItems; StaleWrite when the first put's condition (its version) failed,
-    NotAnActiveAdmin when a check (see save_user_vouched) failed."""
+    ``check_failed`` when a check (see save_user_vouched, active_author) failed."""
     try:
         _connection().transact_write_items(condition_check_items=list(checks), delete_items=[], put_items=puts,
                                            update_items=list(updates))
@@ -244,20 +253,21 @@ def _transact(puts: list[dict], updates: list[dict] = (), checks: list[dict] = (
         failed = [i for i, reason in enumerate(reasons)
                   if reason is not None and reason.code == "ConditionalCheckFailed"]
         if failed and failed[0] < len(checks):  # the checks come first in the transaction
-            raise NotAnActiveAdmin(checks[failed[0]]["Key"]["email"]["S"]) from exc
+            raise check_failed(checks[failed[0]]["Key"]["email"]["S"]) from exc
         if failed and failed[0] == len(checks):
             raise StaleWrite(puts[0]["TableName"]) from exc
         raise
 
 
-def _save_with(item: Model, also: tuple[dict, ...], condition=None, checks: list[dict] = ()) -> None:
+def _save_with(item: Model, also: tuple[dict, ...], condition=None, checks: list[dict] = (),
+               check_failed: type[PersonCheckFailed] = NotAnActiveAdmin) -> None:
     """Save an item alone, or together with further writes (``also``) and checks in one transaction."""
     if not also and not checks:
         item.save(condition=condition)
         return
     puts = [item.get_save_kwargs_from_instance(condition=condition)]
     puts += [a["Put"] for a in also if "Put" in a]
-    _transact(puts, [a["Update"] for a in also if "Update" in a], checks)
+    _transact(puts, [a["Update"] for a in also if "Update" in a], checks, check_failed)
     item.update_local_version_attribute()
 
 
@@ -520,12 +530,20 @@ def create_post(post: Post, *, also: tuple[dict, ...] = ()) -> Post:
     return post
 
 
-def save_post(post: Post, *, also: tuple[dict, ...] = ()) -> Post:
+def active_author(post: Post) -> dict:
+    """A check, for the transaction that writes a change to ``post``, that its author is not deactivated
+    (records without ``active``, or no record at all, count as active): AuthorNotActive if they are."""
+    active = UserItem.active.does_not_exist() | (UserItem.active == True)  # noqa: E712 a condition
+    return UserItem.get_operation_kwargs_from_class(ORG, range_key=post.author, condition=active)
+
+
+def save_post(post: Post, *, also: tuple[dict, ...] = (), checks: list[dict] = ()) -> Post:
     """Write a post read earlier; raises StaleWrite if anyone changed it in between. ``also``: further
-    writes (an audit entry, progress counters) that land in the same transaction or not at all."""
+    writes (an audit entry, progress counters) that land in the same transaction or not at all;
+    ``checks``: conditions on other items that must hold too (see active_author)."""
     item = _post_item(post)
     try:
-        _save_with(item, also)
+        _save_with(item, also, checks=checks, check_failed=AuthorNotActive)
     except (PutError, UpdateError) as exc:
         if _conditional(exc):
             raise StaleWrite(post.id) from exc

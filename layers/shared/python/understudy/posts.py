@@ -57,9 +57,11 @@ OWN_POST = "You cannot decide on your own post: someone else must."
 
 
 def _change(post_id: str, apply: Callable[[Post], T],
-            also: Callable[[Post, T], tuple[dict, ...]] | None = None, read: Post | None = None) -> tuple[Post, T]:
+            also: Callable[[Post, T], tuple[dict, ...]] | None = None, read: Post | None = None,
+            checks: Callable[[Post], list[dict]] | None = None) -> tuple[Post, T]:
     """Apply a rule to the latest post and save it; ``apply`` raises to refuse, returns its answer.
-    ``also`` gives the writes that land with the change in one transaction (its audit entry, progress).
+    ``also`` gives the writes that land with the change in one transaction (its audit entry, progress),
+    ``checks`` the conditions on other items that must hold in it (data.active_author).
     ``read``: the post as the caller just read it, tried first (the versioned write still guards it).
 
     Wherever a change makes the post need an admin (failed, expired, publishing in doubt), the
@@ -69,7 +71,8 @@ def _change(post_id: str, apply: Callable[[Post], T],
         needed_attention = post.needs_attention
         answer = apply(post)
         try:
-            saved = data.save_post(post, also=also(post, answer) if also else ())
+            saved = data.save_post(post, also=also(post, answer) if also else (),
+                                   checks=checks(post) if checks else [])
         except data.StaleWrite:
             logger.info("Post changed while writing; re-applying", extra={"post_id": post_id})
             continue
@@ -422,7 +425,13 @@ def decide(decider: Caller, post_id: str, decision: str, feedback: str | None, *
                                  publishAt=post.publish_at if publish_at else None, late=post.late or None),
                 *progress.on_decision(post))
 
-    post, token = _change(post_id, apply, also)
+    try:
+        # The author's record is checked in the same transaction: someone deactivated a moment ago still
+        # has waiting posts until leavers.settle withdraws them, and none of those may be approved meanwhile.
+        post, token = _change(post_id, apply, also, checks=lambda post: [data.active_author(post)])
+    except data.AuthorNotActive as exc:
+        raise Conflict(f"{exc.args[0]} has been deactivated: their waiting posts are being withdrawn, so this one "
+                       "can no longer be decided.") from exc
     review_turnaround(post.current.submitted_at, post.current.feedback.at)
     # No token yet means request_review has not stored it: it will find the decision and resume itself.
     if token:
