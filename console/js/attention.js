@@ -8,7 +8,7 @@ import { api } from "./config.js";
 import { h, nextId, reconcile, showError, timeEl } from "./dom.js";
 import { announce, safeHref } from "./layout.js";
 import { clearErrors, fieldError, ready, showApiError, startPage } from "./page.js";
-import { channelNames, deliveriesList, whereItGoes } from "./deliveries.js";
+import { channelsById, deliveriesList, whereItGoes } from "./deliveries.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -130,7 +130,7 @@ function settle(parts, message, kind) {
 function entry(post) {
   const about = post.attention;
   const headingId = `att-${post.id}-heading`;
-  const nameOf = (id) => state.channels.get(id) || id;
+  const nameOf = (id) => state.channels.get(id)?.name || id;
   const channels = about.channels || [];
   const several = channels.length > 1;
   const live = several ? null : safeHref(post.publishedUrl);
@@ -196,7 +196,7 @@ async function refresh(options) {
 async function start() {
   const me = await startPage({ roles: ["admins"] });
   if (!me) return;
-  state.channels = await channelNames();
+  state.channels = await channelsById();
   ready();
   await refresh();
 }

@@ -154,3 +154,21 @@ export function measureForAll(text, channels) {
 export function invalidMessage(invalid) {
   return `Remove ${invalid.join(", ")}: a character that cannot be posted (an invisible byte-order mark or a non-character).`;
 }
+
+/** What a count line says: what stops the text, or how many characters are left (m: measureForAll's). */
+export function countMessage(m) {
+  if (m.invalid.length) return invalidMessage(m.invalid);
+  if (m.problem) return m.problem;
+  const n = Math.abs(m.remaining);
+  const characters = n === 1 ? "character" : "characters";
+  if (m.over) return `${n} ${characters} over the limit of ${m.limit} on ${m.network}`;
+  return m.several ? `${n} ${characters} left on ${m.network}, the tightest of your channels` : `${n} ${characters} left`;
+}
+
+/** Why a text cannot be sent as it is, for a form's error line (`empty`: what to say of no text); null when it can. */
+export function refusal(m, empty) {
+  if (m.empty) return empty;
+  if (m.fits) return null;
+  if (m.invalid.length || m.problem) return countMessage(m);
+  return `The post is over the ${m.limit} character limit on ${m.network} (${m.how}).`;
+}

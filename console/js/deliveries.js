@@ -6,19 +6,19 @@ import { h } from "./dom.js";
 import { safeHref } from "./layout.js";
 import { deliveryLabel, listOf } from "./text.js";
 
-/** id → name of every channel (GET /channels); empty if they cannot be read, and ids stand in. */
-export async function channelNames() {
+/** id → every channel ({id, name, kind, maxCharacters?}, GET /channels); empty if they cannot be read, and ids stand in. */
+export async function channelsById() {
   try {
     const answer = await api("/channels");
-    return new Map((answer.items || []).map((c) => [c.id, c.name]));
+    return new Map((answer.items || []).map((c) => [c.id, c]));
   } catch {
     return new Map();
   }
 }
 
-/** The post's channels in words ("News desk and Library"), named by `names` (from channelNames). */
-export function whereItGoes(post, names) {
-  return listOf((post.channels || [post.channel]).map((id) => names.get(id) || id));
+/** The post's channels in words ("News desk and Library"), named from `channels` (channelsById). */
+export function whereItGoes(post, channels) {
+  return listOf((post.channels || [post.channel]).map((id) => channels.get(id)?.name || id));
 }
 
 /** The list of `deliveries` (from the API), each channel named by `nameOf(id)`. */

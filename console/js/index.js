@@ -9,7 +9,7 @@ import { renderDiff } from "./diff.js";
 import { renderMarkdownInto } from "./markdown.js";
 import { fieldError, sendToMfaSetup, showApiError } from "./page.js";
 import { getToken, safeNext } from "./session.js";
-import { invalidMessage, measureForAll } from "./count.js";
+import { countMessage, measureForAll, refusal } from "./count.js";
 import { decisionLabel, listOf, statusLabel } from "./text.js";
 import { deliveriesList } from "./deliveries.js";
 import { renderTotpSetup } from "./totp.js";
@@ -32,24 +32,6 @@ const state = {
 };
 
 // ---- character count -------------------------------------------------------------------------
-
-/** What the count line says: what stops the post, or how many characters are left. */
-function countMessage(m) {
-  if (m.invalid.length) return invalidMessage(m.invalid);
-  if (m.problem) return m.problem;
-  const n = Math.abs(m.remaining);
-  const characters = n === 1 ? "character" : "characters";
-  if (m.over) return `${n} ${characters} over the limit of ${m.limit} on ${m.network}`;
-  return m.several ? `${n} ${characters} left on ${m.network}, the tightest of your channels` : `${n} ${characters} left`;
-}
-
-/** Why a post cannot be sent as it is, for the form's error line; null when it can. */
-function refusal(m, empty) {
-  if (m.empty) return empty;
-  if (m.fits) return null;
-  if (m.invalid.length || m.problem) return countMessage(m);
-  return `The post is over the ${m.limit} character limit on ${m.network} (${m.how}).`;
-}
 
 /**
  * Keep a count line, a submit button and a live region in step with a textarea, counted by the rule of

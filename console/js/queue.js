@@ -12,7 +12,7 @@ import { renderMarkdownInto } from "./markdown.js";
 import { ready, startPage } from "./page.js";
 import { guidelineItems, teachFields } from "./teach.js";
 import { decisionLabel } from "./text.js";
-import { channelNames, whereItGoes } from "./deliveries.js";
+import { channelsById, whereItGoes } from "./deliveries.js";
 import { authorsTime, timeField } from "./when.js";
 
 const $ = (id) => document.getElementById(id);
@@ -60,7 +60,8 @@ function entry(post) {
   const feedback = h("textarea", { id: feedbackId, rows: "3", maxlength: "2000", "aria-describedby": hintId });
   const buttons = BUTTONS.map((b) => h("button", { type: "submit", value: b.value, class: b.class, text: b.label }));
   const own = state.me && post.author === state.me.email;
-  const teach = teachFields(state.items, { who: author(post) });
+  const channels = (post.channels || [post.channel]).map((id) => state.channels.get(id)).filter(Boolean);
+  const teach = teachFields(state.items, { who: author(post), channels });
   const when = timeField({ label: "Go live at (when you approve; optional)", hint: "In your timezone. Leave it as it is to keep the author's time (or none: as soon as you approve)." });
   when.set(post.publishAt);
   const form = own
@@ -203,7 +204,7 @@ async function start() {
   const me = await startPage({ roles: ["reviewers", "admins"] });
   if (!me) return;
   state.me = me;
-  state.channels = await channelNames();
+  state.channels = await channelsById();
   ready();
   await loadGuidelines(); // first: each queue entry offers the guideline items as checkboxes
   await refresh();

@@ -134,7 +134,7 @@ function wireDecision(token, suggested, items, post) {
   const when = timeField({ label: "Go live at (when you approve; optional)", hint: "In your timezone. Leave it as it is to keep the author's time (or none: as soon as you approve)." });
   when.set(post.publishAt);
   replace($("decide-when"), when.node);
-  const teach = teachFields(items);
+  const teach = teachFields(items, { channels: post.channels || [] });
   replace($("teach-fields"), teach.node);
   $("teach").open = suggested === "request_changes" || suggested === "reject";
   const form = $("decide-form");

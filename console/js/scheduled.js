@@ -9,7 +9,7 @@ import { announce, safeHref } from "./layout.js";
 import { ready, startPage } from "./page.js";
 import { rescheduleForm } from "./reschedule.js";
 import { inWords, whenEl, zoneName } from "./when.js";
-import { channelNames, whereItGoes } from "./deliveries.js";
+import { channelsById, whereItGoes } from "./deliveries.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, channels: new Map(), cursor: null, items: [] };
@@ -104,7 +104,7 @@ async function start() {
   if (!me) return;
   state.me = me;
   $("zone").textContent = zoneName();
-  state.channels = await channelNames();
+  state.channels = await channelsById();
   ready();
   await refresh();
 }

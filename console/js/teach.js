@@ -1,6 +1,7 @@
 // Feedback that teaches: the guideline items a reviewer can tick and the corrected text they can
 // suggest, shared by the emailed-link review page and the review queue. Text only, never innerHTML.
 
+import { countMessage, measureForAll, refusal } from "./count.js";
 import { h, nextId, showError } from "./dom.js";
 
 const BULLET = /^\s*[-*+]\s+(.*\S)\s*$/;
@@ -12,9 +13,10 @@ export function guidelineItems(markdown) {
 
 /**
  * Build the fields: a fieldset of labelled checkboxes (one per item) and a "Suggest a corrected text"
- * textarea. Returns `{node, values(decision), reset(), setDecision(decision)}`; `values` gives what to send.
+ * textarea, counted as the post's `channels` ({kind, maxCharacters?}) count it, as the API will.
+ * Returns `{node, values(decision), problem(decision), check(...)}`; `values` gives what to send.
  */
-export function teachFields(items, { who = "the author" } = {}) {
+export function teachFields(items, { who = "the author", channels = [] } = {}) {
   const boxes = (items || []).map((item) => {
     const id = nextId("guideline");
     const box = h("input", { type: "checkbox", id, value: item });
@@ -22,7 +24,18 @@ export function teachFields(items, { who = "the author" } = {}) {
   });
   const suggestionId = nextId("suggestion");
   const hintId = nextId("suggestion-hint");
-  const suggestion = h("textarea", { id: suggestionId, rows: "3", maxlength: "4000", "aria-describedby": hintId, class: "suggestion" });
+  const countId = nextId("suggestion-count");
+  const suggestion = h("textarea", { id: suggestionId, rows: "3", maxlength: "4000", "aria-describedby": `${hintId} ${countId}`, class: "suggestion" });
+  const count = h("p", { id: countId, class: "count" });
+  const measure = () => measureForAll(suggestion.value, channels);
+  const recount = () => {
+    const m = measure();
+    const over = !m.empty && !m.fits;
+    count.textContent = m.empty ? "" : countMessage(m);
+    count.classList.toggle("over", over);
+    suggestion.setAttribute("aria-invalid", over ? "true" : "false");
+  };
+  suggestion.addEventListener("input", recount);
   const node = h(
     "div",
     { class: "teach-fields" },
@@ -34,6 +47,7 @@ export function teachFields(items, { who = "the author" } = {}) {
     h("div", { class: "field" },
       h("label", { for: suggestionId, text: "Suggest a corrected text (optional)" }),
       suggestion,
+      count,
       h("p", { id: hintId, class: "hint", text: `Goes with Ask for changes: ${who} sees it beside their own text and can use it with one click.` })),
   );
   return {
@@ -51,7 +65,8 @@ export function teachFields(items, { who = "the author" } = {}) {
     /** A message if the fields do not fit the decision, else null. */
     problem(decision) {
       if (decision === "reject" && suggestion.value.trim()) return "A suggested text goes with Ask for changes: clear it to reject.";
-      return null;
+      const refused = decision === "request_changes" ? refusal(measure(), null) : null;
+      return refused ? `The suggested text cannot be posted as it is: ${refused}` : null;
     },
     /** Whether `decision` can be sent with this feedback; if not, says why in `error` and focuses the field. */
     check(decision, feedback, error, author = "the author") {

@@ -77,7 +77,16 @@ def test_reviewer_ticks_a_guideline_and_suggests_a_text_and_the_trainee_uses_it(
         expect(box).to_be_checked()
         item = box.get_attribute("value")
         reviewer.get_by_label("Feedback for the author").fill(f"Say when, and to everyone ({marker}).")
-        reviewer.get_by_label("Suggest a corrected text").fill(suggestion)
+        # The suggestion is counted as the post's channel counts (the demo timeline counts as X), and one
+        # over the limit is refused before anything is sent.
+        suggested = reviewer.get_by_label("Suggest a corrected text")
+        suggested.fill("x" * 281)
+        expect(reviewer.get_by_text("1 character over the limit of 280 on X")).to_be_visible()
+        reviewer.get_by_role("button", name="Ask for changes").click()
+        expect(reviewer.get_by_role("alert")).to_contain_text("The suggested text cannot be posted as it is")
+        expect(suggested).to_be_focused()
+        suggested.fill(suggestion)
+        expect(reviewer.get_by_text(f"{280 - len(suggestion)} characters left")).to_be_visible()
         screenshot(reviewer, "feedback-01-review-page-items-and-suggestion")
         assert_accessible(reviewer)
         # A suggestion does not go with a rejection: the page says so and sends nothing.

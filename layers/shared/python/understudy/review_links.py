@@ -61,8 +61,8 @@ def _shown(post: Post, found: dict[str, Channel] | None = None) -> dict:
     found = data.get_channels(post.channels) if found is None else found
     return {"id": post.id, "author": post.author, "authorName": post.author_name,
             "channel": post.channel, "channelName": posts.channel_names(post.channels, found),
-            "channels": [{"id": c, "name": found[c].name if c in found else c,
-                          "kind": found[c].kind if c in found else None} for c in post.channels],
+            "channels": [found[c].as_json() if c in found else {"id": c, "name": c, "kind": None}
+                         for c in post.channels],
             "text": post.current.text, "note": post.current.note, "revision": post.revision,
             "status": post.status.value, "media": _images(post), "publishAt": post.publish_at, "late": post.late,
             "replyTo": post.reply_to}
