@@ -737,15 +737,19 @@ def put_settings(settings: Settings, by: str, at: str) -> None:
     _put_org("settings", asdict(settings), by, at)
 
 
-def get_settings_and_channels(channel_ids: list[str]) -> tuple[Settings, dict[str, Channel]]:
-    """The settings and those channels (the ones that exist, by id) in one BatchGetItem (they share the
-    organisation's partition): for routes on a call budget."""
-    wanted = {"settings", *(f"channel#{channel_id}" for channel_id in channel_ids)}
+def _with_channels(keys: set[str], channel_ids: list[str]) -> tuple[dict[str, OrgItem], dict[str, Channel]]:
+    """The org items under ``keys``, and those channels that exist (by id, in their order), in one
+    BatchGetItem: they share the organisation's partition."""
+    wanted = keys | {f"channel#{c}" for c in channel_ids}
     found = {item.key: item for item in OrgItem.batch_get([(ORG, key) for key in sorted(wanted)])}
+    return found, {c: _channel(found[f"channel#{c}"]) for c in channel_ids if f"channel#{c}" in found}
+
+
+def get_settings_and_channels(channel_ids: list[str]) -> tuple[Settings, dict[str, Channel]]:
+    """The settings and those channels in one call: for routes on a call budget."""
+    found, channels = _with_channels({"settings"}, channel_ids)
     settings = found.get("settings")
-    return (Settings.from_stored(settings.value) if settings else Settings(),
-            {channel_id: _channel(found[f"channel#{channel_id}"]) for channel_id in channel_ids
-             if f"channel#{channel_id}" in found})
+    return Settings.from_stored(settings.value) if settings else Settings(), channels
 
 
 def _channel(item: OrgItem) -> Channel:
@@ -754,8 +758,7 @@ def _channel(item: OrgItem) -> Channel:
 
 def get_channels(channel_ids: list[str]) -> dict[str, Channel]:
     """Those channels that exist, by id, in one BatchGetItem."""
-    found = {item.key: item for item in OrgItem.batch_get([(ORG, f"channel#{c}") for c in dict.fromkeys(channel_ids)])}
-    return {c: _channel(found[f"channel#{c}"]) for c in channel_ids if f"channel#{c}" in found}
+    return _with_channels(set(), channel_ids)[1]
 
 
 def get_channel(channel_id: str) -> Channel | None:
