@@ -5,9 +5,9 @@
 // Every action asks first, in plain words.
 
 import { api } from "./config.js";
-import { h, nextId, reconcile, showError, timeEl } from "./dom.js";
+import { h, nextId, reconcile, timeEl } from "./dom.js";
 import { announce, safeHref } from "./layout.js";
-import { clearErrors, fieldError, ready, showApiError, startPage } from "./page.js";
+import { clearErrors, fieldError, pagedList, ready, showApiError, startPage } from "./page.js";
 import { channelsById, deliveriesList, whereItGoes } from "./deliveries.js";
 
 const $ = (id) => document.getElementById(id);
@@ -177,21 +177,7 @@ function show(items) {
   $("more").hidden = !state.cursor;
 }
 
-async function load({ more = false } = {}) {
-  const page = await api(`/attention${more && state.cursor ? `?cursor=${encodeURIComponent(state.cursor)}` : ""}`);
-  state.items = more ? state.items.concat(page.items || []) : page.items || [];
-  state.cursor = page.cursor || null;
-  show(state.items);
-}
-
-async function refresh(options) {
-  showError($("list-error"), null);
-  try {
-    await load(options);
-  } catch (e) {
-    if (e.status !== 401) showError($("list-error"), e.message);
-  }
-}
+const refresh = pagedList("/attention", state, show);
 
 async function start() {
   const me = await startPage({ roles: ["admins"] });
@@ -201,6 +187,4 @@ async function start() {
   await refresh();
 }
 
-$("refresh").addEventListener("click", () => refresh());
-$("more").addEventListener("click", () => refresh({ more: true }));
 start();

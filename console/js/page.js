@@ -105,3 +105,26 @@ export function showApiError(error, { fields = {}, general, guess } = {}) {
   else showError(general, error.message);
   return first;
 }
+
+/**
+ * A list the API pages with a cursor (`path`, such as /attention), on a page with #list-error, #refresh
+ * and #more: `state.items` and `state.cursor` follow the pages read, and `show(items)` draws them after
+ * each read. Returns `refresh({more})`: the first page again, or the next one added.
+ */
+export function pagedList(path, state, show) {
+  const error = document.getElementById("list-error");
+  async function refresh({ more = false } = {}) {
+    showError(error, null);
+    try {
+      const page = await api(`${path}${more && state.cursor ? `?cursor=${encodeURIComponent(state.cursor)}` : ""}`);
+      state.items = more ? state.items.concat(page.items || []) : page.items || [];
+      state.cursor = page.cursor || null;
+      show(state.items);
+    } catch (e) {
+      if (e.status !== 401) showError(error, e.message);
+    }
+  }
+  document.getElementById("refresh").addEventListener("click", () => refresh());
+  document.getElementById("more").addEventListener("click", () => refresh({ more: true }));
+  return refresh;
+}

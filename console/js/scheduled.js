@@ -6,7 +6,7 @@
 import { api } from "./config.js";
 import { h, reconcile, showError } from "./dom.js";
 import { announce, safeHref } from "./layout.js";
-import { ready, startPage } from "./page.js";
+import { pagedList, ready, startPage } from "./page.js";
 import { rescheduleForm } from "./reschedule.js";
 import { inWords, whenEl, zoneName } from "./when.js";
 import { channelsById, whereItGoes } from "./deliveries.js";
@@ -81,23 +81,13 @@ function cancel(post, slot, error) {
   yes.focus();
 }
 
-async function load({ more = false } = {}) {
-  const page = await api(`/scheduled${more && state.cursor ? `?cursor=${encodeURIComponent(state.cursor)}` : ""}`);
-  state.items = more ? state.items.concat(page.items || []) : page.items || [];
-  state.cursor = page.cursor || null;
-  reconcile($("scheduled"), state.items, (post) => `${post.id}#${post.publishAt}`, entry);
-  $("list-empty").hidden = state.items.length > 0;
+function show(items) {
+  reconcile($("scheduled"), items, (post) => `${post.id}#${post.publishAt}`, entry);
+  $("list-empty").hidden = items.length > 0;
   $("more").hidden = !state.cursor;
 }
 
-async function refresh(options) {
-  showError($("list-error"), null);
-  try {
-    await load(options);
-  } catch (e) {
-    if (e.status !== 401) showError($("list-error"), e.message);
-  }
-}
+const refresh = pagedList("/scheduled", state, show);
 
 async function start() {
   const me = await startPage({ roles: ["reviewers", "admins"] });
@@ -109,6 +99,4 @@ async function start() {
   await refresh();
 }
 
-$("refresh").addEventListener("click", () => refresh());
-$("more").addEventListener("click", () => refresh({ more: true }));
 start();
