@@ -53,14 +53,8 @@ COUNCIL_POST = {"uri": f"at://{COUNCIL_DID}/app.bsky.feed.post/3lbcouncil2k2", "
 HANDLES = {"library.bsky.social": BLUESKY_DID, COUNCIL_HANDLE: COUNCIL_DID}
 
 
-class StandIns(BaseHTTPRequestHandler):
-    statuses: dict[str, dict] = {}  # Idempotency-Key -> status
-    records: dict[str, dict] = {}  # rkey -> record
-    media: dict[str, dict] = {}  # Mastodon media id -> attachment (its url None until looked at again)
-    blobs: dict[str, dict] = {}  # Bluesky blob cid -> {mimeType, size}
-    requests: list[dict] = []
-    lose_next_bluesky_answer = False
-    lock = threading.Lock()
+class JsonAnswers(BaseHTTPRequestHandler):
+    """A loopback stand-in's request handler, answering JSON."""
 
     def _answer(self, status: int, body: dict) -> None:
         data = json.dumps(body).encode()
@@ -69,6 +63,16 @@ class StandIns(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+
+class StandIns(JsonAnswers):
+    statuses: dict[str, dict] = {}  # Idempotency-Key -> status
+    records: dict[str, dict] = {}  # rkey -> record
+    media: dict[str, dict] = {}  # Mastodon media id -> attachment (its url None until looked at again)
+    blobs: dict[str, dict] = {}  # Bluesky blob cid -> {mimeType, size}
+    requests: list[dict] = []
+    lose_next_bluesky_answer = False
+    lock = threading.Lock()
 
     def _body(self) -> bytes:
         return self.rfile.read(int(self.headers.get("Content-Length") or 0))

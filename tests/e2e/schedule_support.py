@@ -9,11 +9,12 @@ import os
 import signal
 import threading
 from datetime import UTC, datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
 from infra.sandbox.client import Api, Sandbox, SandboxError, start_sandbox
+from infra.sandbox.network_stand_ins import JsonAnswers
 
 ADMIN, REVIEWER, AUTHOR, TRAINEE = ("admin@example.org", "reviewer@example.org", "author@example.org",
                                     "trainee@example.org")
@@ -23,19 +24,11 @@ REFUSED_REPLY = ("Reply to this conversation is not allowed because you have not
                  "engaged by the author of the post you are replying to.")
 
 
-class StandInX(BaseHTTPRequestHandler):
+class StandInX(JsonAnswers):
     """X as tweepy talks to it: who am I, read a post (GET /2/tweets/<id>), create a post; a reply
     (body.reply) is refused with X's 403 for a conversation the account may not join."""
 
     requests: list[dict] = []
-
-    def _answer(self, status: int, body: dict) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
 
     def do_GET(self):  # noqa: N802 the http.server API
         StandInX.requests.append({"method": "GET", "path": self.path})
