@@ -174,6 +174,17 @@ class Sandbox:
         """moto's port (printed in the banner), for tests that look behind the public port."""
         return self.running.aws_endpoint
 
+    def execution_status(self, name: str) -> str:
+        """The status of the review-post execution ``name`` (a post's id), looked up behind the public port."""
+        import boto3
+
+        from infra.sandbox.environment import REGION, STATE_MACHINE_ARN
+
+        sfn = boto3.client("stepfunctions", endpoint_url=self.aws_endpoint, region_name=REGION,
+                           aws_access_key_id="test", aws_secret_access_key="test")  # noqa: S106
+        arn = STATE_MACHINE_ARN.replace(":stateMachine:", ":execution:") + f":{name}"
+        return sfn.describe_execution(executionArn=arn)["status"]
+
     def cognito(self, action: str, body: dict) -> requests.Response:
         """A Cognito call exactly as the console's browser code makes it: unsigned JSON to cognitoEndpoint."""
         return requests.post(self.config["cognitoEndpoint"], data=json.dumps(body), timeout=30,

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import uuid
 
-import boto3
-
 from tests.e2e.test_training_loop import (
     ADMIN,
     REVIEWER,
@@ -32,15 +30,6 @@ def invite(sandbox, admin, label: str, **fields) -> tuple[str, object]:
 
 def review_request(sandbox, reviewer: str, text: str) -> dict[str, str]:
     return links_in(wait_for_email(sandbox, reviewer, text, "Review requested"))
-
-
-def execution_status(sandbox, post_id: str) -> str:
-    """The post's review-post execution, looked up behind the public port (moto's)."""
-    sfn = boto3.client("stepfunctions", endpoint_url=sandbox.aws_endpoint, region_name="us-east-1",
-                       aws_access_key_id="test", aws_secret_access_key="test")  # noqa: S106
-    machine = sfn.list_state_machines()["stateMachines"][0]["stateMachineArn"]
-    arn = machine.replace(":stateMachine:", ":execution:") + f":{post_id}"
-    return sfn.describe_execution(executionArn=arn)["status"]
 
 
 def mentors_of(admin, email: str) -> list[str]:
@@ -108,7 +97,7 @@ def test_deactivation_end_to_end(sandbox, unique_text):
         assert withdrawn["history"][-1]["detail"] == f"Taylor was deactivated by {ADMIN}"
         audit = admin.get("/audit", params={"post": post["id"], "action": "withdrawn"}).json()["items"]
         assert audit[0]["details"]["reason"] == f"Taylor was deactivated by {ADMIN}"
-        sandbox.wait_for(lambda post=post: execution_status(sandbox, post["id"]) != "RUNNING", timeout=30)
+        sandbox.wait_for(lambda post=post: sandbox.execution_status(post["id"]) != "RUNNING", timeout=30)
         assert on_timeline(sandbox, post["id"]) == []
     actions = [e["action"] for e in admin.get("/audit", params={"user": ADMIN}).json()["items"][:8]]
     assert actions.count("deactivated") == 2

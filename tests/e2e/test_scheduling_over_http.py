@@ -3,7 +3,6 @@ publishAt in a Wait state (TimestampPath), then the post is published at most on
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -90,7 +89,8 @@ def test_cancelling_a_scheduled_post_withdraws_it_for_good(schedule_sandbox, peo
     assert again.status_code == 409
 
     sandbox.wait_for(lambda: now() > moment(scheduled["publishAt"]), timeout=20)
-    time.sleep(3)  # give a (wrongly) still-waiting execution the chance to publish
+    # Once its execution has ended, nothing can publish it any more.
+    sandbox.wait_for(lambda: sandbox.execution_status(scheduled["id"]) != "RUNNING", timeout=60)
     assert status_of(author, scheduled["id"])["status"] == "withdrawn"
     assert on_timeline(sandbox, scheduled["id"]) == []
     cancelled_entry = next(a for a in audit_actions(people[ADMIN], scheduled["id"]) if a["action"] == "cancelled")
